@@ -1,0 +1,109 @@
+"""The course's command line: ``python -m warcourse build|render|release|links``.
+
+A mistake in the inputs ends with one line on stderr naming the file, line or
+parameter and what was expected, and a non-zero exit status (2 for a bad
+command line or parameter, 1 for anything else); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .errors import CourseError, UsageError
+
+
+def _build(args: argparse.Namespace) -> int:
+    from . import build, coverage
+
+    result = build.build()
+    files = build.outputs(result)
+    if args.coverage:
+        text, missing = coverage.report(result)
+        print(text)
+        if missing:
+            print(f"{len(missing)} number(s) in the required sections are neither coded nor listed "
+                  "in data/annotations/not_coded.yaml", file=sys.stderr)
+            return 1
+    if args.check:
+        problems = build.differences(files)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            return 1
+        rows = sum(len(r) for r in result.tables.values())
+        print(f"ok: {len(result.tables)} tables, {rows} rows, every quote found in the seed")
+        return 0
+    if not args.coverage:
+        changed = build.write(files)
+        print(f"wrote {len(changed)} changed file(s) of {len(files)} in data/"
+              + (": " + ", ".join(changed) if changed else ""))
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from . import release
+
+    return release.main(check=args.check)
+
+
+def _render(args: argparse.Namespace) -> int:
+    from . import render
+
+    return render.main(args)
+
+
+def _links(args: argparse.Namespace) -> int:
+    from . import links
+
+    return links.main(args)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m warcourse", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build data/tables/*.csv from the seed and the annotations")
+    b.add_argument("--check", action="store_true",
+                   help="verify only: fail if a quote, number or category is wrong or the tables are stale")
+    b.add_argument("--coverage", action="store_true",
+                   help="print, per section, the numbers found in the text vs coded vs excluded")
+    b.set_defaults(run=_build)
+
+    r = sub.add_parser("release", help="write student copies of exercises/solutions/*.ipynb")
+    r.add_argument("--check", action="store_true", help="fail if a student copy is out of date")
+    r.set_defaults(run=_release)
+
+    n = sub.add_parser("render", help="execute lessons with papermill and write notebooks and HTML")
+    n.add_argument("lessons", nargs="*", metavar="LESSON",
+                   help="lesson names or numbers (default: all lessons)")
+    n.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                   metavar=("NAME", "VALUE"), help="set a lesson parameter (repeatable)")
+    n.add_argument("--out", default="rendered", help="output folder (default: rendered/)")
+    n.add_argument("--jobs", type=int, default=None, help="lessons run in parallel (default: cores)")
+    n.add_argument("--no-html", action="store_true", help="write executed notebooks only")
+    n.add_argument("--exercises", action="store_true", help="also render the exercise sets")
+    n.set_defaults(run=_render)
+
+    k = sub.add_parser("links", help="print Binder and nbgitpuller links for every lesson")
+    k.add_argument("--repo", required=True, metavar="OWNER/NAME", help="the GitHub repository")
+    k.add_argument("--ref", default="main", help="branch, tag or commit (default: main)")
+    k.add_argument("--hub", default=None, metavar="URL", help="a JupyterHub for nbgitpuller links")
+    k.set_defaults(run=_links)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except CourseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, UsageError) else 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

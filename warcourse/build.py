@@ -1,0 +1,399 @@
+"""Build the tables of the data contract from the seed and the annotations.
+
+``build()`` reads everything and validates it before anything is written;
+``write()`` replaces each file atomically; ``check()`` compares a fresh build
+with the committed files. Every error is a ``CourseError`` naming a file, a
+line or a record, and what was expected.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from . import article as article_mod
+from . import schema
+from .annotations import QuoteIndex, Record, check_fields, records, strip_lines
+from .countries import Countries
+from .errors import CourseError
+from .numbers import mentions
+from .paths import ANNOTATIONS, DATA, SEED, shown
+
+NUMERIC_FIELDS = {
+    "coalitions": ("stated_members",),
+    "strike_counts": ("value",),
+    "deployments": ("value",),
+    "casualty_claims": ("low", "high"),
+}
+ACTOR_FIELDS = ("actor", "led_by")
+_PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
+_DATE_RE = re.compile(schema.DATE_PATTERN)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A quote that the tables rely on, and the numbers it was coded with."""
+
+    line: int
+    quote: str
+    values: frozenset
+
+
+@dataclass
+class Build:
+    """The result of a build: rows per table, plus what the coverage report needs."""
+
+    tables: dict[str, list[dict]]
+    article: article_mod.Article
+    evidence: list[Evidence]
+    excluded: list[Evidence]
+
+
+def _date(value, record: Record, column: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    if not isinstance(value, str) or not _DATE_RE.match(value):
+        raise record.fail(f"{column} is {value!r}; expected an ISO date like 2014-09-05, 2014-09 or 2014")
+    padding = {4: "-01-01", 7: "-01", 10: ""}[len(value)]
+    try:
+        dt.date.fromisoformat(value + padding)
+    except ValueError:
+        raise record.fail(f"{column} is {value!r}, which is not a real date") from None
+    return value
+
+
+def _value(record: Record, column: schema.Column):
+    """A field's value, checked against its column's type and categories."""
+    value = record.fields.get(column.name)
+    if column.type == "date":
+        value = _date(value, record, column.name)
+    elif value in (None, ""):
+        value = None
+    elif column.type == "integer" and (isinstance(value, bool) or not isinstance(value, int)):
+        raise record.fail(f"{column.name} is {value!r}; expected a whole number")
+    elif column.type == "boolean" and not isinstance(value, bool):
+        raise record.fail(f"{column.name} is {value!r}; expected true or false")
+    elif column.type == "string":
+        if not isinstance(value, str):
+            raise record.fail(f"{column.name} is {value!r}; expected text")
+        value = " ".join(value.split())
+    if value is None and column.required:
+        raise record.fail(f"missing {column.name!r}")
+    if column.enum and value is not None and value not in column.enum:
+        raise record.fail(f"{column.name} is {value!r}; expected one of {', '.join(column.enum)} "
+                          "(see the codebook in data/README.md)")
+    return value
+
+
+def _check_precision(row: dict, record: Record) -> None:
+    precision = row.get("date_precision")
+    for column in ("date", "period_end"):
+        value = row.get(column)
+        if value and precision and len(value) != _PRECISION_LENGTH[precision]:
+            raise record.fail(f"{column} {value!r} does not match date_precision {precision!r}")
+
+
+def _check_numbers(table: str, row: dict, record: Record) -> frozenset:
+    values = []
+    for column in NUMERIC_FIELDS.get(table, ()):
+        value = row.get(column)
+        if value is None:
+            continue
+        if not mentions(row["quote"], value):
+            raise record.fail(f"{column} {value} does not appear in its quote (as digits or words): "
+                              f"{row['quote']!r}")
+        values.append(value)
+    return frozenset(values)
+
+
+class Builder:
+    """Holds what every table needs while the build runs."""
+
+    def __init__(self, seed: Path, annotations: Path, check_snapshot: bool):
+        self.article = article_mod.load(seed, check=check_snapshot)
+        self.root = annotations
+        self.quotes = QuoteIndex(self.article)
+        self.countries = Countries.load(annotations)
+        self.evidence: list[Evidence] = []
+
+    def coded(self, table_name: str, extra: tuple[str, ...] = ()) -> tuple[list[dict], list[Record]]:
+        """Rows of a coded table from its YAML, validated column by column."""
+        table = schema.TABLES[table_name]
+        fields = set(table.column_names) - {"line"}
+        rows, recs = [], records(table_name, self.root)
+        for record in recs:
+            check_fields(record, fields | set(extra), {"quote"})
+            row = {c.name: _value(record, c) for c in table.columns if c.name != "line"}
+            row["line"] = self.quotes.locate(row["quote"], record)
+            for column in ACTOR_FIELDS:
+                if row.get(column):
+                    row[column] = self.countries.actor(row[column])
+            _check_precision(row, record)
+            values = _check_numbers(table_name, row, record)
+            self.evidence.append(Evidence(row["line"], row["quote"], values))
+            rows.append({c: row[c] for c in table.column_names})
+        return rows, recs
+
+    def coalitions(self) -> tuple[list[dict], list[dict]]:
+        """Coalitions and their members, membership by reference resolved by set operations."""
+        rows, recs = self.coded("coalitions", extra=("members",))
+        known = {r["coalition_id"] for r in rows}
+        members: dict[str, dict[str, dict]] = {}
+        for row, record in zip(rows, recs):
+            members[row["coalition_id"]] = self._members(row["coalition_id"], record, members, known)
+        flat = [m for cid in members for m in members[cid].values()]
+        return rows, flat
+
+    def _members(self, cid: str, record: Record, done: dict, known: set) -> dict[str, dict]:
+        terms = record.fields.get("members") or []
+        if not isinstance(terms, list):
+            raise record.fail("members must be a list of terms (named: [...] or from: <coalition_id>)")
+        result: dict[str, dict] = {}
+        excluded: dict[str, dict] = {}
+        for term in terms:
+            term_rec = Record(term, record.file, term.get("__line__", record.yaml_line)) \
+                if isinstance(term, dict) else record
+            if not isinstance(term, dict):
+                raise record.fail(f"member term {term!r} must be a mapping")
+            check_fields(term_rec, {"named", "from", "only", "except", "quote"}, {"quote"})
+            line = self.quotes.locate(term["quote"], term_rec)
+            self.evidence.append(Evidence(line, term["quote"], frozenset()))
+
+            def row(spelling, basis):
+                name, code = self.countries.resolve(spelling, term_rec.label)
+                return name, {"coalition_id": cid, "country": name, "iso3": code, "basis": basis,
+                              "line": line, "quote": term["quote"]}
+
+            if "named" in term:
+                for spelling in term["named"] or []:
+                    name, r = row(spelling, "named")
+                    result.setdefault(name, r)
+            if "from" in term:
+                ref = term["from"]
+                if ref not in known:
+                    raise term_rec.fail(f"refers to unknown coalition {ref!r}")
+                if ref not in done:
+                    raise term_rec.fail(f"refers to {ref!r}, which must be defined earlier in the file")
+                only = term.get("only")
+                if only not in (None, "named"):
+                    raise term_rec.fail(f"only is {only!r}; expected 'named'")
+                source = {n for n, m in done[ref].items()
+                          if m["basis"] != "excluded" and (only is None or m["basis"] == "named")}
+                drop = {self.countries.canonical(s) for s in term.get("except") or []}
+                for name in sorted(source - drop):
+                    result.setdefault(name, row(name, "by_reference")[1])
+            for spelling in term.get("except") or []:
+                name, r = row(spelling, "excluded")
+                excluded[name] = r
+        for name, r in excluded.items():
+            result.pop(name, None)
+            result[name] = r
+        return result
+
+    def inconsistencies(self) -> list[dict]:
+        table = schema.TABLES["inconsistencies"]
+        out = []
+        for record in records("inconsistencies", self.root):
+            check_fields(record, {"issue_id", "kind", "quotes", "description", "lesson"},
+                         {"issue_id", "kind", "quotes", "description", "lesson"})
+            quotes = record.fields["quotes"]
+            if not isinstance(quotes, list) or not quotes:
+                raise record.fail("quotes must be a list of the passages involved")
+            lines = sorted({self.quotes.locate(q, record) for q in quotes})
+            for line, quote in zip(lines, quotes):
+                self.evidence.append(Evidence(line, quote, frozenset()))
+            record.fields["lesson"] = str(record.fields["lesson"]).zfill(2)
+            row = {c.name: _value(record, c) for c in table.columns if c.name != "lines"}
+            row["lines"] = ";".join(map(str, lines))
+            out.append({c: row[c] for c in table.column_names})
+        return out
+
+    def not_coded(self) -> list[Evidence]:
+        out = []
+        for record in records("not_coded", self.root):
+            check_fields(record, {"quote", "reason"}, {"quote", "reason"})
+            line = self.quotes.locate(record.fields["quote"], record)
+            out.append(Evidence(line, record.fields["quote"], frozenset()))
+        return out
+
+    def involvement(self) -> list[dict]:
+        rows = []
+        for cell in article_mod.involvement_rows(self.article):
+            name, code = self.countries.resolve(cell["country"], f"{self.article.path}:{cell['line']}")
+            rows.append({"country": name, "iso3": code, "theater": cell["theater"],
+                         "involved": cell["involved"], "raw_cell": cell["raw_cell"]})
+        return rows
+
+
+def _check_keys(tables: dict[str, list[dict]]) -> None:
+    for name, rows in tables.items():
+        table = schema.TABLES[name]
+        seen = set()
+        for row in rows:
+            key = tuple(row[k] for k in table.primary_key)
+            if key in seen:
+                raise CourseError(f"{name}: duplicate key {', '.join(map(str, key))} "
+                                  f"({', '.join(table.primary_key)} must be unique)")
+            seen.add(key)
+        for column, other, other_column in table.foreign_keys:
+            targets = {r[other_column] for r in tables[other]}
+            for row in rows:
+                if row[column] not in targets:
+                    raise CourseError(f"{name}: {column} {row[column]!r} is not in {other}.{other_column}")
+
+
+def build(seed: Path = SEED, annotations: Path = ANNOTATIONS, *, check_snapshot: bool = True) -> Build:
+    """Read the seed and the annotations, validate everything, return the tables in memory."""
+    b = Builder(seed, annotations, check_snapshot)
+    coalitions, members = b.coalitions()
+    tables = {
+        "passages": [asdict(p) for p in b.article.passages],
+        "involvement": b.involvement(),
+        "coalitions": coalitions,
+        "coalition_members": members,
+        "events": b.coded("events")[0],
+        "strike_counts": b.coded("strike_counts")[0],
+        "deployments": b.coded("deployments")[0],
+        "casualty_claims": b.coded("casualty_claims")[0],
+        "inconsistencies": b.inconsistencies(),
+    }
+    excluded = b.not_coded()
+    tables["countries"] = b.countries.rows()
+    tables = {name: _sorted(name, rows) for name, rows in tables.items()}
+    _check_keys(tables)
+    return Build(tables, b.article, b.evidence, excluded)
+
+
+def _sorted(name: str, rows: list[dict]) -> list[dict]:
+    table = schema.TABLES[name]
+    if name == "involvement":
+        order = schema.INVOLVEMENT_THEATERS
+        return sorted(rows, key=lambda r: (r["country"], order.index(r["theater"])))
+    if "line" in table.column_names and name != "passages":
+        return sorted(rows, key=lambda r: (r["line"], *(str(r[k]) for k in table.primary_key)))
+    return sorted(rows, key=lambda r: tuple(r[k] for k in table.primary_key))
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def to_csv(name: str, rows: list[dict]) -> bytes:
+    """A table as CSV bytes: contract column order, '\\n' line ends, empty cell for missing."""
+    columns = schema.TABLES[name].column_names
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row[c]) for c in columns])
+    return buffer.getvalue().encode("utf-8")
+
+
+def datapackage() -> bytes:
+    """``data/datapackage.json``: every table's schema, keys, licence and source."""
+    resources = []
+    for name, table in schema.TABLES.items():
+        fields = []
+        for c in table.columns:
+            field = {"name": c.name, "type": "string" if c.type == "date" else c.type,
+                     "description": c.description}
+            constraints = {}
+            if c.required:
+                constraints["required"] = True
+            if c.enum:
+                constraints["enum"] = list(c.enum)
+            if c.pattern:
+                constraints["pattern"] = c.pattern
+            if constraints:
+                field["constraints"] = constraints
+            if c.type == "boolean":
+                field["trueValues"], field["falseValues"] = ["true"], ["false"]
+            fields.append(field)
+        table_schema = {"fields": fields, "missingValues": [""], "primaryKey": list(table.primary_key)}
+        if table.foreign_keys:
+            table_schema["foreignKeys"] = [
+                {"fields": col, "reference": {"resource": other, "fields": other_col}}
+                for col, other, other_col in table.foreign_keys]
+        resources.append({
+            "name": name, "path": f"tables/{name}.csv", "profile": "tabular-data-resource",
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "description": table.description, "schema": table_schema,
+        })
+    package = {
+        "profile": "tabular-data-package",
+        "name": "counting-a-war",
+        "title": "Counting a war: tables coded from the Wikipedia article "
+                 "'War against the Islamic State' (snapshot of 2023-10-23)",
+        "licenses": [{"name": "CC-BY-SA-4.0", "title": "Creative Commons Attribution-ShareAlike 4.0",
+                      "path": "https://creativecommons.org/licenses/by-sa/4.0/"}],
+        "sources": [{"title": "War against the Islamic State (Wikipedia, snapshot of 2023-10-23)",
+                     "path": "https://en.wikipedia.org/wiki/War_against_the_Islamic_State"}],
+        "resources": resources,
+    }
+    return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def outputs(result: Build) -> dict[str, bytes]:
+    """Every generated file, relative to ``data/``, as bytes."""
+    files = {f"tables/{name}.csv": to_csv(name, rows) for name, rows in result.tables.items()}
+    files["datapackage.json"] = datapackage()
+    return files
+
+
+def write(files: dict[str, bytes], data_dir: Path = DATA) -> list[str]:
+    """Write the files atomically (temporary file, then rename); return those that changed."""
+    changed = []
+    for relative, content in sorted(files.items()):
+        target = data_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists() and target.read_bytes() == content:
+            continue
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        changed.append(relative)
+    return changed
+
+
+def differences(files: dict[str, bytes], data_dir: Path = DATA) -> list[str]:
+    """How the committed files differ from a fresh build, one line each (empty when equal)."""
+    problems = []
+    for relative, content in sorted(files.items()):
+        target = data_dir / relative
+        if not target.exists():
+            problems.append(f"{shown(target)}: missing; run `python -m warcourse build`")
+            continue
+        old = target.read_bytes().decode("utf-8", "replace").split("\n")
+        new = content.decode("utf-8").split("\n")
+        if old != new:
+            row = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+            problems.append(f"{shown(target)}: differs from a fresh build at row {row} "
+                            f"(committed {old[row] if row < len(old) else '<end>'!r:.80}, "
+                            f"fresh {new[row] if row < len(new) else '<end>'!r:.80}); "
+                            "run `python -m warcourse build`")
+    return problems
+
+
+def not_coded_reasons(annotations: Path = ANNOTATIONS) -> list[dict]:
+    """The ``not_coded.yaml`` entries, for the codebook."""
+    return [strip_lines(r.fields) for r in records("not_coded", annotations)]

@@ -1,0 +1,242 @@
+"""The data contract: every table, its columns, types, categories and keys.
+
+This module is the single source of truth for the tables: the build validates
+records against it, ``data/datapackage.json`` is generated from it, and
+``warcourse.data`` types the columns with it. The codebook (``data/README.md``)
+explains each category in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+THEATERS = (
+    "Iraq", "Syria", "Iraq and Syria", "Libya", "Afghanistan", "Nigeria",
+    "Yemen", "Somalia", "Philippines", "Lebanon", "Turkey", "Global",
+)
+INVOLVEMENT_THEATERS = ("Iraq", "Syria", "Libya", "Nigeria", "Afghanistan")
+PASSAGE_KINDS = ("heading", "paragraph", "list_item", "table_row")
+PRECISIONS = ("day", "month", "year")
+MEMBER_BASES = ("named", "by_reference", "excluded")
+EVENT_TYPES = (
+    "coalition", "campaign_start", "campaign_end", "airstrike", "ground_operation",
+    "deployment", "withdrawal", "isil_attack", "leader_killed", "announcement",
+    "authorization", "territorial", "surveillance", "training", "aid",
+)
+STRIKE_METRICS = ("airstrikes", "sorties", "missions", "targets", "munitions", "operations")
+STRIKE_COUNT_TYPES = ("single_event", "period", "cumulative")
+DEPLOYMENT_COUNT_TYPES = ("stock", "increment", "cap")
+CLAIMANT_TYPES = ("government", "military", "ngo", "media", "intergovernmental", "armed_group")
+VICTIM_CATEGORIES = (
+    "isil_fighters", "civilians", "coalition_personnel", "local_forces", "other_militants",
+)
+INCONSISTENCY_KINDS = ("count_mismatch", "duplicate", "unit", "typo", "implausible", "terminology")
+LESSONS = ("01", "02", "03", "04", "05")
+
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+ISO3_PATTERN = r"^[A-Z]{3}$"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, Frictionless type, a description and constraints."""
+
+    name: str
+    type: str  # string | integer | number | boolean | date (an ISO string of varying precision)
+    description: str
+    enum: tuple[str, ...] | None = None
+    required: bool = False
+    pattern: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the data contract."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[tuple[str, str, str], ...] = field(default=())  # (column, table, column)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _date(name: str, what: str) -> Column:
+    return Column(name, "date", f"{what} (ISO 8601; its precision is in the precision column)",
+                  pattern=DATE_PATTERN)
+
+
+def _precision(name: str = "date_precision") -> Column:
+    return Column(name, "string", "how precise the dates of this row are", enum=PRECISIONS)
+
+
+_LINE = Column("line", "integer", "1-based line of the seed where the passage stating this fact starts",
+               required=True)
+_QUOTE = Column("quote", "string", "verbatim words of that passage that state the fact", required=True)
+_COUNTRY = Column("country", "string", "canonical country name (see the countries table)", required=True)
+_ISO3 = Column("iso3", "string", "ISO 3166-1 alpha-3 code (XKX for Kosovo, see the codebook)",
+               required=True, pattern=ISO3_PATTERN)
+
+TABLES: dict[str, Table] = {t.name: t for t in (
+    Table(
+        "passages", "One heading, paragraph, list item or table row of the article.",
+        (
+            Column("line", "integer", "1-based line of the seed", required=True),
+            Column("section", "string", "the level-2 heading the passage sits under"),
+            Column("subsection", "string", "the nearest deeper heading, empty if none"),
+            Column("kind", "string", "what the line is", enum=PASSAGE_KINDS, required=True),
+            Column("text", "string", "the line with wiki markup resolved and [object Object] dropped"),
+        ),
+        ("line",),
+    ),
+    Table(
+        "countries", "A country named anywhere in the tables.",
+        (
+            _COUNTRY,
+            _ISO3,
+            Column("article_names", "string", "every spelling the article uses, separated by '; '",
+                   required=True),
+        ),
+        ("country",),
+    ),
+    Table(
+        "coalitions", "A coalition or gathering of states against ISIL.",
+        (
+            Column("coalition_id", "string", "short identifier", required=True),
+            Column("name", "string", "a descriptive name", required=True),
+            Column("led_by", "string", "the leading or hosting country, empty if none"),
+            _date("date", "when it was formed or met"),
+            _precision(),
+            Column("place", "string", "where it was formed or met"),
+            Column("stated_members", "integer",
+                   "the number of members the article states, empty if it states none"),
+            _LINE,
+            _QUOTE,
+        ),
+        ("coalition_id",),
+    ),
+    Table(
+        "coalition_members", "A country in a coalition, and how the article names it.",
+        (
+            Column("coalition_id", "string", "the coalition", required=True),
+            _COUNTRY,
+            _ISO3,
+            Column("basis", "string", "named in a list, included by reference to another coalition, "
+                   "or explicitly excluded", enum=MEMBER_BASES, required=True),
+            _LINE,
+            _QUOTE,
+        ),
+        ("coalition_id", "country"),
+        (("coalition_id", "coalitions", "coalition_id"), ("country", "countries", "country")),
+    ),
+    Table(
+        "involvement", "A country x theater cell of the article's involvement table.",
+        (
+            _COUNTRY,
+            _ISO3,
+            Column("theater", "string", "the theater of the column", enum=INVOLVEMENT_THEATERS,
+                   required=True),
+            Column("involved", "boolean", "true for a blank cell (its icon was lost), false for '—'",
+                   required=True),
+            Column("raw_cell", "string", "the cell as the snapshot has it, spaces trimmed"),
+        ),
+        ("country", "theater"),
+        (("country", "countries", "country"),),
+    ),
+    Table(
+        "events", "Something that happened on a date.",
+        (
+            Column("event_id", "string", "short identifier", required=True),
+            _date("date", "when it happened"),
+            _precision(),
+            Column("actor", "string", "who acted (canonical country name or an organisation)",
+                   required=True),
+            Column("theater", "string", "where", enum=THEATERS, required=True),
+            Column("event_type", "string", "what kind of event", enum=EVENT_TYPES, required=True),
+            Column("summary", "string", "one plain sentence", required=True),
+            _LINE,
+            _QUOTE,
+        ),
+        ("event_id",),
+    ),
+    Table(
+        "strike_counts", "A reported number of airstrikes, sorties, missions, targets, munitions "
+        "or operations.",
+        (
+            Column("record_id", "string", "short identifier", required=True),
+            Column("actor", "string", "who struck", required=True),
+            Column("theater", "string", "where", enum=THEATERS, required=True),
+            Column("metric", "string", "what is counted", enum=STRIKE_METRICS, required=True),
+            Column("value", "integer", "the number reported", required=True),
+            Column("count_type", "string", "one event, a stated period, or a running total",
+                   enum=STRIKE_COUNT_TYPES, required=True),
+            _date("period_start", "first day counted"),
+            _date("period_end", "last day counted"),
+            _precision(),
+            Column("reported_by", "string", "who reported the number, as the article says"),
+            _LINE,
+            _QUOTE,
+        ),
+        ("record_id",),
+    ),
+    Table(
+        "deployments", "A reported number of personnel, aircraft or ships.",
+        (
+            Column("record_id", "string", "short identifier", required=True),
+            Column("actor", "string", "who deployed", required=True),
+            Column("theater", "string", "where", enum=THEATERS, required=True),
+            Column("asset", "string", "personnel, or an aircraft or ship type", required=True),
+            Column("value", "integer", "how many", required=True),
+            Column("count_type", "string", "total present, more sent, or an authorised maximum",
+                   enum=DEPLOYMENT_COUNT_TYPES, required=True),
+            _date("date", "when"),
+            _precision(),
+            _LINE,
+            _QUOTE,
+        ),
+        ("record_id",),
+    ),
+    Table(
+        "casualty_claims", "One claim of deaths by one claimant.",
+        (
+            Column("claim_id", "string", "short identifier", required=True),
+            Column("claimant", "string", "who makes the claim", required=True),
+            Column("claimant_type", "string", "what kind of claimant", enum=CLAIMANT_TYPES,
+                   required=True),
+            Column("victim_category", "string", "who died", enum=VICTIM_CATEGORIES, required=True),
+            Column("low", "integer", "lower bound of the claim, empty if none is stated"),
+            Column("high", "integer", "upper bound of the claim, empty if none is stated"),
+            Column("vague", "boolean", "true for words like 'dozens', 'about', 'as many as'",
+                   required=True),
+            _date("period_start", "first day the claim covers"),
+            _date("period_end", "last day the claim covers"),
+            _precision(),
+            Column("place", "string", "where the deaths occurred"),
+            Column("attributed_to", "string", "who the deaths are attributed to"),
+            _LINE,
+            _QUOTE,
+        ),
+        ("claim_id",),
+    ),
+    Table(
+        "inconsistencies", "A place where the article disagrees with itself or with arithmetic.",
+        (
+            Column("issue_id", "string", "short identifier", required=True),
+            Column("kind", "string", "what kind of problem", enum=INCONSISTENCY_KINDS, required=True),
+            Column("lines", "string", "the seed lines involved, separated by ';'", required=True,
+                   pattern=r"^[0-9]+(;[0-9]+)*$"),
+            Column("description", "string", "what a student can check", required=True),
+            Column("lesson", "string", "the lesson that teaches it", enum=LESSONS, required=True),
+        ),
+        ("issue_id",),
+    ),
+)}
+
+CODED_TABLES = ("coalitions", "events", "strike_counts", "deployments", "casualty_claims",
+                "inconsistencies")
