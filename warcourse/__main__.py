@@ -47,6 +47,17 @@ def _release(args: argparse.Namespace) -> int:
     return release.main(check=args.check)
 
 
+def _execute(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from . import notebooks
+
+    for path in args.notebooks:
+        notebooks.execute_in_place(Path(path))
+        print(f"executed {path}")
+    return 0
+
+
 def _render(args: argparse.Namespace) -> int:
     from . import render
 
@@ -73,6 +84,10 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("release", help="write student copies of exercises/solutions/*.ipynb")
     r.add_argument("--check", action="store_true", help="fail if a student copy is out of date")
     r.set_defaults(run=_release)
+
+    e = sub.add_parser("execute", help="re-run notebooks in place and store their outputs (for authors)")
+    e.add_argument("notebooks", nargs="+", metavar="NOTEBOOK", help="notebook files")
+    e.set_defaults(run=_execute)
 
     n = sub.add_parser("render", help="execute lessons with papermill and write notebooks and HTML")
     n.add_argument("lessons", nargs="*", metavar="LESSON",

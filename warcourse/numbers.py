@@ -12,7 +12,7 @@ Reading rules (the codebook repeats them):
 - a lower bound "at least", "more than", "over": low only;
 - an upper bound "as many as", "up to", "less than", "under": high only, vague;
 - an approximation "about", "around", "approximately", "nearly", "roughly": low = high, vague;
-- a vague word: "dozens" = at least 24, "hundreds" = at least 200,
+- a vague word: "dozens" = at least 24, "hundreds" and "several hundred" = at least 200,
   "thousands" = at least 2,000, "tens of thousands" = at least 20,000; vague.
 """
 
@@ -28,10 +28,12 @@ WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
 }
-VAGUE_WORDS = {"tens of thousands": 20_000, "dozens": 24, "hundreds": 200, "thousands": 2000}
+VAGUE_WORDS = {"tens of thousands": 20_000, "several hundred": 200, "several thousand": 2000,
+               "dozens": 24, "hundreds": 200, "thousands": 2000}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+          "September", "October", "November", "December",
+          "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 
 LOWER = ("at least", "more than", "over", "just over", "in excess of")
 UPPER = ("as many as", "up to", "less than", "fewer than", "under", "no more than")
@@ -61,9 +63,9 @@ def _pattern(number: str) -> re.Pattern:
 
 _FIND = _pattern(_NUMBER)
 _FIND_WITH_ONE = _pattern(_NUMBER_ONE)
-_DATE_AFTER = re.compile(rf"^\s*(?:{_MONTH})\b")
+_DATE_AFTER = re.compile(rf"^\s*(?:(?:and|to|–|-)\s*\d{{1,2}}\s+)?(?:{_MONTH})\b")
 _DATE_BEFORE = re.compile(rf"(?:{_MONTH})\s*$")
-_DESIGNATION_BEFORE = re.compile(r"(?:Resolution|Force|Division|Battalion|Company|War)\s+$")
+_DESIGNATION_BEFORE = re.compile(r"(?:Resolution|Force|Division|Battalion|Company|War|Atlantique)\s+$")
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 
 

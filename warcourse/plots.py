@@ -1,0 +1,140 @@
+"""The course's figures: one colour-blind-safe palette, titles, labelled axes, a source line, alt text.
+
+>>> fig, ax = plots.new("U.S. airstrikes in Libya, 2016", xlabel="Date (2016)",
+...                     ylabel="Airstrikes since 1 August (count)",
+...                     source="strike_counts, article lines 359-366")
+>>> ax.plot(...)
+>>> plots.show(fig, alt="A rising line from 28 strikes on 9 August to 495 on 19 December.")
+
+``show`` refuses a figure without a title, axis labels, a source line or alt
+text, and displays it as an ``<img>`` with that alt text, so screen readers and
+the rendered HTML both get a description.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from dataclasses import dataclass
+from itertools import cycle
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from .errors import CourseError  # noqa: E402
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
+PALETTE = {
+    "blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
+    "purple": "#CC79A7", "sky": "#56B4E9", "yellow": "#F0E442", "black": "#000000",
+}
+ORDER = ("blue", "orange", "green", "vermillion", "purple", "sky", "black", "yellow")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+GREY = "#999999"
+
+STYLE = {
+    "figure.figsize": (7.0, 3.8),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#dddddd",
+    "legend.frameon": False,
+    "axes.prop_cycle": matplotlib.cycler(color=[PALETTE[c] for c in ORDER]),
+    "svg.hashsalt": "warcourse",
+}
+
+
+def colors(keys) -> dict:
+    """A stable colour for each key, in palette order."""
+    return {key: PALETTE[name] for key, name in zip(keys, cycle(ORDER))}
+
+
+def markers(keys) -> dict:
+    """A stable marker for each key, so colour is never the only cue."""
+    return {key: m for key, m in zip(keys, cycle(MARKERS))}
+
+
+def new(title: str, *, xlabel: str, ylabel: str, source: str, size: tuple[float, float] | None = None,
+        ncols: int = 1, nrows: int = 1, **subplot_kw):
+    """A figure with the course style, its title, axis labels and a source line at the bottom."""
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(nrows, ncols, figsize=size or STYLE["figure.figsize"],
+                                 layout="constrained", **subplot_kw)
+    fig.suptitle(title, fontweight="bold", fontsize=12)
+    for ax in (axes.flat if hasattr(axes, "flat") else [axes]):
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        _apply_axes_style(ax)
+    fig.text(0.0, 0.0, f"Source: {source}", fontsize=8, color="#444444", ha="left", va="bottom",
+             transform=fig.transFigure)
+    fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
+    fig._warcourse = {"title": title, "source": source}
+    return fig, axes
+
+
+def _apply_axes_style(ax) -> None:
+    for key in ("top", "right"):
+        ax.spines[key].set_visible(False)
+    ax.grid(True, color="#dddddd", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.set_prop_cycle(color=[PALETTE[c] for c in ORDER])
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A rendered figure: PNG bytes, its alt text, title and source, shown as ``<img alt=...>``."""
+
+    png: bytes
+    alt: str
+    title: str
+    source: str
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        data = base64.b64encode(self.png).decode("ascii")
+        img = (f'<figure class="warcourse-figure"><img src="data:image/png;base64,{data}" '
+               f'alt="{html.escape(self.alt, quote=True)}" style="max-width:100%">'
+               f"<figcaption>{html.escape(self.title)}. Source: {html.escape(self.source)}</figcaption>"
+               "</figure>")
+        text = f"[Figure: {self.title}]\nAlt text: {self.alt}\nSource: {self.source}"
+        return {"text/html": img, "text/plain": text}
+
+
+def check(fig) -> None:
+    """Raise unless the figure has a title, labelled axes and a source line (the course's rules)."""
+    meta = getattr(fig, "_warcourse", None)
+    if not meta:
+        raise CourseError("make figures with warcourse.plots.new(...) so they get a title and source line")
+    for ax in fig.axes:
+        if not ax.get_visible() or not ax.has_data():
+            continue
+        if not ax.get_xlabel().strip() or not ax.get_ylabel().strip():
+            raise CourseError(f"figure {meta['title']!r}: every axis needs a label with its unit")
+
+
+def show(fig, alt: str) -> Figure:
+    """Check the figure, render it to PNG and close it; returning it makes Jupyter display it."""
+    if not isinstance(alt, str) or len(alt.split()) < 5:
+        raise CourseError("alt text must describe what the figure shows in a sentence or two")
+    check(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(fig)
+    meta = fig._warcourse
+    return Figure(buffer.getvalue(), " ".join(alt.split()), meta["title"], meta["source"])
+
+
+def save(fig, path, alt: str) -> Figure:
+    """Render a figure and also write its PNG to ``path`` (for looking at it outside Jupyter)."""
+    figure = show(fig, alt)
+    with open(path, "wb") as handle:
+        handle.write(figure.png)
+    return figure
