@@ -31,6 +31,7 @@ NUMERIC_FIELDS = {
     "strike_counts": ("value",),
     "deployments": ("value",),
     "casualty_claims": ("low", "high"),
+    "strength_estimates": ("low", "high"),
 }
 ACTOR_FIELDS = ("actor", "led_by")
 _PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
@@ -264,6 +265,7 @@ def build(seed: Path = SEED, annotations: Path = ANNOTATIONS, *, check_snapshot:
         "strike_counts": b.coded("strike_counts")[0],
         "deployments": b.coded("deployments")[0],
         "casualty_claims": b.coded("casualty_claims")[0],
+        "strength_estimates": b.coded("strength_estimates")[0],
         "inconsistencies": b.inconsistencies(),
     }
     excluded = b.not_coded()

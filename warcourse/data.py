@@ -117,6 +117,11 @@ def casualty_claims() -> pd.DataFrame:
     return load("casualty_claims")
 
 
+def strength_estimates() -> pd.DataFrame:
+    """Estimates of how many fighters ISIL and other groups had at a date (not deaths)."""
+    return load("strength_estimates")
+
+
 def inconsistencies() -> pd.DataFrame:
     """Places where the article disagrees with itself or with arithmetic."""
     return load("inconsistencies")

@@ -225,6 +225,25 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         ("claim_id",),
     ),
     Table(
+        "strength_estimates", "An estimate of how many fighters a group had at a date (not deaths).",
+        (
+            Column("record_id", "string", "short identifier", required=True),
+            Column("force", "string", "the group estimated (ISIL, ISIL-KP, ISS, al-Shabaab)",
+                   required=True),
+            Column("theater", "string", "where", enum=THEATERS, required=True),
+            Column("place", "string", "the area the estimate covers"),
+            Column("low", "integer", "lower bound, empty if none is stated"),
+            Column("high", "integer", "upper bound, empty if none is stated"),
+            Column("vague", "boolean", "true for 'about', 'around', 'less than'", required=True),
+            _date("date", "when the estimate applies"),
+            _precision(),
+            Column("estimated_by", "string", "who made the estimate, as the article says"),
+            _LINE,
+            _QUOTE,
+        ),
+        ("record_id",),
+    ),
+    Table(
         "inconsistencies", "A place where the article disagrees with itself or with arithmetic.",
         (
             Column("issue_id", "string", "short identifier", required=True),
@@ -239,4 +258,4 @@ TABLES: dict[str, Table] = {t.name: t for t in (
 )}
 
 CODED_TABLES = ("coalitions", "events", "strike_counts", "deployments", "casualty_claims",
-                "inconsistencies")
+                "strength_estimates", "inconsistencies")
