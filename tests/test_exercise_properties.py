@@ -1,0 +1,157 @@
+"""Property tests: checkers never raise, and the expected answer is always accepted."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import pandas as pdst
+
+from warcourse.exercises import Feedback, MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
+from warcourse.exercises.feedback import shown
+from warcourse.exercises.matching import normalise
+
+FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+LINES = [1]
+
+
+class Hostile:
+    """Raises from every dunder a checker might touch."""
+
+    def _boom(self, *args):
+        raise RuntimeError("boom")
+
+    __eq__ = __lt__ = __hash__ = __str__ = __repr__ = __iter__ = __len__ = __float__ = __index__ = _boom
+
+
+small_frames = pdst.data_frames(
+    columns=[pdst.column("count", dtype=int), pdst.column("share", dtype=float),
+             pdst.column("name", elements=st.text(max_size=5))],
+    index=pdst.range_indexes(max_size=6),
+)
+scalars = st.one_of(
+    st.none(), st.just(...), st.booleans(), st.text(max_size=30),
+    st.floats(allow_nan=True, allow_infinity=True), st.integers(),
+    st.integers(300, 5000).map(lambda digits: -(10**digits)), st.complex_numbers(), st.builds(Hostile),
+    st.binary(max_size=10), st.fractions(), st.decimals(allow_nan=True, allow_infinity=True),
+    st.sampled_from([pd.NA, pd.NaT, np.nan, np.inf, np.int64(3), np.bool_(True), object()]),
+)
+anything = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.tuples(inner, inner),
+                            st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                            st.sets(st.one_of(st.text(max_size=5), st.integers()), max_size=4),
+                            st.lists(st.text(max_size=5), max_size=4).map(pd.Series)),
+    max_leaves=8,
+) | small_frames | small_frames.map(lambda frame: frame.get("share", pd.Series(dtype=float)))
+
+items = st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=12).filter(
+    lambda text: normalise(text) != "")
+finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12)
+
+
+def exercises():
+    expected_frame = pd.DataFrame({"count": [1, 2, 3], "share": [0.5, np.nan, 1.5], "name": ["a", "b", "c"]})
+    return [
+        MultipleChoice("q?", choices={"a": "why not a", "b": "", 3: "why not 3"}, answer="b", lines=LINES,
+                       explanation="e"),
+        Numeric("q?", answer=58, tolerance=1, lines=LINES, explanation="e", unit="countries"),
+        Numeric("q?", answer=0.25, rel_tolerance=0.05, lines=LINES, explanation="e"),
+        SetAnswer("q?", answer={"China", "Russia"}, distractors=["Iran"], lines=LINES, explanation="e"),
+        Ordering("q?", answer=["a", "b", "c"], labels={"a": "A", "b": "B", "c": "C"}, lines=LINES, explanation="e"),
+        PandasAnswer("q?", answer=expected_frame, lines=LINES, explanation="e"),
+        PandasAnswer("q?", answer=expected_frame["share"], lines=LINES, explanation="e", check_dtype=True),
+    ]
+
+
+EXERCISES = exercises()
+
+
+@FAST
+@given(st.sampled_from(EXERCISES), anything)
+def test_no_checker_raises(exercise, answer):
+    feedback = exercise.check(answer)
+    assert isinstance(feedback, Feedback)
+    assert feedback.correct in (True, False, None)
+    assert str(feedback) and feedback._repr_html_()
+
+
+@FAST
+@given(st.one_of(st.integers(-10**20, 10**20), finite), st.integers(0, 10**6), anything)
+def test_numeric_accepts_its_answer_and_never_raises(answer, tolerance, other):
+    exercise = Numeric("q?", answer=answer, tolerance=tolerance, lines=LINES, explanation="e")
+    assert exercise.check(answer).correct is True
+    assert exercise.check(repr(answer)).correct is True
+    assert isinstance(exercise.check(other), Feedback)
+
+
+@FAST
+@given(st.integers(-10**20, 10**20), st.integers(0, 10**6), st.integers(1, 10**6))
+def test_numeric_tolerance_is_exact(answer, tolerance, beyond):
+    exercise = Numeric("q?", answer=answer, tolerance=tolerance, lines=LINES, explanation="e")
+    assert exercise.check(answer + tolerance).correct is True
+    assert exercise.check(f"{answer - tolerance:,}").correct is True
+    high = exercise.check(answer + tolerance + beyond)
+    assert high.correct is False and "too high" in high.message
+    assert "too low" in exercise.check(answer - tolerance - beyond).message
+
+
+@FAST
+@given(st.lists(items, min_size=1, max_size=6, unique_by=normalise), st.randoms(use_true_random=False), anything)
+def test_set_accepts_its_answer_in_any_order(answer, random, other):
+    exercise = SetAnswer("q?", answer=set(answer), lines=LINES, explanation="e")
+    shuffled = list(answer)
+    random.shuffle(shuffled)
+    assert exercise.check(shuffled).correct is True
+    assert exercise.check([item.upper() for item in shuffled]).correct in (True, False)
+    if len(answer) > 1:
+        assert "missing" in exercise.check(shuffled[1:]).message
+    assert isinstance(exercise.check(other), Feedback)
+
+
+@FAST
+@given(st.one_of(st.lists(items, min_size=2, max_size=6, unique_by=normalise),
+                 st.lists(st.integers(), min_size=2, max_size=6, unique=True)),
+       st.randoms(use_true_random=False), anything)
+def test_ordering_accepts_its_answer_only(answer, random, other):
+    exercise = Ordering("q?", answer=answer, lines=LINES, explanation="e")
+    assert exercise.check(list(answer)).correct is True
+    assert exercise.shuffled() != answer
+    permuted = list(answer)
+    random.shuffle(permuted)
+    if permuted != answer:
+        assert "in the right place" in exercise.check(permuted).message
+    assert isinstance(exercise.check(other), Feedback)
+
+
+@FAST
+@given(small_frames, st.randoms(use_true_random=False), anything)
+def test_frame_accepts_itself_in_any_row_order(frame, random, other):
+    exercise = PandasAnswer("q?", answer=frame, lines=LINES, explanation="e")
+    assert exercise.check(frame.copy()).correct is True
+    order = list(range(len(frame)))
+    random.shuffle(order)
+    assert exercise.check(frame.iloc[order]).correct is True
+    assert exercise.check(frame.iloc[order].reset_index(drop=True)).correct is True
+    assert exercise.check(frame[list(reversed(frame.columns))]).correct is True
+    assert isinstance(exercise.check(other), Feedback)
+
+
+@FAST
+@given(pdst.series(dtype=float, index=pdst.indexes(elements=st.text(max_size=4), unique=True, max_size=6)))
+def test_series_accepts_itself(series):
+    exercise = PandasAnswer("q?", answer=series, lines=LINES, explanation="e")
+    assert exercise.check(series.copy()).correct is True
+    assert exercise.check(series.iloc[::-1]).correct is True
+
+
+@FAST
+@given(st.lists(items, min_size=2, max_size=5, unique_by=normalise), st.data())
+def test_choice_accepts_its_answer(choices, data):
+    answer = data.draw(st.sampled_from(choices))
+    exercise = MultipleChoice("q?", choices={choice: f"not {choice}" for choice in choices}, answer=answer,
+                              lines=LINES, explanation="e")
+    assert exercise.check(answer).correct is True
+    wrong = data.draw(st.sampled_from([choice for choice in choices if choice != answer]))
+    assert exercise.check(wrong).message == f"you chose {shown(wrong)}. not {wrong}".strip()

@@ -1,0 +1,192 @@
+"""Widget views: clicking Check shows exactly what ``check`` says; displays carry readable text."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from warcourse.exercises import (Explore, MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer,
+                                 configure)
+from warcourse.exercises import explore as explore_module
+from warcourse.exercises import views
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def shown_text(view):
+    """The text/plain of what the view's Output area shows."""
+    (output,) = view.output.outputs
+    assert output["output_type"] == "display_data"
+    return output["data"]["text/plain"]
+
+
+def choice():
+    return MultipleChoice("Which metric?", choices={"airstrikes": "Fewer.", "sorties": "", "missions": "Other."},
+                          answer="sorties", lines=[207], explanation="Sorties.")
+
+
+def test_multiple_choice_click_matches_check():
+    exercise = choice()
+    view = exercise.view()
+    assert isinstance(view.input, widgets.RadioButtons) and view.input.value is None
+    view.button.click()
+    assert shown_text(view) == str(exercise.check(None))
+    view.input.value = "airstrikes"
+    view.button.click()
+    assert shown_text(view) == str(exercise.check("airstrikes"))
+    view.input.value = "sorties"
+    view.button.click()
+    assert shown_text(view) == str(exercise.check("sorties"))
+    assert shown_text(view).startswith("✔ Right.")
+
+
+@pytest.mark.parametrize("typed", ["59", " 1,149 ", "fifty", "58", ""])
+def test_numeric_click_matches_check(typed):
+    exercise = Numeric("How many?", answer=58, lines=[65], explanation="58.", unit="countries")
+    view = exercise.view()
+    assert isinstance(view.input, widgets.Text)
+    view.input.value = typed
+    view.button.click()
+    assert shown_text(view) == str(exercise.check(typed))
+
+
+def test_set_checkboxes_click_matches_check():
+    exercise = SetAnswer("Which?", answer={"China", "Russia"}, distractors=["Iran"], lines=[5], explanation="Both.")
+    view = exercise.view()
+    boxes = {box.description: box for box in view.input.children if isinstance(box, widgets.Checkbox)}
+    assert list(boxes) == ["China", "Iran", "Russia"]
+    boxes["China"].value = boxes["Iran"].value = True
+    view.button.click()
+    assert shown_text(view) == str(exercise.check(["China", "Iran"]))
+    boxes["Iran"].value, boxes["Russia"].value = False, True
+    view.button.click()
+    assert shown_text(view).startswith("✔ Right.")
+
+
+def test_set_without_distractors_uses_free_tags():
+    exercise = SetAnswer("Which?", answer={"China", "Russia"}, lines=[5], explanation="Both.")
+    view = exercise.view()
+    assert isinstance(view.input, widgets.TagsInput)
+    view.input.value = ["china", "Iran"]
+    view.button.click()
+    assert shown_text(view) == str(exercise.check(["china", "Iran"]))
+
+
+def test_ordering_dropdowns_click_matches_check():
+    exercise = Ordering("Order", answer=["a", "b", "c"], labels={"a": "First", "b": "Second", "c": "Third"},
+                        lines=[9], explanation="By date.")
+    view = exercise.view()
+    slots = view.input.children
+    assert [slot.description for slot in slots] == ["Position 1:", "Position 2:", "Position 3:"]
+    view.button.click()
+    assert shown_text(view) == str(exercise.check(None))
+    slots[0].value = "b"
+    view.button.click()
+    assert shown_text(view) == str(exercise.check(["b", None, None]))
+    for slot, item in zip(slots, ["a", "b", "c"]):
+        slot.value = item
+    view.button.click()
+    assert shown_text(view) == str(exercise.check(["a", "b", "c"]))
+    assert shown_text(view).startswith("✔ Right.")
+
+
+def test_pandas_answer_has_no_input():
+    exercise = PandasAnswer("Table", answer=pd.DataFrame({"a": [1]}), lines=[3], explanation="e")
+    view = exercise.view()
+    assert view.button is None and view.output is None
+    assert ".check(your_frame)" in view.input.value
+
+
+def test_inputs_and_buttons_are_labelled_for_keyboard_and_screen_readers():
+    exercise = choice()
+    view = exercise.view()
+    assert view.button.description == "Check" and view.button.tooltip
+    assert view.input.description and view.input.description_allow_html is False
+    assert view.input.style.description_width == "initial"
+
+
+def test_feedback_in_output_is_escaped_html():
+    exercise = Numeric("How many?", answer=58, lines=[65], explanation="58.")
+    view = exercise.view()
+    view.input.value = "<script>alert(1)</script>"
+    view.button.click()
+    (output,) = view.output.outputs
+    assert "<script>" not in output["data"]["text/html"]
+
+
+@pytest.mark.parametrize("solutions", [False, True])
+def test_display_publishes_one_output_with_text_html_and_widget(monkeypatch, solutions):
+    published = []
+    monkeypatch.setattr(views, "display", lambda bundle, raw: published.append(bundle))
+    configure(show_solutions=solutions)
+    try:
+        choice()._ipython_display_()
+    finally:
+        configure(show_solutions=False)
+    first = published[0]
+    assert set(first) == {"text/plain", "text/html", WIDGET_VIEW}
+    assert "( ) airstrikes" in first["text/plain"] and "airstrikes" in first["text/html"]
+    assert first[WIDGET_VIEW]["model_id"]
+    assert len(published) == (2 if solutions else 1)
+    if solutions:
+        assert published[1]["text/plain"].startswith("Solution\nAnswer: sorties")
+
+
+# -- Explore ----------------------------------------------------------------------
+
+def make_explore(calls):
+    def draw(year, theater):
+        calls.append((year, theater))
+        figure, axes = plt.subplots()
+        axes.set_title(f"{theater} {year}")
+        return figure
+
+    return Explore("Strikes by year", draw=draw,
+                   controls={"year": widgets.IntSlider(value=2015, min=2014, max=2019), "theater": ["Iraq", "Syria"]})
+
+
+def test_explore_draws_once_and_redraws_on_change():
+    calls = []
+    explore = make_explore(calls)
+    box = explore.view()
+    output = box.children[-1]
+    assert calls == [(2015, "Iraq")]
+    assert "image/png" in output.outputs[0]["data"]
+    explore.controls["year"].value = 2017
+    assert calls[-1] == (2017, "Iraq")
+    assert len(output.outputs) == 1
+    assert plt.get_fignums() == []
+    assert explore.view() is box
+
+
+def test_explore_show_and_unknown_controls(monkeypatch):
+    calls, published = [], []
+    monkeypatch.setattr(explore_module, "display", lambda bundle, raw: published.append(bundle))
+    explore = make_explore(calls)
+    explore.show(year=2016, theater="Syria")
+    assert calls == [(2016, "Syria")]
+    assert published[0]["text/plain"].startswith("<Figure size")
+    with pytest.raises(TypeError, match="unknown control"):
+        explore.show(month=3)
+
+
+def test_explore_text_describes_controls(monkeypatch):
+    published = []
+    monkeypatch.setattr(explore_module, "display", lambda bundle, raw: published.append(bundle))
+    make_explore([])._ipython_display_()
+    (bundle,) = published
+    assert bundle["text/plain"] == (
+        "Explore (not graded)\nStrikes by year\nControls:\n  - year: from 2014 to 2019\n"
+        "  - theater: one of Iraq, Syria\nMove the controls to redraw, or in code: .show(name=value).")
+    assert WIDGET_VIEW in bundle
+
+
+def test_explore_draw_error_is_shown_not_raised():
+    def draw(year):
+        raise ValueError("no data for this year")
+
+    explore = Explore("Broken", controls={"year": (2014, 2019)}, draw=draw)
+    output = explore.view().children[-1]
+    assert output.outputs[0]["data"]["text/plain"] == "Could not draw: ValueError('no data for this year')"

@@ -1,0 +1,112 @@
+"""Binder and nbgitpuller links: URL forms, the README badge, and bad --repo / --ref / --hub."""
+
+import argparse
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+
+from warcourse import links
+from warcourse.__main__ import main
+from warcourse.errors import UsageError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = "some-one/counting-a-war"
+
+
+def test_binder_link_opens_the_notebook_in_jupyterlab():
+    url = urlsplit(links.binder(REPO, "main", "notebooks/03_air campaigns.ipynb"))
+    assert (url.scheme, url.netloc) == ("https", "mybinder.org")
+    assert url.path == "/v2/gh/some-one/counting-a-war/main"
+    assert url.query == "urlpath=lab/tree/notebooks/03_air%20campaigns.ipynb"
+    assert parse_qs(url.query) == {"urlpath": ["lab/tree/notebooks/03_air campaigns.ipynb"]}
+
+
+def test_binder_link_encodes_a_ref_with_a_slash():
+    url = urlsplit(links.binder(REPO, "course/2024", "notebooks/00_start_here.ipynb"))
+    assert url.path == "/v2/gh/some-one/counting-a-war/course%2F2024"
+    assert unquote(url.path.rsplit("/", 1)[1]) == "course/2024"
+
+
+def test_nbgitpuller_link_has_the_documented_form():
+    text = links.nbgitpuller("https://hub.example.org/", REPO, "main", "notebooks/03_air_campaigns.ipynb")
+    assert text == ("https://hub.example.org/hub/user-redirect/git-pull"
+                    "?repo=https%3A%2F%2Fgithub.com%2Fsome-one%2Fcounting-a-war"
+                    "&urlpath=lab%2Ftree%2Fcounting-a-war%2Fnotebooks%2F03_air_campaigns.ipynb&branch=main")
+    url = urlsplit(text)
+    assert parse_qs(url.query) == {"repo": ["https://github.com/some-one/counting-a-war"],
+                                   "urlpath": ["lab/tree/counting-a-war/notebooks/03_air_campaigns.ipynb"],
+                                   "branch": ["main"]}
+
+
+def test_nbgitpuller_link_keeps_the_path_of_a_hub_behind_a_prefix():
+    url = urlsplit(links.nbgitpuller("http://example.org/jupyter", REPO, "v1.0", "notebooks/x.ipynb"))
+    assert url.path == "/jupyter/hub/user-redirect/git-pull"
+    assert parse_qs(url.query)["branch"] == ["v1.0"]
+
+
+def test_badge_is_markdown_around_the_binder_link():
+    text = links.badge(REPO, "main", "notebooks/00_start_here.ipynb")
+    assert text == ("[![Binder](https://mybinder.org/badge_logo.svg)]"
+                    "(https://mybinder.org/v2/gh/some-one/counting-a-war/main"
+                    "?urlpath=lab/tree/notebooks/00_start_here.ipynb)")
+
+
+@pytest.mark.parametrize("repo", ["counting-a-war", "a/b/c", "-owner/name", "owner-/name", "ow--ner/name",
+                                  "owner/na me", "owner/", "/name", "owner/name.git", "owner/..",
+                                  "x" * 40 + "/n"])
+def test_bad_repo_is_refused(repo):
+    with pytest.raises(UsageError, match="--repo"):
+        links.repository(repo)
+
+
+@pytest.mark.parametrize("repo", ["a/b", "Some-One/counting.a_war-2", "x" * 39 + "/" + "y" * 100])
+def test_good_repo_is_accepted(repo):
+    assert "/".join(links.repository(repo)) == repo
+
+
+@pytest.mark.parametrize("ref", ["", "a b", "a..b", "-x", "x/", "x.lock", "a:b", "a?b", "a\\b"])
+def test_bad_ref_is_refused(ref):
+    with pytest.raises(UsageError, match="--ref"):
+        links.reference(ref)
+
+
+@pytest.mark.parametrize("hub", ["hub.example.org", "ftp://hub.example.org", "https://", "https://h/?x=1",
+                                 "https://h/#x", "https://h/a b"])
+def test_bad_hub_is_refused(hub):
+    with pytest.raises(UsageError, match="--hub"):
+        links.hub_url(hub)
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    """A repository with one lesson and one exercise set (solution and student copy)."""
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "exercises" / "solutions").mkdir(parents=True)
+    shutil.copy(FIXTURES / "90_fixture_lesson.ipynb", tmp_path / "notebooks" / "00_start_here.ipynb")
+    for folder in ("exercises", "exercises/solutions"):
+        shutil.copy(FIXTURES / "91_fixture_fails.ipynb", tmp_path / folder / "03_air_campaigns.ipynb")
+    return tmp_path
+
+
+def test_main_prints_links_for_lessons_and_student_copies_only(course, capsys):
+    args = argparse.Namespace(repo=REPO, ref="main", hub="https://hub.example.org")
+    assert links.main(args, root=course) == 0
+    out = capsys.readouterr().out
+    assert "00_start_here  A fixture lesson" in out
+    assert "urlpath=lab/tree/exercises/03_air_campaigns.ipynb" in out
+    assert "solutions" not in out
+    assert out.count("user-redirect/git-pull") == 2
+    assert out.rstrip().endswith(links.badge(REPO, "main", "notebooks/00_start_here.ipynb"))
+
+
+def test_main_without_hub_prints_no_nbgitpuller_links(course, capsys):
+    assert links.main(argparse.Namespace(repo=REPO, ref="main", hub=None), root=course) == 0
+    assert "git-pull" not in capsys.readouterr().out
+
+
+def test_bad_repo_on_the_command_line_is_one_line_and_status_2(capsys):
+    assert main(["links", "--repo", "not a repo"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: --repo must be OWNER/NAME")

@@ -1,0 +1,276 @@
+"""``render`` and ``lessons``: parameter validation before any kernel, parallel rendering,
+atomic output, the index page, and the HTML fallback of widget outputs."""
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from warcourse import lessons, render
+from warcourse.__main__ import main
+from warcourse.errors import CourseError, UsageError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LESSON = FIXTURES / "90_fixture_lesson.ipynb"
+FAILS = FIXTURES / "91_fixture_fails.ipynb"
+
+
+def _notebook(path: Path, parameters: str, heading: str = "# A title") -> Path:
+    cell = new_code_cell(parameters)
+    cell.metadata["tags"] = ["parameters"]
+    kernel = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    nbformat.write(new_notebook(cells=[new_markdown_cell(heading), cell], metadata=kernel), path)
+    return path
+
+
+@pytest.fixture
+def no_kernel(monkeypatch):
+    """Fail the test if anything would start a kernel."""
+    import papermill
+
+    def refuse(*args, **kwargs):
+        pytest.fail("papermill.execute_notebook was called")
+
+    monkeypatch.setattr(papermill, "execute_notebook", refuse)
+
+
+# --- lessons: discovery, titles, parameters ----------------------------------------------------
+
+def test_parameters_and_allowed_values_come_from_the_comment():
+    params = lessons.from_path(LESSON).parameters()
+    assert list(params) == ["show_solutions", "theater", "year"]
+    assert params["show_solutions"] == lessons.Parameter("show_solutions", False, (True, False))
+    assert params["theater"].allowed == ("all", "Iraq", "Syria")
+    assert params["year"].describe() == "year (2014, 2015, 2016)"
+
+
+def test_title_is_the_first_markdown_heading():
+    assert lessons.from_path(LESSON).title() == "A fixture lesson"
+
+
+def test_a_parameter_without_allowed_values_takes_any_value_of_its_type(tmp_path):
+    nb = _notebook(tmp_path / "07_free.ipynb", "scale = 1.5  # how much to scale\nlabel = 'x'")
+    params = lessons.from_path(nb).parameters()
+    assert params["scale"].allowed is None and params["scale"].describe() == "scale (any float)"
+    assert params["scale"].convert("2", "07_free") == 2.0
+    with pytest.raises(UsageError, match="bad value 'big' for scale in 07_free; allowed: scale"):
+        params["scale"].convert("big", "07_free")
+
+
+def test_a_single_allowed_value_is_a_tuple_of_one(tmp_path):
+    nb = _notebook(tmp_path / "07_one.ipynb", "mode = 'only'  # allowed: 'only'")
+    assert lessons.from_path(nb).parameters()["mode"].allowed == ("only",)
+
+
+def test_a_default_outside_its_allowed_values_is_a_course_error(tmp_path):
+    nb = _notebook(tmp_path / "07_bad.ipynb", "theater = 'Mosul'  # allowed: 'Iraq', 'Syria'")
+    with pytest.raises(CourseError, match='parameter theater: the default "Mosul" is not among its allowed'):
+        lessons.from_path(nb).parameters()
+
+
+@pytest.mark.parametrize(("name", "text", "value"), [
+    ("show_solutions", "True", True), ("show_solutions", "false", False),
+    ("theater", "Syria", "Syria"), ("year", "2015", 2015)])
+def test_command_line_text_is_converted_with_the_type_of_the_default(name, text, value):
+    lesson = lessons.from_path(LESSON)
+    resolved = lessons.resolve([lesson], [(name, text)])[lesson][name]
+    assert resolved == value and type(resolved) is type(value)
+
+
+@pytest.mark.parametrize(("name", "text"), [("show_solutions", "yes"), ("show_solutions", "1"),
+                                            ("theater", "Mosul"), ("year", "2013"), ("year", "2015.0")])
+def test_values_outside_the_allowed_set_are_refused(name, text):
+    with pytest.raises(UsageError, match=f"bad value '{re.escape(text)}' for {name} in 90_fixture_lesson"):
+        lessons.resolve([lessons.from_path(LESSON)], [(name, text)])
+
+
+def test_a_parameter_applies_to_the_chosen_lessons_that_have_it():
+    lesson, fails = lessons.from_path(LESSON), lessons.from_path(FAILS)
+    resolved = lessons.resolve([lesson, fails], [("theater", "Iraq"), ("show_solutions", "True")])
+    assert resolved == {lesson: {"theater": "Iraq", "show_solutions": True}, fails: {"show_solutions": True}}
+
+
+def test_a_parameter_no_chosen_lesson_has_is_refused_naming_the_allowed_ones():
+    with pytest.raises(UsageError) as caught:
+        lessons.resolve([lessons.from_path(LESSON), lessons.from_path(FAILS)], [("theatre", "Iraq")])
+    assert str(caught.value) == ("unknown parameter 'theatre' for any of the 2 chosen lessons; allowed: "
+                                 "show_solutions (True, False), theater (\"all\", \"Iraq\", \"Syria\"), "
+                                 "year (2014, 2015, 2016)")
+
+
+def test_select_by_number_name_and_path(tmp_path):
+    for folder in ("notebooks", "exercises", "exercises/solutions"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        _notebook(tmp_path / folder / "03_air_campaigns.ipynb", "x = 1")
+    _notebook(tmp_path / "notebooks" / "04_casualties.ipynb", "x = 1")
+    slugs = lambda chosen: [lesson.slug for lesson in chosen]  # noqa: E731
+    assert slugs(lessons.select([], tmp_path)) == ["03_air_campaigns", "04_casualties"]
+    assert slugs(lessons.select(["03"], tmp_path, exercises=True)) == [
+        "03_air_campaigns", "exercises/03_air_campaigns", "exercises/solutions/03_air_campaigns"]
+    assert slugs(lessons.select(["04_casualties", "03"], tmp_path)) == ["04_casualties", "03_air_campaigns"]
+    path = str(tmp_path / "exercises" / "solutions" / "03_air_campaigns.ipynb")
+    assert slugs(lessons.select([path], tmp_path)) == ["exercises/solutions/03_air_campaigns"]
+    with pytest.raises(UsageError, match="no lesson '07'; known: 03_air_campaigns, 04_casualties"):
+        lessons.select(["07"], tmp_path)
+
+
+# --- the command line refuses bad parameters before any kernel starts ---------------------------
+
+def _render(*argv: str) -> int:
+    return main(["render", *argv])
+
+
+def test_unknown_parameter_is_one_line_status_2_and_nothing_written(tmp_path, capsys, no_kernel):
+    out = tmp_path / "out"
+    assert _render(str(LESSON), "-p", "theatre", "Iraq", "--out", str(out)) == 2
+    captured = capsys.readouterr()
+    assert captured.err == ("error: unknown parameter 'theatre' for 90_fixture_lesson; allowed: "
+                            "show_solutions (True, False), theater (\"all\", \"Iraq\", \"Syria\"), "
+                            "year (2014, 2015, 2016)\n")
+    assert captured.out == "" and not out.exists()
+
+
+def test_bad_value_is_one_line_and_status_2(tmp_path, capsys, no_kernel):
+    out = tmp_path / "out"
+    assert _render(str(LESSON), str(FAILS), "-p", "show_solutions", "maybe", "--out", str(out)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("error: bad value 'maybe' for show_solutions in 90_fixture_lesson; "
+                          "allowed: show_solutions (True, False)")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("argv", [["07"], ["--jobs", "0", str(LESSON)],
+                                  [str(LESSON), "-p", "year", "2014", "-p", "year", "2015"]])
+def test_other_usage_errors_are_status_2(argv, tmp_path, capsys, no_kernel):
+    assert _render(*argv, "--out", str(tmp_path / "out")) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+# --- writing: atomic files, the index, the HTML fallback ---------------------------------------
+
+def test_write_atomic_leaves_the_old_file_when_the_move_fails(tmp_path, monkeypatch):
+    target = tmp_path / "03.html"
+    target.write_text("old")
+
+    def broken(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(render.os, "replace", broken)
+    with pytest.raises(OSError):
+        render.write_atomic(target, b"new")
+    assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["03.html"]
+
+
+def test_static_view_shows_the_fallback_and_the_drawing_and_keeps_plain_widgets():
+    drawing = nbformat.v4.new_output("display_data", {"text/plain": "a figure"})
+    state = {"box": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_html", "IPY_MODEL_out"]}},
+             "html": {"model_name": "HTMLModel", "state": {"value": "<b>Q</b>"}},
+             "out": {"model_name": "OutputModel", "state": {"outputs": [drawing]}}}
+    nb = new_notebook(metadata={"widgets": {render.WIDGET_STATE: {"state": state}}})
+    nb.cells = [new_code_cell(outputs=[
+        nbformat.v4.new_output("display_data", {"text/plain": "Q", "text/html": "<p>Q</p>",
+                                                render.WIDGET_VIEW: {"model_id": "box"}}),
+        nbformat.v4.new_output("display_data", {"text/plain": "VBox()",
+                                                render.WIDGET_VIEW: {"model_id": "box"}})])]
+    shown = render.static_view(nb)
+    assert [o.data for o in shown.cells[0].outputs] == [
+        {"text/plain": "Q", "text/html": "<p>Q</p>"}, {"text/plain": "a figure"},
+        {"text/plain": "VBox()", render.WIDGET_VIEW: {"model_id": "box"}}]
+    assert "widgets" in shown.metadata and render.WIDGET_VIEW in nb.cells[0].outputs[0].data
+    del nb.cells[0].outputs[1]
+    assert "widgets" not in render.static_view(nb).metadata
+
+
+def test_index_lists_lessons_with_title_parameters_status_time_date_and_link():
+    records = {
+        "90_fixture_lesson": {"title": "A <fixture>", "parameters": {"theater": "Iraq", "year": 2015},
+                              "seconds": 2.34, "date": "2024-05-01", "status": "ok", "error": "",
+                              "link": "90_fixture_lesson.html", "link_date": "2024-05-01"},
+        "exercises/91_x": {"title": "Fails", "parameters": {}, "seconds": 1.0, "date": "2024-05-02",
+                           "status": "failed", "error": "cell 3: ValueError: no",
+                           "link": "exercises/91_x.html", "link_date": "2024-04-30"}}
+    page = render.index_html(records)
+    row = re.search(r'<tr class="ok">.*?</tr>', page).group(0)
+    for part in ("A &lt;fixture&gt;", "90_fixture_lesson", 'theater = &quot;Iraq&quot;, year = 2015',
+                 "<td>ok</td>", "<td>2.3 s</td>", "<td>2024-05-01</td>",
+                 '<a href="90_fixture_lesson.html">HTML</a>'):
+        assert part in row
+    failed = re.search(r'<tr class="failed">.*?</tr>', page).group(0)
+    assert "failed: cell 3: ValueError: no" in failed
+    assert '<a href="exercises/91_x.html">previous render (2024-04-30)</a>' in failed
+    assert page == render.index_html(dict(reversed(records.items())))
+
+
+# --- rendering fixture notebooks (starts kernels) ----------------------------------------------
+
+@pytest.mark.slow
+def test_render_with_non_default_parameters(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert _render(str(LESSON), "-p", "theater", "Syria", "-p", "show_solutions", "true",
+                   "--out", str(out), "--jobs", "1") == 0
+    assert re.match(r"ok +90_fixture_lesson +\d+\.\d s\n", capsys.readouterr().out)
+
+    nb = nbformat.read(out / "90_fixture_lesson.ipynb", as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and 'theater = "Syria"' in injected[0].source
+    texts = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    assert "theater is Syria, year is 2014" in texts and "Solution: Iraq" in texts
+    assert nb.metadata.widgets["application/vnd.jupyter.widget-state+json"]["state"]
+
+    page = (out / "90_fixture_lesson.html").read_text(encoding="utf-8")
+    assert "<title>A fixture lesson</title>" in page
+    assert "theater is Syria, year is 2014" in page and "Solution: Iraq" in page
+    assert '<p class="fixture-exercise">Which theater saw the first strike? (Syria)</p>' in page
+    assert '<p class="fixture-drawing">drawn for Syria</p>' in page  # from the Output widget's state
+    assert page.count('class="jupyter-widgets jp-OutputArea-output') == 1  # the slider, from its state
+    assert "@jupyter-widgets/html-manager" in page
+
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "A fixture lesson" in index and 'theater = &quot;Syria&quot;' in index
+    assert "show_solutions = True" in index and date.today().isoformat() in index
+    assert '<a href="90_fixture_lesson.html">HTML</a>' in index
+    assert not list(out.glob(".tmp-*"))
+
+
+@pytest.mark.slow
+def test_one_failing_lesson_does_not_stop_the_other(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert _render(str(FAILS), str(LESSON), "--out", str(out), "--jobs", "2", "--no-html") == 1
+    captured = capsys.readouterr()
+    assert re.search(r"^ok +90_fixture_lesson +\d+\.\d s$", captured.out, re.M)
+    error = "cell 3: ValueError: the fixture fails here on purpose"
+    assert re.search(rf"^FAIL 91_fixture_fails +\d+\.\d s  {error}$", captured.out, re.M)
+    assert f"1 of 2 lesson(s) failed:\n  91_fixture_fails: {error}" in captured.err
+    assert (out / "90_fixture_lesson.ipynb").exists() and not (out / "90_fixture_lesson.html").exists()
+    assert not (out / "91_fixture_fails.ipynb").exists()
+    failed = nbformat.read(out / "91_fixture_fails.failed.ipynb", as_version=4)
+    assert any(o.get("ename") == "ValueError" for c in failed.cells for o in c.get("outputs", []))
+    records = json.loads((out / "index.json").read_text())
+    assert records["91_fixture_fails"]["status"] == "failed"
+    assert records["90_fixture_lesson"]["link"] == "90_fixture_lesson.ipynb"
+
+
+@pytest.mark.slow
+def test_a_failed_html_export_keeps_the_previous_render(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "out"
+    assert _render(str(LESSON), "--out", str(out), "--jobs", "1") == 0
+    before = {p.name: p.read_bytes() for p in out.glob("90_*")}
+
+    from nbconvert import HTMLExporter
+
+    def broken(self, nb, resources=None, **kw):
+        raise RuntimeError("export broke halfway")
+
+    monkeypatch.setattr(HTMLExporter, "from_notebook_node", broken)
+    assert _render(str(LESSON), "-p", "theater", "Iraq", "--out", str(out), "--jobs", "1") == 1
+    assert "90_fixture_lesson: HTML export: RuntimeError: export broke halfway" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in out.glob("90_*.*") if ".failed." not in p.name} == before
+    assert not list(out.glob(".tmp-*"))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "failed: HTML export: RuntimeError: export broke halfway" in index
+    assert f'<a href="90_fixture_lesson.html">previous render ({date.today().isoformat()})</a>' in index

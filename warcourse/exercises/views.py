@@ -1,0 +1,146 @@
+"""The thin widget view of a graded exercise and how it shows in a notebook.
+
+One display output carries the readable question as text/plain and text/html
+(deterministic, readable without a kernel) plus the widget view; with
+``configure(show_solutions=True)`` a second output shows the solution.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import singledispatch
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from .base import SETTINGS, Exercise
+from .choice import MultipleChoice
+from .feedback import Feedback, cite
+from .frames import PandasAnswer
+from .matching import as_text
+from .numeric import Numeric
+from .ordering import Ordering
+from .sets import SetAnswer
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def _described(kind, **options):
+    """A widget with a plain-text description, a readable width and keyboard focus."""
+    return kind(description_allow_html=False, style={"description_width": "initial"},
+                layout=widgets.Layout(width="auto", max_width="100%"), **options)
+
+
+@singledispatch
+def make_input(exercise: Exercise):
+    """The input widget of ``exercise`` and a function reading the answer from it."""
+    raise TypeError(f"no widget for {type(exercise).__name__}")
+
+
+@make_input.register
+def _(exercise: MultipleChoice):
+    radio = _described(widgets.RadioButtons, description="Your answer:", value=None,
+                       options=[(as_text(choice), choice) for choice in exercise.choices])
+    return radio, lambda: radio.value
+
+
+@make_input.register
+def _(exercise: Numeric):
+    unit = f" ({exercise.unit})" if exercise.unit else ""
+    text = _described(widgets.Text, description=f"Your answer{unit}:", value="",
+                      placeholder="a number, e.g. 1149 or 1,149")
+    return text, lambda: text.value
+
+
+@make_input.register
+def _(exercise: SetAnswer):
+    if exercise.free:
+        tags = _described(widgets.TagsInput, description="Your items:", value=[], allow_duplicates=False)
+        return tags, lambda: list(tags.value)
+    boxes = [_described(widgets.Checkbox, description=as_text(option), value=False, indent=False)
+             for option in exercise.options]
+    group = widgets.VBox([widgets.Label("Pick all that apply:"), *boxes])
+    return group, lambda: [option for option, box in zip(exercise.options, boxes) if box.value]
+
+
+@make_input.register
+def _(exercise: Ordering):
+    options = [(exercise.labels[item], item) for item in exercise.shuffled()]
+    slots = [_described(widgets.Dropdown, description=f"Position {position}:", options=options, value=None)
+             for position in range(1, len(options) + 1)]
+
+    def value():
+        chosen = [slot.value for slot in slots]
+        return None if all(item is None for item in chosen) else chosen
+
+    return widgets.VBox(slots), value
+
+
+@make_input.register
+def _(exercise: PandasAnswer):
+    note = widgets.HTML(html.escape(exercise.describe()[0] + " There is no widget for this one."))
+    return note, None
+
+
+class ExerciseView:
+    """Question, input, a Check button and an Output area showing the feedback."""
+
+    def __init__(self, exercise: Exercise):
+        self.exercise = exercise
+        self.input, self.value = make_input(exercise)
+        question = widgets.HTML(f"<p><strong>{html.escape(exercise.question)}</strong></p>")
+        children = [question, self.input]
+        self.button = self.output = None
+        if self.value is not None:
+            self.button = widgets.Button(description="Check", tooltip="Check your answer", icon="check")
+            self.button.on_click(lambda _button: self.check())
+            self.output = widgets.Output()
+            children += [self.button, self.output]
+        self.box = widgets.VBox(children, layout=widgets.Layout(width="auto", max_width="60em"))
+
+    def check(self) -> Feedback:
+        """Check what the inputs hold and show the feedback in the Output area."""
+        feedback = self.exercise.check(self.value())
+        self.output.outputs = ({"output_type": "display_data", "data": feedback.bundle(), "metadata": {}},)
+        return feedback
+
+
+def text_block(title: str, lead: str, details: list[str], css_class: str, style: str) -> dict[str, str]:
+    """The same content as text/plain and as escaped text/html."""
+    plain = "\n".join([title, lead, *details])
+    rich = (f'<div class="{css_class}" style="{style}"><p><em>{html.escape(title)}</em></p>'
+            f'<p style="white-space: pre-wrap"><strong>{html.escape(lead)}</strong></p>'
+            f'<div style="white-space: pre-wrap">{html.escape(chr(10).join(details))}</div></div>')
+    return {"text/plain": plain, "text/html": rich}
+
+
+def question_bundle(exercise: Exercise) -> dict[str, str]:
+    """The exercise as readable text: kind, question, choices or options, how to answer."""
+    details = exercise.describe()
+    if not isinstance(exercise, PandasAnswer):
+        details = [*details, "Answer with the widget and press Check, or in code with .check(your_answer)."]
+    title = f"Exercise ({exercise.kind})"
+    return text_block(title, exercise.question, details, "warcourse-exercise", "margin: 0.5em 0")
+
+
+def solution_bundle(exercise: Exercise) -> dict[str, str]:
+    """The clearly marked solution block: the expected answer, the worked answer, the source."""
+    answer = exercise.answer_text()
+    lead = f"Answer:\n{answer}" if "\n" in answer else f"Answer: {answer}"
+    details = [exercise.solution, f"(Source: {cite(exercise.lines)})"]
+    style = "border-left: 4px solid #0072B2; padding-left: 0.75em; margin: 0.5em 0"
+    return text_block("Solution", lead, details, "warcourse-solution", style)
+
+
+def bundles(exercise: Exercise, view: ExerciseView) -> list[dict]:
+    """The MIME bundles ``display_exercise`` shows (the solution one only when switched on)."""
+    shown = [{**question_bundle(exercise), WIDGET_VIEW: view.box._repr_mimebundle_()[WIDGET_VIEW]}]
+    if SETTINGS["show_solutions"]:
+        shown.append(solution_bundle(exercise))
+    return shown
+
+
+def display_exercise(exercise: Exercise) -> None:
+    """Display ``exercise`` in the notebook: one output, plus the solution when switched on."""
+    for bundle in bundles(exercise, ExerciseView(exercise)):
+        display(bundle, raw=True)

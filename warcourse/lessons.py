@@ -1,0 +1,220 @@
+"""The course's notebooks: which lessons and exercise sets exist, their titles and parameters.
+
+A lesson is ``notebooks/NN_topic.ipynb``; an exercise set is a solution notebook
+``exercises/solutions/NN_topic.ipynb`` and its student copy ``exercises/NN_topic.ipynb``.
+A title is the text of the first markdown heading.
+
+Parameters are read with papermill's own inspection of the cell tagged
+``parameters``. Each parameter declares its allowed values in a comment on the
+same line, read with ``ast.literal_eval`` as a tuple::
+
+    show_solutions = False  # allowed: True, False
+    theater = "all"  # allowed: "all", "Iraq", "Syria", "Libya", "Afghanistan"
+
+A parameter without such a comment takes any value of its default's type.
+Values given on the command line are text and are converted with the type of
+the default: ``True``/``False`` (or ``true``/``false``) for a bool, an int, a
+float, text for a str (other defaults are read with ``ast.literal_eval``).
+
+``resolve`` validates every ``-p NAME VALUE`` against every chosen notebook
+before anything runs. A name that some chosen notebooks do not have applies to
+those that have it; it is an error only when no chosen notebook has it.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from .errors import CourseError, UsageError
+from .paths import ROOT, shown
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+_ALLOWED = re.compile(r"allowed:\s*(.*)$")
+_TRUE, _FALSE = ("True", "true"), ("False", "false")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One variable of a notebook's ``parameters`` cell."""
+
+    name: str
+    default: object
+    allowed: tuple | None  # None: any value of the default's type
+
+    def describe(self) -> str:
+        """``name (v1, v2)`` with the allowed values, or ``name (any int)``."""
+        values = (", ".join(_literal(v) for v in self.allowed) if self.allowed is not None
+                  else f"any {type(self.default).__name__}")
+        return f"{self.name} ({values})"
+
+    def convert(self, text: str, where: str) -> object:
+        """The command-line ``text`` as a value of this parameter; UsageError when not allowed."""
+        kind = type(self.default)
+        try:
+            if kind is bool:
+                if text not in _TRUE + _FALSE:
+                    raise ValueError
+                value = text in _TRUE
+            elif kind in (int, float, str):
+                value = kind(text)
+            else:
+                value = _parsed(text)
+        except ValueError:
+            raise UsageError(f"bad value {text!r} for {self.name} in {where}; "
+                             f"allowed: {self.describe()}") from None
+        if self.allowed is not None and not any(_same(value, a) for a in self.allowed):
+            raise UsageError(f"bad value {text!r} for {self.name} in {where}; "
+                             f"allowed: {self.describe()}")
+        return value
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A lesson or exercise notebook; ``kind`` is ``lesson``, ``exercises`` or ``solutions``."""
+
+    path: Path
+    kind: str = "lesson"
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def number(self) -> str:
+        return self.name.split("_", 1)[0]
+
+    @property
+    def slug(self) -> str:
+        """Where its rendered files go, relative to the output folder, without suffix."""
+        folder = {"lesson": "", "exercises": "exercises/", "solutions": "exercises/solutions/"}[self.kind]
+        return folder + self.name
+
+    def title(self) -> str:
+        """The first markdown heading, or the file name when there is none."""
+        for cell in _read(self.path).cells:
+            if cell.cell_type == "markdown":
+                for line in cell.source.splitlines():
+                    match = _HEADING.match(line)
+                    if match:
+                        return match.group(1)
+        return self.name
+
+    def parameters(self) -> dict[str, Parameter]:
+        """The notebook's parameters, by name, as papermill infers them."""
+        import papermill
+
+        try:
+            inferred = papermill.inspect_notebook(str(self.path))
+        except (OSError, ValueError) as exc:
+            raise CourseError(f"{shown(self.path)}: papermill cannot read its parameters ({exc})") from None
+        found = {}
+        for name, info in inferred.items():
+            where = f"{shown(self.path)}: parameter {name}"
+            default = _parsed(info["default"], where)
+            match = _ALLOWED.search(info["help"] or "")
+            allowed = None
+            if match:
+                values = _parsed(match.group(1), where)
+                allowed = values if isinstance(values, tuple) else (values,)
+                if not any(_same(default, a) for a in allowed):
+                    raise CourseError(f"{where}: the default {_literal(default)} is not among "
+                                      f"its allowed values {match.group(1)}")
+            found[name] = Parameter(name, default, allowed)
+        return found
+
+
+def _read(path: Path):
+    try:
+        return nbformat.read(path, as_version=4)
+    except (OSError, ValueError) as exc:
+        raise CourseError(f"{shown(path)}: cannot read the notebook ({exc})") from None
+
+
+def _parsed(text: str, where: str | None = None):
+    """A Python literal; text stays text when it is no literal and no ``where`` is given."""
+    try:
+        return ast.literal_eval(text.strip())
+    except (ValueError, SyntaxError):
+        if where is None:
+            return text
+        raise CourseError(f"{where}: {text.strip()!r} is not a Python literal") from None
+
+
+def _same(value, allowed) -> bool:
+    """Equal and of the same type, so that 1 does not pass for True."""
+    return type(value) is type(allowed) and value == allowed
+
+
+def _literal(value) -> str:
+    return f'"{value}"' if isinstance(value, str) else repr(value)
+
+
+def _numbered(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+
+
+def discover(root: Path = ROOT, *, exercises: bool = True) -> list[Lesson]:
+    """The lessons in ``notebooks/``; with ``exercises``, also the student copies and solutions."""
+    found = [Lesson(p, "lesson") for p in _numbered(root / "notebooks")]
+    if exercises:
+        found += [Lesson(p, "exercises") for p in _numbered(root / "exercises")]
+        found += [Lesson(p, "solutions") for p in _numbered(root / "exercises" / "solutions")]
+    return found
+
+
+def from_path(path: Path, root: Path = ROOT) -> Lesson:
+    """The notebook at ``path``; its kind follows from the folder it is in."""
+    path = path.resolve()
+    if path.suffix != ".ipynb" or not path.is_file():
+        raise UsageError(f"no notebook at {path}")
+    kinds = {root / "exercises": "exercises", root / "exercises" / "solutions": "solutions"}
+    return Lesson(path, kinds.get(path.parent, "lesson"))
+
+
+def select(names: list[str], root: Path = ROOT, *, exercises: bool = False) -> list[Lesson]:
+    """The notebooks named by ``names`` ("03", "03_air_campaigns", a path); all when empty.
+
+    A number or name matches the lessons and, with ``exercises``, the exercise
+    sets that carry it (student copies and solutions).
+    """
+    known = discover(root, exercises=exercises)
+    if not names:
+        return known
+    chosen: list[Lesson] = []
+    for name in names:
+        if name.endswith(".ipynb") or "/" in name:
+            matches = [from_path(Path(name), root)]
+        else:
+            matches = [lesson for lesson in known if name in (lesson.number, lesson.name)]
+        if not matches:
+            listed = ", ".join(dict.fromkeys(lesson.name for lesson in known)) or "none"
+            raise UsageError(f"no lesson {name!r}; known: {listed}")
+        chosen += [lesson for lesson in matches if lesson not in chosen]
+    slugs = [lesson.slug for lesson in chosen]
+    twice = sorted({slug for slug in slugs if slugs.count(slug) > 1})
+    if twice:
+        raise UsageError(f"two chosen notebooks would be written as {twice[0]}; render them separately")
+    return chosen
+
+
+def resolve(lessons: list[Lesson], given: list[tuple[str, str]]) -> dict[Lesson, dict[str, object]]:
+    """The typed parameters each lesson runs with; UsageError for any unknown name or bad value."""
+    names = [name for name, _ in given]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise UsageError(f"parameter {repeated[0]!r} is given more than once")
+    declared = {lesson: lesson.parameters() for lesson in lessons}
+    for name, _ in given:
+        if not any(name in params for params in declared.values()):
+            where = lessons[0].slug if len(lessons) == 1 else f"any of the {len(lessons)} chosen lessons"
+            offered = sorted({p.describe() for params in declared.values() for p in params.values()})
+            raise UsageError(f"unknown parameter {name!r} for {where}; allowed: "
+                             + (", ".join(offered) or "none (no cell tagged 'parameters')"))
+    return {lesson: {name: declared[lesson][name].convert(text, lesson.slug)
+                     for name, text in given if name in declared[lesson]}
+            for lesson in lessons}

@@ -1,0 +1,91 @@
+"""``python -m warcourse links``: Binder and nbgitpuller links for every lesson and exercise set.
+
+Binder opens a notebook in JupyterLab with
+``https://mybinder.org/v2/gh/OWNER/NAME/REF?urlpath=lab/tree/<path>``. An
+nbgitpuller link, in the form of nbgitpuller's own link generator, has a
+JupyterHub clone the repository into a folder called NAME and open the notebook:
+``{hub}/hub/user-redirect/git-pull?repo=<repo URL>&urlpath=lab/tree/NAME/<path>&branch=REF``.
+Students get links to the student copies of the exercise sets, never to the solutions.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote, urlencode, urlsplit
+
+from .errors import CourseError, UsageError
+from .lessons import discover
+from .paths import ROOT
+
+BINDER = "https://mybinder.org"
+BADGE = "https://mybinder.org/badge_logo.svg"
+_OWNER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+_NAME = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
+_BAD_REF = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]|\.\.|@\{|//|^[-/.]|[/.]$|\.lock$")
+
+
+def repository(text: str) -> tuple[str, str]:
+    """``OWNER/NAME`` as GitHub allows them; UsageError otherwise."""
+    owner, _, name = text.partition("/")
+    if not (_OWNER.match(owner) and _NAME.match(name)) or name in (".", "..") or name.endswith(".git"):
+        raise UsageError(f"--repo must be OWNER/NAME as on GitHub (letters, digits, '-'; the name "
+                         f"also '.' and '_', without .git), not {text!r}")
+    return owner, name
+
+
+def reference(text: str) -> str:
+    """A branch, tag or commit name git would accept; UsageError otherwise."""
+    if not text or _BAD_REF.search(text):
+        raise UsageError(f"--ref must be a branch, tag or commit name, not {text!r}")
+    return text
+
+
+def hub_url(text: str) -> str:
+    """A JupyterHub's http(s) address without a trailing slash; UsageError otherwise."""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment \
+            or any(c.isspace() for c in text):
+        raise UsageError(f"--hub must be an http:// or https:// address of a JupyterHub, not {text!r}")
+    return text.rstrip("/")
+
+
+def binder(repo: str, ref: str, path: str) -> str:
+    """A mybinder.org link that opens ``path`` (relative to the repository) in JupyterLab."""
+    owner, name = repository(repo)
+    return (f"{BINDER}/v2/gh/{owner}/{name}/{quote(reference(ref), safe='')}"
+            f"?urlpath={quote('lab/tree/' + path, safe='/')}")
+
+
+def nbgitpuller(hub: str, repo: str, ref: str, path: str) -> str:
+    """An nbgitpuller link: the hub pulls the repository, then opens ``path`` in JupyterLab."""
+    owner, name = repository(repo)
+    query = urlencode({"repo": f"https://github.com/{owner}/{name}",
+                       "urlpath": f"lab/tree/{name}/{path}", "branch": reference(ref)})
+    return f"{hub_url(hub)}/hub/user-redirect/git-pull?{query}"
+
+
+def badge(repo: str, ref: str, path: str) -> str:
+    """The Markdown Binder badge for the README."""
+    return f"[![Binder]({BADGE})]({binder(repo, ref, path)})"
+
+
+def main(args, root: Path = ROOT) -> int:
+    """Print the links of every lesson and student exercise set, then the README badge
+    (which opens the first lesson, 00_start_here)."""
+    repository(args.repo)
+    reference(args.ref)
+    if args.hub is not None:
+        hub_url(args.hub)
+    shown = [lesson for lesson in discover(root) if lesson.kind != "solutions"]
+    if not any(lesson.kind == "lesson" for lesson in shown):
+        raise CourseError(f"no lessons (NN_topic.ipynb) found in {root / 'notebooks'}")
+    for lesson in shown:
+        path = lesson.path.relative_to(root).as_posix()
+        print(f"{lesson.slug}  {lesson.title()}")
+        print(f"  Binder:      {binder(args.repo, args.ref, path)}")
+        if args.hub is not None:
+            print(f"  nbgitpuller: {nbgitpuller(args.hub, args.repo, args.ref, path)}")
+    print("\nREADME badge:")
+    print(badge(args.repo, args.ref, shown[0].path.relative_to(root).as_posix()))
+    return 0
