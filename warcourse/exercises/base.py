@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 import numbers
 
 import numpy as np
@@ -32,7 +34,7 @@ def _seed_lines(lines) -> tuple[int, ...]:
     return tuple(int(line) for line in given)
 
 
-class Exercise:
+class Exercise(ABC):
     """Base of the graded kinds: subclasses implement ``_check`` and ``describe``.
 
     ``kind`` names the exercise in its plain-text display; ``hint`` (optional)
@@ -69,16 +71,17 @@ class Exercise:
         hint = f" Hint: {self.hint}" if self.hint else ""
         return Feedback(False, message + hint, self.lines)
 
+    @abstractmethod
     def _check(self, answer: object) -> Feedback:
-        raise NotImplementedError
+        """Check an answer that is not blank; may raise (``check`` turns that into feedback)."""
 
+    @abstractmethod
     def describe(self) -> list[str]:
         """Plain-text lines shown under the question (choices, options, units)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def answer_text(self) -> str:
         """The expected answer as readable text, for the solution block."""
-        raise NotImplementedError
 
     def view(self):
         """A new widget view (question, input, Check button, feedback area)."""
