@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-
 import numbers
+from abc import ABC, abstractmethod
 
 import numpy as np
 
