@@ -126,7 +126,7 @@ def test_write_is_atomic_and_keeps_old_files_on_failure(tmp_path, files, monkeyp
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(build.os, "replace", broken_replace)
+    monkeypatch.setattr("warcourse.files.os.replace", broken_replace)
     with pytest.raises(OSError):
         build.write(changed, tmp_path)
     assert {p: p.read_bytes() for p in tmp_path.rglob("*.csv")} == before

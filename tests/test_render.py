@@ -160,7 +160,7 @@ def test_write_atomic_leaves_the_old_file_when_the_move_fails(tmp_path, monkeypa
     def broken(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(render.os, "replace", broken)
+    monkeypatch.setattr("warcourse.files.os.replace", broken)
     with pytest.raises(OSError):
         render.write_atomic(target, b"new")
     assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["03.html"]

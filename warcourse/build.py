@@ -12,9 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from . import schema
 from .annotations import QuoteIndex, Record, check_fields, records, strip_lines
 from .countries import Countries
 from .errors import CourseError
+from .files import write_atomic
 from .numbers import mentions
 from .paths import ANNOTATIONS, DATA, SEED, shown
 
@@ -356,23 +355,13 @@ def outputs(result: Build) -> dict[str, bytes]:
 
 
 def write(files: dict[str, bytes], data_dir: Path = DATA) -> list[str]:
-    """Write the files atomically (temporary file, then rename); return those that changed."""
+    """Write the files atomically (each to a temporary file, then renamed); return those that changed."""
     changed = []
     for relative, content in sorted(files.items()):
         target = data_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists() and target.read_bytes() == content:
             continue
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(target, content)
         changed.append(relative)
     return changed
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import nbformat
 
 from .errors import CourseError
+from .files import write_atomic
 from .paths import shown
 
 KERNEL = "python3"
@@ -40,16 +39,9 @@ def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 600) -> nbfo
 
 
 def write(nb: nbformat.NotebookNode, path: Path) -> None:
-    """Write a notebook atomically: to a temporary file beside it, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            nbformat.write(nb, handle)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write a notebook atomically."""
+    text = nbformat.writes(nb)
+    write_atomic(path, (text if text.endswith("\n") else text + "\n").encode("utf-8"))
 
 
 def execute_in_place(path: Path) -> None:

@@ -33,7 +33,6 @@ import html
 import json
 import multiprocessing
 import os
-import secrets
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -45,6 +44,7 @@ from urllib.parse import quote
 import nbformat
 
 from .errors import CourseError, UsageError
+from .files import temporary, write_atomic
 from .lessons import Lesson, resolve, select
 from .paths import ROOT
 
@@ -63,28 +63,6 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return not self.error
-
-
-def _temp(target: Path, suffix: str) -> Path:
-    """A fresh, empty file next to ``target``, with the permissions the umask gives."""
-    while True:
-        tmp = target.parent / f".tmp-{target.stem}.{secrets.token_hex(4)}{suffix}"
-        try:
-            tmp.open("xb").close()
-        except FileExistsError:
-            continue
-        return tmp
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same folder."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temp(target, ".tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _drawn(state: dict, model_id: str) -> list[dict]:
@@ -151,7 +129,7 @@ def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool) -> 
     target = out / f"{lesson.slug}.ipynb"
     failed = target.with_suffix(".failed.ipynb")
     target.parent.mkdir(parents=True, exist_ok=True)
-    executed = _temp(target, ".ipynb")
+    executed = temporary(target, ".ipynb")
     stage = ""
     try:
         nb = papermill.execute_notebook(str(lesson.path), str(executed), parameters=parameters,
