@@ -41,6 +41,8 @@ def _typed(frame: pd.DataFrame, table: schema.Table, where: str) -> pd.DataFrame
                 frame[column.name] = pd.to_datetime(values, format="ISO8601")
             elif column.enum:
                 frame[column.name] = pd.Categorical(values, categories=list(column.enum))
+            elif column.blank_is_value:
+                frame[column.name] = values.fillna("")
         except (ValueError, TypeError) as exc:
             raise CourseError(f"{where}: column {column.name!r} cannot be read as {column.type} "
                               f"({exc}); rebuild with `python -m warcourse build`") from None

@@ -47,6 +47,7 @@ class Column:
     enum: tuple[str, ...] | None = None
     required: bool = False
     pattern: str | None = None
+    blank_is_value: bool = False  # an empty cell means "" (text), not "missing"
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                    required=True),
             Column("involved", "boolean", "true for a blank cell (its icon was lost), false for '—'",
                    required=True),
-            Column("raw_cell", "string", "the cell as the snapshot has it, spaces trimmed"),
+            Column("raw_cell", "string", "the cell as the snapshot has it, spaces trimmed "
+                   "(empty text for a blank cell)", blank_is_value=True),
         ),
         ("country", "theater"),
         (("country", "countries", "country"),),
