@@ -141,7 +141,7 @@ def _classify(raw: str) -> tuple[str, str] | None:
         cells = [clean(c) for c in stripped.strip("|").split("|")]
         if all(_SEPARATOR_CELL.match(c) for c in cells):
             return None
-        return "table_row", " | ".join(cells)
+        return "table_row", " | ".join(cells).strip()
     item = _LIST_ITEM.match(raw)
     if item:
         text = clean(item.group(1))
@@ -191,10 +191,10 @@ def involvement_rows(article: Article) -> list[dict]:
     if not rows:
         raise CourseError(f"{article.path}: no 'Involvement by country' table found")
     header, *body = rows
-    theaters = [cell.removeprefix("In ").strip() for cell in header.text.split(" | ")[1:]]
+    theaters = [cell.strip().removeprefix("In ").strip() for cell in header.text.split("|")[1:]]
     cells = []
     for row in body:
-        country, *marks = [c.strip() for c in row.text.split(" | ")]
+        country, *marks = [c.strip() for c in row.text.split("|")]
         if len(marks) != len(theaters):
             raise CourseError(f"{article.path}:{row.line}: expected {len(theaters)} theater cells "
                               f"after the country, found {len(marks)}")

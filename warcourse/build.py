@@ -230,7 +230,8 @@ class Builder:
         for cell in article_mod.involvement_rows(self.article):
             name, code = self.countries.resolve(cell["country"], f"{self.article.path}:{cell['line']}")
             rows.append({"country": name, "iso3": code, "theater": cell["theater"],
-                         "involved": cell["involved"], "raw_cell": cell["raw_cell"]})
+                         "involved": cell["involved"], "raw_cell": cell["raw_cell"],
+                         "line": cell["line"], "quote": self.article.passage(cell["line"]).text})
         return rows
 
 

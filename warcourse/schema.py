@@ -147,6 +147,9 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                    required=True),
             Column("raw_cell", "string", "the cell as the snapshot has it, spaces trimmed "
                    "(empty text for a blank cell)", blank_is_value=True),
+            Column("line", "integer", "1-based line of the seed holding the country's table row",
+                   required=True),
+            Column("quote", "string", "that table row as the passages table has it", required=True),
         ),
         ("country", "theater"),
         (("country", "countries", "country"),),
