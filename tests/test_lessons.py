@@ -1,0 +1,63 @@
+"""Every lesson and exercise set follows the course's conventions."""
+
+import re
+
+import nbformat
+import pytest
+
+from warcourse import lessons
+
+NOTEBOOKS = lessons.discover()
+LESSONS = [n for n in NOTEBOOKS if n.kind == "lesson"]
+EXPECTED = ["00_start_here", "01_the_article_as_data", "02_coalition_formation",
+            "03_air_campaigns", "04_casualty_accounting", "05_putting_it_together"]
+
+
+def cells(notebook):
+    return nbformat.read(notebook.path, as_version=4).cells
+
+
+def test_the_six_lessons_exist():
+    assert [n.name for n in LESSONS] == EXPECTED
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.slug)
+def test_first_code_cell_is_the_parameters_cell_with_allowed_values(notebook):
+    first = next(c for c in cells(notebook) if c.cell_type == "code")
+    assert "parameters" in first.metadata.get("tags", [])
+    params = notebook.parameters()
+    assert params["show_solutions"].allowed == (True, False)
+    for p in params.values():
+        assert p.allowed, f"{p.name} lists no allowed values"
+        assert p.default in p.allowed
+
+
+@pytest.mark.parametrize("notebook", LESSONS, ids=lambda n: n.slug)
+def test_lesson_shape(notebook):
+    nb_cells = cells(notebook)
+    assert 25 <= len(nb_cells) <= 60, f"{len(nb_cells)} cells"
+    markdown = "\n".join(c.source for c in nb_cells if c.cell_type == "markdown")
+    assert re.search(r"^## Objectives", markdown, re.M), "objectives at the top"
+    assert re.search(r"^## Key points", markdown, re.M), "key points at the end"
+    code = "\n".join(c.source for c in nb_cells if c.cell_type == "code")
+    graded = len(re.findall(r"\b(MultipleChoice|Numeric|SetAnswer|Ordering|PandasAnswer)\(", code))
+    assert graded >= (4 if notebook.name.startswith("05") else 5), f"{graded} graded exercises"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.slug)
+def test_stored_outputs_have_no_errors_and_every_code_cell_ran(notebook):
+    for index, cell in enumerate(cells(notebook), start=1):
+        if cell.cell_type != "code" or not cell.source.strip():
+            continue
+        assert cell.execution_count is not None, f"cell {index} was never run"
+        for output in cell.outputs:
+            assert output.output_type != "error", f"cell {index}: {output.get('ename')}"
+            assert output.get("name") != "stderr", f"cell {index} printed to stderr: {output.text[:200]}"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.slug)
+def test_no_solution_code_in_lessons_or_student_copies(notebook):
+    if notebook.kind == "solutions":
+        return
+    for cell in cells(notebook):
+        assert "solution" not in cell.metadata.get("tags", [])
