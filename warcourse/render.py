@@ -134,6 +134,7 @@ def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool) -> 
     try:
         nb = papermill.execute_notebook(str(lesson.path), str(executed), parameters=parameters,
                                         kernel_name="python3", progress_bar=False,
+                                        request_save_on_cell_execute=False,
                                         cwd=str(lesson.path.parent))
         if with_html:
             stage = "HTML export: "
