@@ -1,0 +1,640 @@
+"""The capstone (lesson 05): a one-page brief on one theater, assembled from all the tables.
+
+The brief answers five questions in order: who was involved, which coalitions they
+belonged to, what the air campaign looked like in numbers of the same kind, what the
+casualty claims say and how far they can be trusted, and which statements of the
+article do not hold up. Every sentence is generated from table rows and ends with the
+seed lines of those rows, so every number in it can be traced.
+
+Figures the article gives for Iraq and Syria together (theater ``"Iraq and Syria"``)
+enter both the Iraq and the Syria brief, always marked as combined: the article never
+says how much of them belongs to either country, so they are never split.
+
+>>> tables = brief.load()
+>>> brief.build(tables, "Libya")        # displays as Markdown in a notebook
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import matplotlib.dates as mdates
+import pandas as pd
+
+from . import campaigns, casualties, data, numbers, plots, schema
+from . import coalitions as co
+from .lesson import require
+
+THEATERS = ("Iraq", "Syria", "Libya", "Afghanistan")  # lesson 05's `theater` parameter
+COMBINED = campaigns.COMBINED
+HOLD_UP = ("count_mismatch", "implausible")  # the article disagrees with itself or with arithmetic
+FLAGGING = HOLD_UP + ("duplicate",)  # kinds of inconsistency that can make a claim doubtful
+UNATTRIBUTED = "Wikipedia (unattributed)"
+SOURCES = ("official", "independent monitor", "international body", "media", "armed group", "no source named")
+_SOURCE = {"government": "official", "military": "official", "ngo": "independent monitor",
+           "intergovernmental": "international body", "media": "media", "armed_group": "armed group"}
+_FROM = {"official": "from officials (government or military)", "independent monitor": "from independent monitors",
+         "international body": "from international bodies", "media": "from named media",
+         "armed group": "from an armed group", "no source named": "name no source"}
+VICTIMS = {"isil_fighters": "ISIL fighters", "civilians": "civilians", "coalition_personnel": "coalition soldiers",
+           "local_forces": "local forces", "other_militants": "other militants"}
+LISTED = 12  # cite up to this many lines one by one; more become a range
+_DEATHS = re.compile(r"\bkill|\bdeath|\bdead", re.IGNORECASE)
+_REFERENCE = re.compile(r"\((?:line \d+|lines \d+(?:(?:, |–)\d+)+)\)")
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Tables:
+    """Every table the brief reads, loaded once."""
+
+    involvement: pd.DataFrame
+    coalitions: pd.DataFrame
+    members: pd.DataFrame
+    events: pd.DataFrame
+    counts: pd.DataFrame
+    deployments: pd.DataFrame
+    claims: pd.DataFrame
+    issues: pd.DataFrame
+    passages: pd.DataFrame
+
+
+def load() -> Tables:
+    """All the tables of the brief, from ``warcourse.data``."""
+    return Tables(data.involvement(), data.coalitions(), data.coalition_members(), data.events(),
+                  data.strike_counts(), data.deployments(), data.casualty_claims(), data.inconsistencies(),
+                  data.passages())
+
+
+def covered(theater: str) -> tuple[str, ...]:
+    """The table theaters a brief covers: Iraq and Syria each also take the combined rows."""
+    require("theater", theater, THEATERS)
+    return campaigns.covered(theater)
+
+
+def _chosen(frame: pd.DataFrame, theater: str) -> pd.DataFrame:
+    """The rows of a table with a ``theater`` column that a brief on ``theater`` covers."""
+    require("theater", theater, THEATERS)
+    return campaigns.in_theater(frame, theater)
+
+
+def claim_theater(place: str) -> str:
+    """The theater of a claim's ``place``: the part after its last comma ("Raqqa, Syria" -> "Syria")."""
+    return str(place).rsplit(", ", 1)[-1]
+
+
+def claims_in(claims: pd.DataFrame, theater: str) -> pd.DataFrame:
+    """The casualty claims about places in the theater (and, for Iraq and Syria, about both together).
+
+    The table has no ``theater`` column; this adds one, read from ``place``.
+    """
+    where = claims["place"].map(claim_theater)
+    return claims[where.isin(covered(theater))].assign(theater=where).sort_values(["line", "claim_id"])
+
+
+def coverage(tables: Tables) -> pd.DataFrame:
+    """Rows per table for each theater of the involvement table, and for Iraq and Syria together."""
+    places = list(schema.INVOLVEMENT_THEATERS)
+    places.insert(places.index("Syria") + 1, COMBINED)
+    involved = tables.involvement[tables.involvement["involved"].fillna(False).astype(bool)]
+    claims = tables.claims["place"].map(claim_theater)
+    table = pd.DataFrame({
+        "countries involved": involved["theater"].astype("string").value_counts(),
+        "events": tables.events["theater"].astype("string").value_counts(),
+        "strike_counts": tables.counts["theater"].astype("string").value_counts(),
+        "deployments": tables.deployments["theater"].astype("string").value_counts(),
+        "casualty_claims": claims.value_counts(),
+    }).reindex(places)
+    table.loc[COMBINED, "countries involved"] = pd.NA
+    return table.fillna({c: 0 for c in table.columns if c != "countries involved"}).astype("Int64") \
+        .rename_axis("theater")
+
+
+# --- citing lines --------------------------------------------------------------------------------
+
+def refs(lines) -> str:
+    """"line 373", "lines 365, 367" or, for more than ``LISTED`` lines, "lines 490–547"."""
+    lines = sorted({int(line) for line in lines})
+    if not lines:
+        raise ValueError("a reference needs at least one line")
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    if len(lines) > LISTED:
+        return f"lines {lines[0]}–{lines[-1]}"
+    return "lines " + ", ".join(str(line) for line in lines)
+
+
+def cite(text: str, lines) -> str:
+    """``text`` followed by its line reference in brackets."""
+    return f"{text} ({refs(lines)})"
+
+
+def cited_lines(text: str) -> list[int]:
+    """Every seed line a text cites (both ends of a range)."""
+    found = []
+    for reference in _REFERENCE.findall(text):
+        found += [int(n) for n in re.findall(r"\d+", reference)]
+    return sorted(set(found))
+
+
+def uncited(text: str) -> list[str]:
+    """The paragraphs and list items of ``text`` with a number that no line reference follows."""
+    items = [item.strip() for block in text.split("\n\n") for item in re.split(r"\n(?=- )", block)]
+    return [item for item in items if re.search(r"\d", _REFERENCE.split(item)[-1])]
+
+
+def _words(text: str) -> str:
+    return text.replace("_", " ")
+
+
+def _date(when, precision) -> str:
+    return co.date_text(when, str(precision))
+
+
+def _on(when, precision) -> str:
+    """"on 8 August 2014", "in December 2014" or "in 2016"."""
+    return ("on " if str(precision) == "day" else "in ") + _date(when, precision)
+
+
+def _names(items) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- sections and the brief ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the brief: a heading and its paragraphs (a paragraph starting "- " is a list item)."""
+
+    heading: str
+    paragraphs: tuple[str, ...]
+
+    def markdown(self) -> str:
+        blocks, items = [f"**{self.heading}**"], []
+        for paragraph in self.paragraphs:
+            if paragraph.startswith("- "):
+                items.append(paragraph)
+                continue
+            if items:
+                blocks.append("\n".join(items))
+                items = []
+            blocks.append(paragraph)
+        if items:
+            blocks.append("\n".join(items))
+        return "\n\n".join(blocks)
+
+    def __str__(self) -> str:
+        return self.markdown()
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown()
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(self.markdown())
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The one-page brief on a theater: its sections in order."""
+
+    theater: str
+    sections: tuple[Section, ...]
+
+    def markdown(self) -> str:
+        head = (f"**Theater brief: {self.theater}.** From the Wikipedia article \"War against the Islamic "
+                "State\"; each number is followed by the lines of the article it comes from.")
+        return "\n\n".join([head] + [section.markdown() for section in self.sections])
+
+    def lines(self) -> list[int]:
+        """Every seed line the brief cites."""
+        return cited_lines(self.markdown())
+
+    def __str__(self) -> str:
+        return self.markdown()
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown()
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(self.markdown())
+
+
+# --- who was involved ----------------------------------------------------------------------------
+
+def involved(involvement: pd.DataFrame, theater: str) -> pd.DataFrame:
+    """The countries the involvement table marks as involved in the theater (a blank cell), by name."""
+    require("theater", theater, THEATERS)
+    rows = involvement[(involvement["theater"] == theater) & involvement["involved"].fillna(False).astype(bool)]
+    return rows.sort_values("country").reset_index(drop=True)
+
+
+def actions(tables: Tables, theater: str) -> pd.DataFrame:
+    """What the text reports countries doing in the theater alone: events, strike counts, deployments."""
+    require("theater", theater, THEATERS)
+    parts = [(name, frame[frame["theater"] == theater]) for name, frame in
+             (("events", tables.events), ("strike_counts", tables.counts), ("deployments", tables.deployments))]
+    rows = pd.concat([frame[["actor", "line", "quote"]].assign(table=name) for name, frame in parts],
+                     ignore_index=True)
+    return rows.sort_values(["actor", "line", "table"]).reset_index(drop=True)
+
+
+def unmarked(tables: Tables, theater: str) -> pd.DataFrame:
+    """Reported actions of countries that the involvement table marks as *not* involved in the theater."""
+    table = tables.involvement[tables.involvement["theater"] == theater]
+    absent = set(table.loc[~table["involved"].fillna(False).astype(bool), "country"])
+    done = actions(tables, theater)
+    return done[done["actor"].isin(absent)].reset_index(drop=True)
+
+
+def who(tables: Tables, theater: str) -> Section:
+    """Section: the involved countries, and any country the text shows acting that the table leaves out."""
+    here = involved(tables.involvement, theater)
+    text = [cite(f"The article's involvement table marks {len(here)} countries as involved in {theater}",
+                 tables.involvement["line"]) + "; it does not say when, or with what."]
+    for country, rows in unmarked(tables, theater).groupby("actor", sort=True):
+        row = tables.involvement[(tables.involvement["country"] == country)
+                                 & (tables.involvement["theater"] == theater)]
+        text.append(cite(f"The table marks {country} as not involved in {theater}", row["line"])
+                    + ", " + cite("yet the text reports what it did there", rows["line"]) + ".")
+    actors = sorted(set(actions(tables, theater)["actor"]) - set(tables.involvement["country"]))
+    if actors:
+        text.append(f"The text also reports actors that the involvement table does not list: {'; '.join(actors)}.")
+    return Section("Who was involved", tuple(text))
+
+
+# --- coalitions ----------------------------------------------------------------------------------
+
+def reach(members: pd.DataFrame, coalitions: pd.DataFrame, countries) -> pd.DataFrame:
+    """For every coalition list with one of ``countries``: how many of them are in it (``of_these``), how
+    many members it has, and the lines of its member rows; most of ``countries`` first."""
+    rows = co.member_rows(members)
+    inside = rows[rows["country"].isin(set(countries))]
+    table = coalitions[["coalition_id", "date", "date_precision"]].copy()
+    table["members"] = table["coalition_id"].map(rows.groupby("coalition_id").size()).fillna(0).astype("int64")
+    table["of_these"] = table["coalition_id"].map(inside.groupby("coalition_id").size()).fillna(0).astype("int64")
+    table["lines"] = table["coalition_id"].map(rows.groupby("coalition_id")["line"].agg(
+        lambda s: tuple(sorted(set(int(x) for x in s)))))
+    table = table[table["of_these"] > 0].assign(name=lambda t: t["coalition_id"].map(co.label))
+    return table.sort_values(["of_these", "date"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def largest_list(coalitions: pd.DataFrame, members: pd.DataFrame) -> str:
+    """The id of the coalition with the longest member list."""
+    counts = co.count_check(coalitions, members)
+    return str(counts.sort_values(["listed", "date"], ascending=[False, True]).iloc[0]["coalition_id"])
+
+
+def outside(members: pd.DataFrame, countries, coalition_id: str) -> set[str]:
+    """The ``countries`` that are not members of one coalition."""
+    return set(countries) - co.members_of(members, coalition_id)
+
+
+def in_no_list(members: pd.DataFrame, countries) -> set[str]:
+    """The ``countries`` that are members of no coalition at all."""
+    return set(countries) - set(co.member_rows(members)["country"])
+
+
+def alliances(tables: Tables, theater: str) -> Section:
+    """Section: how far the theater's countries were in the coalition lists, and who was in none."""
+    here = involved(tables.involvement, theater)
+    countries = set(here["country"])
+    table = reach(tables.members, tables.coalitions, countries)
+    lines_of = dict(zip(here["country"], here["line"]))
+    text = []
+    for row in table.head(3).itertuples():
+        text.append(cite(f"{row.of_these} of them are in the {row.name} list of {_date(row.date, row.date_precision)}"
+                         f", which has {row.members} members", row.lines) + ".")
+    biggest = largest_list(tables.coalitions, tables.members)
+    out = sorted(outside(tables.members, countries, biggest))
+    none = sorted(in_no_list(tables.members, countries))
+    if out:
+        text.append(cite(f"Outside the {co.label(biggest)} list, the longest one: {_names(out)}",
+                         [lines_of[c] for c in out]) + ".")
+    if none:
+        text.append(cite(f"In no coalition list at all: {_names(none)}", [lines_of[c] for c in none]) + ".")
+    else:
+        text.append(f"Every country involved in {theater} is in at least one coalition list.")
+    return Section("Which coalitions they belonged to", tuple(text))
+
+
+# --- the air campaign ----------------------------------------------------------------------------
+
+def same_kind(counts: pd.DataFrame, theater: str) -> pd.DataFrame:
+    """One headline number per actor and metric, running totals and counts for a period only,
+    grouped by metric and count type (only numbers in one group can be set side by side)."""
+    heads = campaigns.headlines(_chosen(counts, theater))
+    heads = heads[heads["count_type"].isin(campaigns.TOTALS)].copy()
+    heads["combined"] = heads["theater"] == COMBINED
+    order = {m: i for i, m in enumerate(schema.STRIKE_METRICS)}
+    heads["_m"] = heads["metric"].astype("string").map(order)
+    heads = heads.sort_values(["_m", "count_type", "value"], ascending=[True, False, False], kind="mergesort")
+    return heads.drop(columns="_m").reset_index(drop=True)
+
+
+def when(row) -> str:
+    """The days a strike count covers: "by 19 December 2016", "over Jan 2017 – Apr 2017", "in 2016",
+    "on 2 October 2016"."""
+    if row["count_type"] == "cumulative":
+        return "by " + _date(row["period_end"], row["date_precision"])
+    if row["count_type"] == "single_event":
+        return _on(row["period_end"], row["date_precision"])
+    text = casualties.period_text(row["period_start"], row["period_end"], str(row["date_precision"]))
+    return text if text.startswith("until") else ("over " if " – " in text else "in ") + text
+
+
+def air(tables: Tables, theater: str) -> Section:
+    """Section: campaign starts and ends, then the headline numbers grouped by metric and count type."""
+    chosen = _chosen(tables.events, theater)
+    starts = campaigns.first_dates(chosen, "campaign_start")
+    ends = campaigns.first_dates(chosen, "campaign_end")
+    first, last = starts.iloc[0], starts.iloc[-1]
+    if len(starts) == 1:
+        text = [cite(f"The article dates a campaign start in {theater} for one actor only: {first.actor}, "
+                     f"{_on(first.date, first.date_precision)}", [first.line]) + "."]
+    else:
+        text = [cite(f"The article dates a campaign start in {theater} for {len(starts)} actors", starts["line"])
+                + "; " + cite(f"first: {first.actor}, {_on(first.date, first.date_precision)}", [first.line])
+                + "; " + cite(f"last: {last.actor}, {_on(last.date, last.date_precision)}", [last.line]) + "."]
+    if len(ends):
+        end = ends.iloc[-1]
+        text.append(cite(f"It dates {len(ends)} campaign end{'s' if len(ends) > 1 else ''}", ends["line"])
+                    + "; " + cite(f"last: {end.actor}, {_on(end.date, end.date_precision)}", [end.line])
+                    + ".")
+    else:
+        text.append(f"It dates no end of any campaign in {theater}.")
+    heads = same_kind(tables.counts, theater)
+    own = heads[~heads["combined"] & (heads["metric"] == "airstrikes")]
+    if own.empty:
+        text.append(f"No running total or count for a period of airstrikes covers {theater} alone"
+                    + (f"; the ones below are for {COMBINED} together." if heads["combined"].any() else "."))
+    for (metric, count_type), group in heads.groupby(["metric", "count_type"], observed=True, sort=False):
+        items = "; ".join(cite(f"{row.actor} {row.value:,} {when(row._asdict())}"
+                               + (f", {COMBINED} combined" if row.combined else ""), [row.line])
+                          for row in group.head(3).itertuples())
+        text.append(f"- {metric.capitalize()}, {campaigns.COUNT_PLURALS[count_type]}: {items}.")
+    return Section("The air campaign in numbers of the same kind", tuple(text))
+
+
+# --- casualty claims -----------------------------------------------------------------------------
+
+def theater_lines(tables: Tables, theater: str) -> set[int]:
+    """The article's lines about a theater: its section, the passages that name it, and the passages that
+    hold a row of the tables for it (combined rows for Iraq and Syria included)."""
+    passages = tables.passages
+    named = passages["text"].str.contains(rf"\b{theater}\b", regex=True)
+    lines = set(passages.loc[(passages["section"] == theater) | named, "line"].astype(int))
+    for frame in (tables.events, tables.counts, tables.deployments):
+        lines |= set(_chosen(frame, theater)["line"].astype(int))
+    return lines | set(claims_in(tables.claims, theater)["line"].astype(int))
+
+
+def issues_for(tables: Tables, theater: str) -> pd.DataFrame:
+    """The inconsistencies with a line about the theater (see ``theater_lines``): those that do not hold up
+    (``HOLD_UP`` kinds) first, then the others; ``holds_up`` says which."""
+    lines = theater_lines(tables, theater)
+    listed = tables.issues["lines"].map(lambda text: {int(line) for line in text.split(";")})
+    rows = tables.issues[listed.map(lambda named: bool(named & lines))].copy()
+    rows["holds_up"] = ~rows["kind"].isin(HOLD_UP)
+    return rows.sort_values(["holds_up", "kind", "issue_id"]).reset_index(drop=True)
+
+
+def disputes(claim, issues: pd.DataFrame) -> list[str]:
+    """The inconsistencies (``FLAGGING`` kinds) that concern one claim: they name its line, speak of deaths
+    and state its number (its low or its high, in digits or words)."""
+    found = []
+    for issue in issues[issues["kind"].isin(FLAGGING)].itertuples():
+        lines = {int(line) for line in issue.lines.split(";")}
+        values = [v for v in (claim["low"], claim["high"]) if not pd.isna(v)]
+        if (int(claim["line"]) in lines and _DEATHS.search(issue.description)
+                and any(numbers.mentions(issue.description, int(v)) for v in values)):
+            found.append(issue.issue_id)
+    return sorted(found)
+
+
+def trust(claims: pd.DataFrame, issues: pd.DataFrame) -> pd.DataFrame:
+    """The claims with what bears on trusting them: ``source`` (official, monitor, media, no source named, ...),
+    ``bounds`` and ``reading`` (see ``casualties.readings``), and ``flagged_by``: the inconsistencies that
+    dispute the claim (see ``disputes``), with ``flagged`` true when there is one."""
+    out = casualties.readings(claims)
+    out["source"] = out["claimant_type"].astype("string").map(_SOURCE).where(out["claimant"] != UNATTRIBUTED,
+                                                                              "no source named")
+    out["source"] = pd.Categorical(out["source"], categories=SOURCES)
+    out["flagged_by"] = ["; ".join(disputes(row, issues)) for _, row in out.iterrows()]
+    out["flagged"] = out["flagged_by"] != ""
+    return out
+
+
+def same_scope(claims: pd.DataFrame) -> list[pd.DataFrame]:
+    """Groups of claims with the same victims, place and months (see ``casualties.scope``), in line order."""
+    keyed = pd.concat([claims, casualties.scope(claims)[["first_month", "last_month"]]], axis=1)
+    keys = ["victim_category", "place", "first_month", "last_month"]
+    groups = [group for _, group in keyed.groupby(keys, observed=True, sort=False) if len(group) > 1]
+    return sorted(groups, key=lambda group: (int(group["line"].min()), str(group["claim_id"].iloc[0])))
+
+
+def _claim(row, killed: bool = False) -> str:
+    victims = VICTIMS[str(row["victim_category"])] + (" killed" if killed else "")
+    claimant = "no source named" if row["claimant"] == UNATTRIBUTED else row["claimant"]
+    return f"{casualties.describe_bounds(row['low'], row['high'], row['vague'])} {victims} ({claimant})"
+
+
+def largest(claims: pd.DataFrame) -> pd.Series:
+    """The claim with the largest lower bound (an exact number is its own lower bound); the largest upper
+    bound only when no claim has a lower one. On a tie, the first in the article."""
+    by = "low" if claims["low"].notna().any() else "high"
+    return claims.sort_values([by, "line"], ascending=[False, True], na_position="last").iloc[0]
+
+
+def deaths(tables: Tables, theater: str) -> Section:
+    """Section: how many claims, from which sources, how precise, how many doubtful; the largest; same scopes."""
+    here = trust(claims_in(tables.claims, theater), issues_for(tables, theater))
+    both = here[here["theater"] == COMBINED]
+    text = [cite(f"The article reports {len(here)} death claims for {theater}", here["line"])
+            + (", " + cite(f"{len(both)} of them for {COMBINED} together", both["line"]) if len(both) else "")
+            + "."]
+    parts = [cite(f"{len(group)} {_FROM[source]}", group["line"])
+             for source, group in here.groupby("source", observed=True, sort=True)]
+    text.append("By source: " + "; ".join(parts) + ".")
+    exact = here[(here["bounds"] == "exact") & ~here["vague"].fillna(False).astype(bool)]
+    loose = here[here["bounds"].isin(["lower bound", "upper bound"]) | here["vague"].fillna(False).astype(bool)]
+    sentence = cite(f"{len(exact)} give an exact number", exact["line"]) if len(exact) else "None gives an exact number"
+    if len(loose):
+        sentence += "; " + cite(f"{len(loose)} give only a bound or a vague word", loose["line"])
+    flagged = here[here["flagged"]]
+    if len(flagged):
+        sentence += "; " + cite(f"{len(flagged)} {'are' if len(flagged) > 1 else 'is'} disputed by an "
+                                f"inconsistency of the article", flagged["line"])
+    text.append(sentence + ".")
+    top = largest(here)
+    text.append(cite(f"The largest claim: {_claim(top, killed=True)}, "
+                     f"{casualties.period_text(top['period_start'], top['period_end'], str(top['date_precision']))}"
+                     f", {top['place']}", [top["line"]]) + ".")
+    for group in same_scope(here):
+        first = group.iloc[0]
+        period = casualties.period_text(first["period_start"], first["period_end"], str(first["date_precision"]))
+        if len(group[["claimant", "low", "high"]].drop_duplicates()) == 1:
+            text.append("- Told twice, so count it once: "
+                        + cite(f"{_claim(first)}, {first['place']}, {period}", group["line"]) + ".")
+            continue
+        text.append("- Same victims, place and months, so read their quotes side by side: "
+                    + cite("; ".join(_claim(row) for _, row in group.iterrows()) + f"; {first['place']}, {period}",
+                           group["line"]) + ".")
+    return Section("What the casualty claims say, and how far to trust them", tuple(text))
+
+
+# --- what does not hold up -----------------------------------------------------------------------
+
+def problems(tables: Tables, theater: str) -> Section:
+    """Section: the theater's inconsistencies of the ``HOLD_UP`` kinds, and the places where the involvement
+    table contradicts the text (``unmarked``) that the inconsistencies table does not record yet."""
+    issues = issues_for(tables, theater)
+    wrong = issues[~issues["holds_up"]]
+    text = [f"- {_words(row.kind).capitalize()}: {cite(row.description, row.lines.split(';'))}"
+            for row in wrong.itertuples()]
+    recorded = {int(line) for lines in wrong["lines"] for line in lines.split(";")}
+    table = tables.involvement[tables.involvement["theater"] == theater].set_index("country")["line"]
+    for country, rows in unmarked(tables, theater).groupby("actor", sort=True):
+        if int(table[country]) not in recorded:  # not yet in the inconsistencies table
+            text.append(f"- Table against text: {country} is marked as not involved in {theater}, but the text "
+                        + cite("reports its actions there", rows["line"]) + ".")
+    if not text:
+        text.append(f"No statement about {theater} is recorded as contradicting another or arithmetic.")
+    if issues["holds_up"].any():
+        kinds = ", ".join(_words(kind) for kind in schema.INCONSISTENCY_KINDS
+                          if (issues.loc[issues["holds_up"], "kind"] == kind).any())
+        text.append(f"The other issues recorded for {theater} ({kinds}) make the text harder to count from, "
+                    "but do not contradict it.")
+    return Section("What does not hold up", tuple(text))
+
+
+# --- assembling the brief ------------------------------------------------------------------------
+
+SECTIONS = (who, alliances, air, deaths, problems)
+
+
+def build(tables: Tables, theater: str) -> Brief:
+    """The brief on ``theater``: its five sections, each built from the tables."""
+    require("theater", theater, THEATERS)
+    return Brief(theater, tuple(section(tables, theater) for section in SECTIONS))
+
+
+# --- figures and exercises -----------------------------------------------------------------------
+
+def draw_events(ax, events: pd.DataFrame) -> list[str]:
+    """One row per event type (in the codebook's order), a marker per event at its date.
+
+    Hollow markers are events reported for Iraq and Syria together. Returns the row labels, top to bottom.
+    """
+    kinds = [k for k in schema.EVENT_TYPES if (events["event_type"] == k).any()]
+    colors, marks = plots.colors(kinds), plots.markers(kinds)
+    for y, kind in enumerate(reversed(kinds)):
+        rows = events[events["event_type"] == kind]
+        for both, face in ((False, colors[kind]), (True, "white")):
+            part = rows[(rows["theater"] == COMBINED) == both]
+            ax.plot(part["date"], [y] * len(part), linestyle="none", marker=marks[kind], markersize=6,
+                    color=colors[kind], markerfacecolor=face, alpha=0.85)
+        ax.annotate(f"{len(rows)}", (1.0, y), xycoords=("axes fraction", "data"), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=8, color="#444444")
+    ax.annotate("events", (1.0, 1.0), xycoords="axes fraction", xytext=(4, 2), textcoords="offset points",
+                va="bottom", fontsize=8, color="#444444")
+    labels = [_words(k) for k in kinds]
+    ax.set_yticks(range(len(kinds)), list(reversed(labels)), fontsize=8)
+    ax.set_ylim(-0.7, len(kinds) - 0.3)
+    width, height = ax.figure.get_size_inches()
+    ax.figure.set_size_inches(width, max(height, 1.6 + 0.3 * len(kinds)))
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    return labels
+
+
+def describe_events(events: pd.DataFrame, theater: str) -> str:
+    """Alt text for ``draw_events``."""
+    counts = events["event_type"].astype("string").value_counts()
+    top = counts[counts == counts.max()].sort_index()
+    years = events["date"].dt.year.value_counts()
+    busiest = years[years == years.max()].sort_index()
+    both = int((events["theater"] == COMBINED).sum())
+    return (f"Timeline of the {len(events)} events the article dates for {theater}"
+            + (f" ({both} of them for {COMBINED} together, hollow markers)" if both else "")
+            + f", from {events['date'].min():%B %Y} to {events['date'].max():%B %Y}, one row per event type"
+            f" ({len(counts)} types). The most frequent type is {_names([_words(k) for k in top.index])}"
+            f" ({top.iloc[0]} events); the busiest year is {_names([str(y) for y in busiest.index])}"
+            f" ({busiest.iloc[0]} events).")
+
+
+def spans_decades(claims: pd.DataFrame) -> bool:
+    """Whether the claims' numbers span a factor of ten or more (then a log scale reads best)."""
+    values = pd.concat([claims["low"], claims["high"]]).dropna()
+    return bool(len(values)) and values.max() >= 10 * values.min()
+
+
+def describe_claims(rated: pd.DataFrame, theater: str, log: bool) -> str:
+    """Alt text for the claims figure: ``rated`` comes from ``trust`` and has an ``until`` column."""
+    sources = rated["source"].value_counts(sort=False)
+    sources = sources[sources > 0]
+    size = rated["low"].fillna(rated["high"]).astype("float64")
+    top, low = largest(rated), rated.loc[size.sort_values(kind="mergesort").index[0]]
+    return (f"{len(rated)} death claims for {theater} plotted at the end of the period they cover, from "
+            f"{rated['until'].min():%B %Y} to {rated['until'].max():%B %Y}, on a {'logarithmic' if log else 'linear'} "
+            "scale, marked by source: "
+            + ", ".join(f"{n} {_FROM[source]}" for source, n in sources.items())
+            + f". They run from {_claim(low)} to {_claim(top)}; arrows mark claims that give only a lower or an"
+            " upper bound.")
+
+
+def key_events(events: pd.DataFrame, count: int = 5) -> pd.DataFrame:
+    """The first event of each type dated to the day or month, each alone in its month, up to ``count``
+    spread over the period, in date order (a timeline to put in order)."""
+    rows = events[events["date_precision"].astype("string") != "year"]
+    firsts = rows.sort_values(["date", "line", "event_id"], kind="mergesort").drop_duplicates("event_type")
+    firsts = firsts[~firsts["date"].dt.to_period("M").duplicated(keep=False)].reset_index(drop=True)
+    if len(firsts) > count:
+        firsts = firsts.iloc[[round(i * (len(firsts) - 1) / (count - 1)) for i in range(count)]]
+    return firsts.reset_index(drop=True)
+
+
+def kind_label(row) -> str:
+    """A strike count as a choice: "Netherlands: 2,100 airstrikes, running total by December 2018"."""
+    place = f", {COMBINED} combined" if row["theater"] == COMBINED else ""
+    return (f"{row['actor']}: {row['value']:,} {row['metric']}, {campaigns.COUNT_WORDS[row['count_type']]}"
+            f" {when(row)}{place}")
+
+
+def kind_choices(counts: pd.DataFrame, deployments: pd.DataFrame, theater: str):
+    """A reference number from the theater's strike counts, one number of the same kind and three that are not.
+
+    The reference is the largest running total or period count of airstrikes (of the most common metric
+    when there is none); the right choice is the largest other number of the same metric and count type,
+    by another actor if there is one. The others: a number of the same metric but another count type,
+    numbers of other metrics, and the largest deployment (a number of forces, not of strikes).
+    Returns ``(reference, right, others)``: two rows and a list of (label, why it is not the same kind).
+    """
+    rows = campaigns.with_days(_chosen(counts, theater)).sort_values(["value", "record_id"], ascending=[False, True])
+    totals = rows[rows["count_type"].isin(campaigns.TOTALS)]
+    kinds = totals.groupby(["metric", "count_type"], observed=True).size()
+    kinds = kinds[kinds >= 2]
+    strikes = sorted((kind for kind in kinds.index if kind[0] == "airstrikes"),
+                     key=lambda kind: campaigns.TOTALS.index(kind[1]))
+    metric, count_type = strikes[0] if strikes else kinds.idxmax()
+    group = totals[(totals["metric"] == metric) & (totals["count_type"] == count_type)]
+    reference = group.iloc[0]
+    others_by = group[group["actor"] != reference["actor"]]
+    right = (others_by if len(others_by) else group.iloc[1:]).iloc[0]
+    other_type = rows[(rows["metric"] == metric) & (rows["count_type"] != count_type)].head(1)
+    other_metric = rows[rows["metric"] != metric].drop_duplicates("metric").head(2 - len(other_type))
+    others = []
+    for _, row in pd.concat([other_type, other_metric]).iterrows():
+        why = (f"it is a {campaigns.COUNT_WORDS[row['count_type']]}, the reference a "
+               f"{campaigns.COUNT_WORDS[count_type]}" if row["metric"] == metric
+               else f"it counts {row['metric']}, not {metric}")
+        others.append((kind_label(row), why[0].upper() + why[1:] + "."))
+    forces = _chosen(deployments, theater).sort_values(["value", "record_id"], ascending=[False, True])
+    if len(forces):
+        row = forces.iloc[0]
+        others.append((f"{row['actor']}: {row['value']:,} {row['asset']} ({campaigns.ASSET_WORDS[row['count_type']]}"
+                       f", {_date(row['date'], row['date_precision'])})",
+                       "It counts forces from the deployments table (people or aircraft), not strikes."))
+    return reference, right, others
