@@ -336,11 +336,8 @@ def test_campaign_starts_count_each_actor_once(tables, theater):
 
 
 def test_a_recorded_table_contradiction_is_not_listed_twice(tables):
-    assert "Table against text: Australia" in brief.problems(tables, "Iraq").markdown()
-    recorded = pd.concat([tables.issues, pd.DataFrame({
-        "issue_id": ["australia_iraq"], "kind": pd.Categorical(["count_mismatch"], categories=tables.issues["kind"]
-                                                               .cat.categories),
-        "lines": ["257;492"], "description": ["The table and the text disagree about Australia."], "lesson": ["05"]})],
-        ignore_index=True)
-    text = brief.problems(dataclasses.replace(tables, issues=recorded), "Iraq").markdown()
-    assert "Table against text" not in text and "disagree about Australia" in text
+    text = brief.problems(tables, "Iraq").markdown()
+    assert "Table against text" not in text and "Australia" in text
+    unrecorded = tables.issues[tables.issues["issue_id"] != "australia_iraq_table_vs_text"]
+    text = brief.problems(dataclasses.replace(tables, issues=unrecorded), "Iraq").markdown()
+    assert "Table against text: Australia" in text
