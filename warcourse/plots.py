@@ -120,16 +120,26 @@ def check(fig) -> None:
             raise CourseError(f"figure {meta['title']!r}: every axis needs a label with its unit")
 
 
+def _png(fig) -> bytes:
+    """The figure as a 64-colour PNG (a quarter of the bytes of a full-colour one, no visible loss); closes it."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(fig)
+    image = Image.open(buffer).convert("RGB").quantize(colors=64, method=Image.Quantize.FASTOCTREE)
+    small = io.BytesIO()
+    image.save(small, format="PNG", optimize=True)
+    return small.getvalue()
+
+
 def show(fig, alt: str) -> Figure:
     """Check the figure, render it to PNG and close it; returning it makes Jupyter display it."""
     if not isinstance(alt, str) or len(alt.split()) < 5:
         raise CourseError("alt text must describe what the figure shows in a sentence or two")
     check(fig)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None})
-    plt.close(fig)
     meta = fig._warcourse
-    return Figure(buffer.getvalue(), " ".join(alt.split()), meta["title"], meta["source"])
+    return Figure(_png(fig), " ".join(alt.split()), meta["title"], meta["source"])
 
 
 def save(fig, path, alt: str) -> Figure:
