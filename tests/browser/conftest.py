@@ -1,0 +1,509 @@
+"""Browser fixtures: one JupyterLab 4 server and one headless Chromium for the whole session.
+
+The server listens on 127.0.0.1 at a random free port with a random token. Its root is a
+temporary folder holding copies of the notebooks under test (outputs cleared, same paths as in
+the repository), and it has its own config, runtime, settings and workspaces folders with
+autosave, news and update checks off, so a test never writes into the repository. Chromium is
+Debian's package, driven by the ``playwright`` Python package through ``executable_path``.
+Where either is missing, every browser test skips with a reason saying how to install it.
+A failing test saves a screenshot of each notebook page it used and shows the server log's tail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from warcourse.paths import NOTEBOOKS, ROOT
+
+collect_ignore_glob = ["fixtures/*"]  # test data for the browser tests, not notebooks for nbval
+
+FIXTURE = Path(__file__).parent / "fixtures" / "widgets.ipynb"
+LESSONS = ("00_start_here", "02_coalition_formation")  # lesson 00 and one of 02-04
+
+CHROMIUM = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+INSTALL = ("install Debian's chromium (apt-get install chromium) and the test extra "
+           "(pip install -e '.[test]', which brings playwright); .ci/run installs both")
+SETTINGS = {  # JupyterLab user settings for the test server
+    "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
+SERVER_START = 90  # seconds; generous because the full suite runs notebooks on every core
+KERNEL_START = 90
+RUN_ALL = 240
+STEP = 30  # one click, keystroke or feedback round trip
+TYPING = 100  # ms between keys, a fast typist: ipywidgets sends one value update at a time, and a
+# Check pressed before the last one went out is checked against the value before it (see README.md)
+WIDGET_MESSAGES = ("Loading widget...", "Error displaying widget")
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (or the one named by $CHROMIUM_PATH), or None."""
+    for candidate in (os.environ.get("CHROMIUM_PATH"), *CHROMIUM, shutil.which("chromium")):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def exactly(text: str) -> re.Pattern:
+    """A pattern matching ``text`` as the whole (stripped) text of an element."""
+    return re.compile(rf"^\s*{re.escape(text)}\s*$")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def staged(source: Path, *, show_solutions: bool) -> nbformat.NotebookNode:
+    """A copy of a notebook with no outputs or widget state, optionally with solutions switched on."""
+    nb = nbformat.read(source, as_version=4)
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    if show_solutions:
+        cell = next((cell for cell in nb.cells if "parameters" in cell.metadata.get("tags", [])), None)
+        pattern = re.compile(r"^show_solutions\s*=\s*False\b", re.MULTILINE)
+        if cell is None or not pattern.search(cell.source):
+            raise AssertionError(f"{source.name}: no `show_solutions = False` in a cell tagged parameters")
+        cell.source = pattern.sub("show_solutions = True", cell.source)
+    return nb
+
+
+class LabServer:
+    """A JupyterLab process serving a temporary folder; ``stop`` ends it and its kernels."""
+
+    def __init__(self, home: Path):
+        self.root = home / "root"
+        self.log = home / "server.log"
+        self.port = free_port()
+        self.token = secrets.token_hex(24)
+        settings = home / "settings"
+        for plugin, values in SETTINGS.items():
+            package, name = plugin.split(":")
+            path = settings / package / f"{name}.jupyterlab-settings"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(values))
+        labconfig = home / "config" / "labconfig"
+        labconfig.mkdir(parents=True)
+        (labconfig / "page_config.json").write_text(json.dumps({"buildCheck": False, "buildAvailable": False}))
+        self.root.mkdir()
+        env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"))
+        command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+                   f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
+                   f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
+                   f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
+                   "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            command.append("--allow-root")
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                            stdin=subprocess.DEVNULL, start_new_session=True)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}?token={self.token}"
+
+    def api(self, path: str):
+        with urllib.request.urlopen(self.url(path), timeout=10) as response:
+            return json.loads(response.read())
+
+    def wait_until_ready(self) -> None:
+        deadline = time.monotonic() + SERVER_START
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited with code {self.process.returncode}:\n{self.log_tail()}")
+            try:
+                self.api("/api/status")
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"JupyterLab did not answer within {SERVER_START} s:\n{self.log_tail()}")
+
+    def add(self, source: Path, *, show_solutions: bool) -> str:
+        """Copy a notebook under the server root (at its repository path); return that path."""
+        relative = source.resolve().relative_to(ROOT).as_posix()
+        target = self.root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(staged(source, show_solutions=show_solutions), target)
+        return relative
+
+    def log_tail(self, lines: int = 40) -> str:
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()  # the server shuts its kernels down on SIGTERM
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, 9)
+                self.process.wait(10)
+
+
+class Exercise:
+    """One exercise widget in the page: its question, kind, inputs, Check button and feedback."""
+
+    def __init__(self, notebook: NotebookPage, output, solution):
+        self.notebook, self.output, self.solution = notebook, output, solution
+        self.question = output.locator(".widget-html-content").first.text_content().strip()
+        self.button = output.locator("button.widget-button", has_text=exactly("Check"))
+        self.feedback = output.locator(".widget-output .warcourse-feedback")
+
+    @property
+    def kind(self) -> str:
+        for kind, selector in (("choice", ".widget-radio-box"), ("tags", ".jupyter-widget-tagsinput"),
+                               ("set", ".widget-checkbox"), ("ordering", ".widget-dropdown"),
+                               ("number", ".widget-text input")):
+            if self.output.locator(selector).count():
+                return kind
+        return "unknown"
+
+    def answer(self) -> str:
+        """The expected answer, read from the solution block shown under the widget."""
+        if self.solution is None:
+            raise AssertionError(f"no solution block under {self.question!r} (is show_solutions on?)")
+        text = self.solution.locator("strong").first.text_content().strip()
+        return text.removeprefix("Answer:").strip()
+
+    def labels(self) -> list[str]:
+        """The choices (radio buttons), options (checkboxes) or items (first dropdown) as shown."""
+        shown = self.output.locator(".widget-radio-box label, .widget-checkbox .widget-label-basic")
+        if not shown.count():
+            shown = self.output.locator(".widget-dropdown select").first.locator("option")
+        return [" ".join(text.split()) for text in shown.all_text_contents()]  # dropdowns use no-break spaces
+
+    def radio(self, label: str):
+        return self.output.locator(".widget-radio-box label", has_text=exactly(label)).locator("input")
+
+    def checkbox(self, label: str):
+        return self.output.locator(".widget-checkbox .widget-label-basic", has_text=exactly(label)).locator("input")
+
+    def choose(self, label: str) -> None:
+        self.radio(label).click()
+
+    def type(self, text: str) -> None:
+        """Click into the answer box, clear it and type ``text`` key by key."""
+        box = self.output.locator(".widget-text input")
+        box.click()
+        box.press("Control+A")
+        box.press("Backspace")
+        box.press_sequentially(text, delay=TYPING)
+
+    def tick(self, labels) -> None:
+        """Click the checkboxes so that exactly ``labels`` are ticked."""
+        wanted = set(labels)
+        for label in self.labels():
+            box = self.checkbox(label)
+            if box.is_checked() != (label in wanted):
+                box.click()
+
+    def slots(self):
+        """The dropdowns of an ordering, position 1 first."""
+        return self.output.locator(".widget-dropdown select").all()
+
+    def order(self, labels) -> None:
+        """Pick ``labels[i]`` in the dropdown for position ``i + 1``."""
+        for slot, label in zip(self.slots(), labels, strict=True):
+            slot.select_option(index=self.labels().index(label))
+
+    def tag(self, items) -> None:
+        """Remove every tag, then add each item: click the tag box, type, and leave it with Tab.
+
+        (Enter does not add a tag in JupyterLab, and once a tag is there the typing field is hidden
+        until the box is clicked; see README.md.)
+        """
+        close = self.output.locator(".jupyter-widget-tag-close")
+        while close.count():
+            close.first.click()
+        tags = self.output.locator(".jupyter-widget-tag:not(.jupyter-widget-taginput)")
+        for count, item in enumerate(items, start=1):
+            self.output.locator(".jupyter-widget-tagsinput").click()
+            self.notebook.page.keyboard.type(item)
+            self.notebook.page.keyboard.press("Tab")
+            tags.nth(count - 1).wait_for()
+            assert tags.count() == count, f"typing {item!r} did not add one tag"
+
+    def check(self) -> str:
+        """Click Check and return the new feedback text."""
+        with self.new_feedback() as result:
+            self.button.click()
+        return result.text
+
+    def new_feedback(self):
+        """A context: inside it, do what shows feedback; ``.text`` holds it after.
+
+        The feedback must differ from what is shown now: the same message again leaves the page as it is.
+        """
+        return FreshFeedback(self)
+
+
+class FreshFeedback:
+    """Marks the feedback shown now, and on exit waits for feedback that was not there before."""
+
+    def __init__(self, exercise: Exercise):
+        self.exercise = exercise
+        self.text = ""
+
+    def __enter__(self):
+        self.exercise.feedback.evaluate_all("nodes => nodes.forEach(node => node.dataset.seen = 'yes')")
+        return self
+
+    def __exit__(self, kind, value, traceback):
+        if kind is None:
+            fresh = self.exercise.output.locator(".widget-output .warcourse-feedback:not([data-seen])")
+            fresh.wait_for(timeout=STEP * 1000)
+            self.text = " ".join(fresh.text_content().split())
+        return False
+
+
+class NotebookPage:
+    """A copy of ``source`` opened in its own browser context and JupyterLab workspace."""
+
+    def __init__(self, browser, lab: LabServer, source: Path, screenshots: Path, *, show_solutions: bool):
+        self.lab, self.source, self.screenshots = lab, source, screenshots
+        self.path = lab.add(source, show_solutions=show_solutions)
+        self.console_errors: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.set_default_timeout(STEP * 1000)
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
+        self.status = self.page.locator("#jp-main-statusbar .jp-StatusBar-TextItem[title^='Change kernel']")
+        workspace = re.sub(r"\W", "-", self.path)
+        self.page.goto(lab.url(f"/lab/workspaces/{workspace}/tree/{self.path}"))
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "") if message.location else ""
+            self.console_errors.append(f"{message.text} ({where})")
+
+    def widget_console_errors(self) -> list[str]:
+        return [error for error in self.console_errors if "widget" in error.lower()]
+
+    def start_run(self) -> None:
+        """Wait for an idle kernel (the status bar says so), then click Run All in the Run menu."""
+        self.status.filter(has_text="| Idle").wait_for(timeout=KERNEL_START * 1000)
+        self.page.locator(".lm-MenuBar-itemLabel", has_text=exactly("Run")).click()
+        self.page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
+
+    def finish_run(self) -> None:
+        """Wait until no cell is queued or running, the kernel is idle and no widget is still loading."""
+        self.page.wait_for_function(
+            """() => {
+                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+                    .map(node => node.textContent.trim());
+                return prompts.some(text => /^\\[\\d+\\]:$/.test(text)) && !prompts.includes('[*]:');
+            }""",
+            timeout=RUN_ALL * 1000, polling=200)
+        self.status.filter(has_text="| Idle").wait_for(timeout=RUN_ALL * 1000)
+        self.page.get_by_text(WIDGET_MESSAGES[0]).first.wait_for(state="detached", timeout=STEP * 1000)
+
+    def cells_not_run(self) -> list[str]:
+        """The first line of each code cell that has no execution count after Run All."""
+        return self.page.evaluate(r"""() => [...document.querySelectorAll('.jp-CodeCell')]
+            .filter(cell => !/^\[\d+\]:$/.test(cell.querySelector('.jp-InputArea-prompt').textContent.trim()))
+            .map(cell => cell.querySelector('.cm-line')?.textContent ?? '')""")
+
+    def widget_outputs(self) -> int:
+        """How many cell outputs show a widget view."""
+        return self.page.evaluate(
+            """() => [...document.querySelectorAll(
+                '.jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output')]
+                .filter(node => node.querySelector(':scope > .jupyter-widgets')).length""")
+
+    def widget_problems(self) -> list[str]:
+        return [f"{message!r} shown {count} time(s)" for message in WIDGET_MESSAGES
+                if (count := self.page.get_by_text(message).count())]
+
+    def error_outputs(self) -> list[str]:
+        """The text of every error or stderr output (tracebacks are shown as stderr)."""
+        errors = self.page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        return [" ".join(text.split())[:300] for text in errors.all_text_contents()]
+
+    def exercises(self) -> list[Exercise]:
+        """Every graded exercise widget (one with a Check button), in page order."""
+        found = []
+        for cell in self.page.locator(".jp-CodeCell").filter(
+                has=self.page.locator("button.widget-button", has_text=exactly("Check"))).all():
+            outputs = cell.locator(".jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output")
+            widgets = outputs.filter(has=self.page.locator("button.widget-button", has_text=exactly("Check"))).all()
+            solutions = cell.locator(".warcourse-solution").all()
+            for index, widget in enumerate(widgets):
+                found.append(Exercise(self, widget, solutions[index] if len(solutions) == len(widgets) else None))
+        return found
+
+    def exercise(self, question: str) -> Exercise:
+        matches = [exercise for exercise in self.exercises() if question in exercise.question]
+        assert len(matches) == 1, f"{len(matches)} exercises ask {question!r} in {self.path}"
+        return matches[0]
+
+    def first(self, kind: str) -> Exercise:
+        for exercise in self.exercises():
+            if exercise.kind == kind:
+                return exercise
+        raise AssertionError(f"{self.path} has no {kind} exercise widget")
+
+    def type_keys(self, text: str) -> None:
+        """Type into whatever has the focus, key by key."""
+        self.page.keyboard.type(text, delay=TYPING)
+
+    def select_cell(self, exercise: Exercise) -> None:
+        """From the active cell in command mode, press arrow keys until the exercise's cell is active.
+
+        The active cell gets the focus first, as a click on it would: Escape does not leave a
+        widget's text field, and the arrow keys then move the text cursor instead.
+        """
+        self.page.locator(".jp-Notebook-cell.jp-mod-active").focus()
+        self.page.keyboard.press("Escape")
+        cell = exercise.output.locator("xpath=ancestor::div[contains(@class, 'jp-CodeCell')]")
+        target = int(cell.get_attribute("data-windowed-list-index"))
+        for _ in range(200):
+            active = int(self.page.locator(".jp-Notebook-cell.jp-mod-active").get_attribute("data-windowed-list-index"))
+            if active == target:
+                return
+            self.page.keyboard.press("ArrowDown" if active < target else "ArrowUp")
+        raise AssertionError("the arrow keys did not reach the exercise's cell")
+
+    def tab_to(self, target, limit: int = 30) -> int:
+        """Press Tab (Shift+Tab when the focus is after ``target``) until ``target`` has the focus.
+
+        Returns how many presses it took.
+        """
+        focused = "node => node === document.activeElement"
+        if target.evaluate(focused):
+            return 0
+        after = target.evaluate("node => Boolean(node.compareDocumentPosition(document.activeElement) & "
+                                "Node.DOCUMENT_POSITION_FOLLOWING)")
+        key = "Shift+Tab" if after else "Tab"
+        for presses in range(1, limit + 1):
+            self.page.keyboard.press(key)
+            if target.evaluate(focused):
+                return presses
+        where = self.page.evaluate("() => document.activeElement.outerHTML.slice(0, 200)")
+        raise AssertionError(f"{limit} presses of {key} did not reach the target; the focus is on {where}")
+
+    def screenshot(self, name: str) -> Path:
+        self.screenshots.mkdir(parents=True, exist_ok=True)
+        path = self.screenshots / (re.sub(r"[^\w.-]+", "_", name) + ".png")
+        self.page.screenshot(path=str(path))
+        return path
+
+    def close(self) -> None:
+        self.context.close()  # the kernel ends with the server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip(f"no Chromium found (looked for {', '.join(CHROMIUM)} and $CHROMIUM_PATH): {INSTALL}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip(f"the playwright package is not installed: {INSTALL}")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def lab(browser, tmp_path_factory):
+    """The JupyterLab server (started only when a browser is there to use it)."""
+    server = LabServer(tmp_path_factory.mktemp("lab"))
+    try:
+        server.wait_until_ready()
+        yield server
+    finally:
+        server.stop()
+
+
+class Notebooks:
+    """The notebooks under test, opened and run side by side; ``ready(name)`` waits for one to finish."""
+
+    def __init__(self, browser, lab: LabServer, screenshots: Path):
+        self.lab, self.pages, self.failed = lab, {}, {}
+        sources = {"fixture": (FIXTURE, False)}
+        sources |= {name: (NOTEBOOKS / f"{name}.ipynb", True) for name in LESSONS}
+        for name, (source, show_solutions) in sources.items():
+            if source.exists():
+                self.pages[name] = NotebookPage(browser, lab, source, screenshots, show_solutions=show_solutions)
+        for name, notebook in self.pages.items():
+            self._guard(name, notebook.start_run)
+
+    def _guard(self, name: str, step) -> None:
+        if name in self.failed:
+            return
+        try:
+            step()
+        except Exception as error:
+            notebook = self.pages[name]
+            shot = notebook.screenshot(f"running-{Path(notebook.path).stem}")
+            self.failed[name] = (f"{notebook.path} did not run in JupyterLab ({error}); screenshot: {shot}\n"
+                                 f"server log:\n{self.lab.log_tail()}")
+
+    def ready(self, name: str) -> NotebookPage:
+        if name not in self.pages:
+            pytest.skip(f"notebooks/{name}.ipynb does not exist yet")
+        self._guard(name, self.pages[name].finish_run)
+        if name in self.failed:
+            raise AssertionError(self.failed[name])
+        return self.pages[name]
+
+    def close(self) -> None:
+        for notebook in self.pages.values():
+            notebook.close()
+
+
+@pytest.fixture(scope="session")
+def notebooks(browser, lab, tmp_path_factory):
+    screenshots = Path(os.environ.get("BROWSER_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    opened = Notebooks(browser, lab, screenshots)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def fixture_nb(notebooks) -> NotebookPage:
+    """The fixture notebook (one exercise of each widget kind, literal values), every cell run."""
+    return notebooks.ready("fixture")
+
+
+@pytest.fixture(params=LESSONS)
+def lesson(request, notebooks) -> NotebookPage:
+    """A lesson run with ``show_solutions = True``, so each exercise shows its answer under its widget."""
+    return notebooks.ready(request.param)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On failure, save a screenshot of every notebook page the test used and name the files."""
+    report = yield
+    if report.when != "call" or not report.failed:
+        return report
+    pages = [value for value in getattr(item, "funcargs", {}).values() if isinstance(value, NotebookPage)]
+    for notebook in pages:
+        try:
+            shot = notebook.screenshot(f"{item.name}-{Path(notebook.path).stem}")
+        except Exception as error:  # a crashed page must not hide the test's own failure
+            shot = f"could not take a screenshot: {error}"
+        report.sections.append(("browser", f"screenshot of {notebook.path}: {shot}"))
+    if pages:
+        report.sections.append(("jupyter server log (tail)", pages[0].lab.log_tail()))
+    return report

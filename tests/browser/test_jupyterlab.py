@@ -1,0 +1,244 @@
+"""Exercises in a real JupyterLab 4 in headless Chromium: they render, and a student can answer them.
+
+Everything is in this one file so that pytest-xdist (``--dist loadfile``) runs it in one worker
+with one server and one browser. The fixture notebook (tests/browser/fixtures/widgets.ipynb) has
+one exercise of each widget kind with literal values, so its feedback is asserted word for word.
+Lessons run with ``show_solutions = True``: each exercise's solution block, displayed under its
+widget, tells the test the right answer, so no lesson logic is repeated here.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from warcourse.paths import NOTEBOOKS
+
+pytestmark = pytest.mark.browser
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+CITES = re.compile(r"\(article lines? \d+(, \d+)*\)$")
+SKY, APPLES, FRUITS, PLANETS, DAYS = (f"fixture {thing}" for thing in ("sky", "apples", "fruits", "planets", "days"))
+
+
+def committed_widget_views(source: Path) -> int:
+    """How many outputs of the committed notebook are widget views."""
+    nb = nbformat.read(source, as_version=4)
+    return sum(WIDGET_VIEW in output.get("data", {}) for cell in nb.cells if cell.cell_type == "code"
+               for output in cell.outputs)
+
+
+def assert_renders_cleanly(notebook, widgets: int) -> None:
+    assert notebook.cells_not_run() == [], "cells did not run (an earlier cell failed?)"
+    assert notebook.error_outputs() == [], "cells show errors"
+    assert notebook.widget_problems() == [], "widgets did not render"
+    assert notebook.widget_outputs() == widgets
+    assert notebook.widget_console_errors() == [], "the widget manager logged errors"
+
+
+def right(text: str) -> bool:
+    return text.startswith("✔ Right.") and bool(CITES.search(text))
+
+
+def wrong(text: str, says: str) -> bool:
+    return text.startswith(f"✘ Not quite: {says}") and bool(CITES.search(text))
+
+
+def give(exercise, items) -> None:
+    """Tick the checkboxes of ``items``, or type them as tags."""
+    if exercise.kind == "set":
+        exercise.tick(items)
+    else:
+        exercise.tag(items)
+
+
+def set_items(answer: str, labels: list[str]) -> list[str]:
+    """Read a solution's "A, B, C" as option labels (longest first, as labels may hold ", ")."""
+    items, rest = [], answer
+    while rest:
+        label = max((label for label in labels if rest == label or rest.startswith(f"{label}, ")), key=len,
+                    default=None)
+        assert label is not None, f"cannot read {answer!r} as options {labels}"
+        items.append(label)
+        rest = rest[len(label) + 2:]
+    return items
+
+
+class TestFixtureNotebook:
+    def test_every_widget_renders(self, fixture_nb):
+        assert_renders_cleanly(fixture_nb, widgets=5)
+        kinds = [exercise.kind for exercise in fixture_nb.exercises()]
+        assert kinds == ["choice", "number", "set", "tags", "ordering"]
+
+    def test_multiple_choice_by_clicking(self, fixture_nb):
+        exercise = fixture_nb.exercise(SKY)
+        assert exercise.labels() == ["green", "blue", "red"]
+        assert exercise.check() == ("… Not answered yet: replace ... with your answer "
+                                    "(or use the widget and press Check).")
+        exercise.choose("green")
+        assert exercise.check() == "✘ Not quite: you chose 'green'. Green is the fixture grass. (article line 1)"
+        exercise.choose("blue")
+        assert exercise.check() == "✔ Right. The fixture sky is blue. (article line 1)"
+
+    def test_number_by_typing(self, fixture_nb):
+        exercise = fixture_nb.exercise(APPLES)
+        exercise.type("12")
+        assert exercise.check() == "✘ Not quite: you said 12 apples, which is 1,137 too low. (article line 2)"
+        exercise.type("twelve")
+        assert exercise.check() == ("✘ Not quite: 'twelve' is not a number; write it in digits, "
+                                    'like 1149 or "1,149". (article line 2)')
+        exercise.type("1,149")
+        assert exercise.check() == "✔ Right. The basket holds 1,149 fixture apples. (article line 2)"
+
+    def test_set_by_clicking(self, fixture_nb):
+        exercise = fixture_nb.exercise(FRUITS)
+        assert exercise.labels() == ["Banana", "Cherry", "Lime", "Strawberry"]
+        exercise.tick(["Banana", "Cherry"])
+        assert exercise.check() == ("✘ Not quite: 1 of 2 right; missing: 'Strawberry'; "
+                                    "do not belong: 'Banana'. (article line 3)")
+        exercise.tick(["Cherry", "Strawberry"])
+        assert exercise.check() == "✔ Right. Cherries and strawberries are the red fixture fruits. (article line 3)"
+
+    def test_set_as_tags_by_typing(self, fixture_nb):
+        exercise = fixture_nb.exercise(PLANETS)
+        exercise.tag(["Saturn", "Jupiter", "uranus"])
+        assert exercise.check() == "✘ Not quite: 2 of 2 right; do not belong: 'Jupiter'. (article line 4)"
+        exercise.tag(["saturn", "Uranus"])
+        assert exercise.check() == "✔ Right. Saturn and Uranus are the ringed fixture planets. (article line 4)"
+
+    def test_ordering_by_choosing(self, fixture_nb):
+        exercise = fixture_nb.exercise(DAYS)
+        assert exercise.labels() == ["Tuesday", "Wednesday", "Monday"]
+        exercise.order(["Monday", "Monday", "Wednesday"])
+        assert exercise.check() == ("✘ Not quite: given more than once: 'Monday'; missing: 'Tuesday'. "
+                                    "Give each of the 3 items exactly once. (article line 5)")
+        exercise.order(["Monday", "Tuesday", "Wednesday"])
+        assert exercise.check() == "✔ Right. Monday, then Tuesday, then Wednesday. (article line 5)"
+
+    def test_multiple_choice_by_keyboard(self, fixture_nb):
+        exercise, keys = fixture_nb.exercise(SKY), fixture_nb.page.keyboard
+        fixture_nb.select_cell(exercise)
+        fixture_nb.tab_to(exercise.radio("red"))
+        with exercise.new_feedback() as feedback:
+            keys.press("Space")
+            fixture_nb.tab_to(exercise.button)
+            keys.press("Enter")
+        assert feedback.text == "✘ Not quite: you chose 'red'. Red is the fixture sunset. (article line 1)"
+        fixture_nb.tab_to(exercise.radio("blue"))
+        with exercise.new_feedback() as feedback:
+            keys.press("Space")
+            fixture_nb.tab_to(exercise.button)
+            keys.press("Space")
+        assert feedback.text == "✔ Right. The fixture sky is blue. (article line 1)"
+
+    def test_number_by_keyboard(self, fixture_nb):
+        exercise, keys = fixture_nb.exercise(APPLES), fixture_nb.page.keyboard
+        box = exercise.output.locator(".widget-text input")
+        fixture_nb.select_cell(exercise)
+        for typed, expected in (("5", "✘ Not quite: you said 5 apples, which is 1,144 too low. (article line 2)"),
+                                ("1149", "✔ Right. The basket holds 1,149 fixture apples. (article line 2)")):
+            fixture_nb.tab_to(box)
+            with exercise.new_feedback() as feedback:
+                keys.press("Control+A")
+                fixture_nb.type_keys(typed)
+                fixture_nb.tab_to(exercise.button)
+                keys.press("Enter")
+            assert feedback.text == expected
+
+    def test_set_by_keyboard(self, fixture_nb):
+        exercise, keys = fixture_nb.exercise(FRUITS), fixture_nb.page.keyboard
+        fixture_nb.select_cell(exercise)
+        for ticked, expected in (({"Cherry"}, "✘ Not quite: 1 of 2 right; missing: 'Strawberry'. (article line 3)"),
+                                 ({"Cherry", "Strawberry"}, "✔ Right. Cherries and strawberries are the red "
+                                                            "fixture fruits. (article line 3)")):
+            with exercise.new_feedback() as feedback:
+                for label in exercise.labels():
+                    box = exercise.checkbox(label)
+                    fixture_nb.tab_to(box)
+                    if box.is_checked() != (label in ticked):
+                        keys.press("Space")
+                fixture_nb.tab_to(exercise.button)
+                keys.press("Enter")
+            assert feedback.text == expected
+
+    def test_ordering_by_keyboard(self, fixture_nb):
+        """Space opens a dropdown's list, the arrow keys move in it, Enter picks (arrows alone move the cell)."""
+        exercise, keys = fixture_nb.exercise(DAYS), fixture_nb.page.keyboard
+        labels = exercise.labels()
+        fixture_nb.select_cell(exercise)
+        for order, expected in (
+                (["Wednesday", "Monday", "Tuesday"], "✘ Not quite: 0 of 3 are in the right place; the first "
+                                                     "wrong one is position 1 (you put 'Wednesday' there). "
+                                                     "(article line 5)"),
+                (["Monday", "Tuesday", "Wednesday"], "✔ Right. Monday, then Tuesday, then Wednesday. "
+                                                     "(article line 5)")):
+            with exercise.new_feedback() as feedback:
+                for slot, label in zip(exercise.slots(), order):
+                    fixture_nb.tab_to(slot)
+                    steps = labels.index(label) - slot.evaluate("node => node.selectedIndex")
+                    keys.press("Space")
+                    for _ in range(abs(steps)):
+                        keys.press("ArrowDown" if steps > 0 else "ArrowUp")
+                    keys.press("Enter")
+                fixture_nb.tab_to(exercise.button)
+                keys.press("Enter")
+            assert feedback.text == expected
+
+
+class TestLesson:
+    def test_every_widget_renders(self, lesson):
+        assert_renders_cleanly(lesson, widgets=committed_widget_views(lesson.source))
+
+    def test_multiple_choice(self, lesson):
+        exercise = lesson.first("choice")
+        answer, labels = exercise.answer(), exercise.labels()
+        assert answer in labels
+        exercise.choose(next(label for label in labels if label != answer))
+        assert wrong(exercise.check(), "you chose")
+        exercise.choose(answer)
+        assert right(exercise.check())
+
+    def test_number(self, lesson):
+        exercise = lesson.first("number")
+        shown = re.match(r"-?[\d,]+(\.\d+)?", exercise.answer())
+        assert shown, f"cannot read a number in {exercise.answer()!r}"
+        too_high = Fraction(shown.group().replace(",", "")) * 10 + 1000
+        exercise.type(str(float(too_high)) if too_high.denominator > 1 else str(too_high))
+        text = exercise.check()
+        assert wrong(text, "you said") and "too high" in text
+        exercise.type(shown.group())
+        assert right(exercise.check())
+
+    def test_set(self, lesson):
+        """The first set exercise with checkboxes and the first typed as tags, whichever the lesson has."""
+        first = {exercise.kind: exercise for exercise in reversed(lesson.exercises())}
+        sets = [first[kind] for kind in ("set", "tags") if kind in first]
+        assert sets, f"{lesson.path} has no set exercise widget"
+        for exercise in sets:
+            if exercise.kind == "set":
+                answer = set_items(exercise.answer(), exercise.labels())
+                mistaken = answer[1:] + [label for label in exercise.labels() if label not in answer][:1]
+            else:
+                answer = exercise.answer().split(", ")
+                mistaken = answer[1:] or ["Atlantis"]
+            give(exercise, mistaken)
+            assert wrong(exercise.check(), "")
+            give(exercise, answer)
+            assert right(exercise.check())
+
+    def test_multiple_choice_by_keyboard(self, lesson):
+        exercise, keys = lesson.first("choice"), lesson.page.keyboard
+        answer = exercise.answer()
+        other = next(label for label in exercise.labels() if label != answer)
+        for label in (other, answer):
+            lesson.select_cell(exercise)
+            lesson.tab_to(exercise.radio(label))
+            with exercise.new_feedback() as feedback:
+                keys.press("Space")
+                lesson.tab_to(exercise.button)
+                keys.press("Enter")
+            assert right(feedback.text) if label == answer else wrong(feedback.text, "you chose")
