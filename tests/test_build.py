@@ -220,3 +220,25 @@ def test_data_loader_names_a_missing_or_changed_table(tmp_path):
         data.load("events", tmp_path)
     with pytest.raises(CourseError, match="no table called 'event'"):
         data.load("event")
+
+
+def test_duplicate_key_is_named(scratch):
+    path = scratch / "annotations" / "events.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.split("- event_id: ", 2)[1].split("\n", 1)[0]
+    second = text.split("- event_id: ", 3)[2].split("\n", 1)[0]
+    path.write_text(text.replace(f"- event_id: {second}\n", f"- event_id: {first}\n", 1), encoding="utf-8")
+    with pytest.raises(CourseError, match=rf"events: duplicate key {first} \(event_id must be unique\)"):
+        build.build(scratch / SEED.name, scratch / "annotations")
+
+
+def test_stale_committed_table_is_reported_with_its_row(tmp_path, files):
+    build.write(files, tmp_path)
+    events = tmp_path / "tables" / "events.csv"
+    rows = events.read_text(encoding="utf-8").split("\n")
+    rows[3] = rows[3].replace(",", ";", 1)
+    events.write_text("\n".join(rows), encoding="utf-8")
+    problems = build.differences(files, tmp_path)
+    assert len(problems) == 1
+    assert "events.csv: differs from a fresh build at row 3" in problems[0]
+    assert "python -m warcourse build" in problems[0]
