@@ -5,7 +5,8 @@
 - Figures are shown through ``warcourse.plots.show``: an ``<img>`` with alt text of at least five
   words and a caption with the title and a "Source:" line; no raw image output, in cells or in the
   stored state of widget Output areas. The rendered HTML (nbconvert) keeps the alt text.
-- The palette is Okabe–Ito, and ``plots.show`` refuses a figure without alt text or axis labels.
+- The palette is Okabe–Ito, and ``plots.show`` refuses a figure without alt text, axis labels, a title
+  or a source line.
 """
 
 from __future__ import annotations
@@ -220,6 +221,16 @@ def test_show_refuses_missing_or_empty_alt_text(alt):
 def test_show_refuses_an_unlabelled_axis(missing):
     fig = figure(**{missing: " "})
     with pytest.raises(CourseError, match="label"):
+        plots.show(fig, alt="A line rising from 28 strikes in August to 495 in December.")
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("title, source", [("", "strike_counts, article line 360"),
+                                           ("Strikes per month, 2016", "  ")])
+def test_show_refuses_an_empty_title_or_source(title, source):
+    fig, ax = plots.new(title, xlabel="Month (2016)", ylabel="Airstrikes (count)", source=source)
+    ax.plot([1, 2, 3], [28, 100, 495])
+    with pytest.raises(CourseError, match="a figure needs a title and a source line"):
         plots.show(fig, alt="A line rising from 28 strikes in August to 495 in December.")
     plt.close(fig)
 

@@ -47,6 +47,7 @@ def test_numeric_click_matches_check(typed):
     exercise = Numeric("How many?", answer=58, lines=[65], explanation="58.", unit="countries")
     view = exercise.view()
     assert isinstance(view.input, widgets.Text)
+    assert view.input.continuous_update is False  # the value goes to the kernel once, before Check
     view.input.value = typed
     view.button.click()
     assert shown_text(view) == str(exercise.check(typed))
@@ -65,13 +66,23 @@ def test_set_checkboxes_click_matches_check():
     assert shown_text(view).startswith("✔ Right.")
 
 
-def test_set_without_distractors_uses_free_tags():
+def test_set_without_distractors_uses_a_text_box_one_item_per_line():
     exercise = SetAnswer("Which?", answer={"China", "Russia"}, lines=[5], explanation="Both.")
     view = exercise.view()
-    assert isinstance(view.input, widgets.TagsInput)
-    view.input.value = ["china", "Iran"]
+    assert isinstance(view.input, widgets.Textarea)
+    assert view.input.description == "Your items, one per line:"
+    assert view.input.placeholder == "one item per line"
+    assert view.input.continuous_update is False and view.input.rows == 4
+    view.input.value = "  china \n\n Iran\n   \n"
     view.button.click()
     assert shown_text(view) == str(exercise.check(["china", "Iran"]))
+    view.input.value = "Russia\nCHINA"
+    view.button.click()
+    assert shown_text(view).startswith("✔ Right.")
+    view.input.value = " \n  "
+    view.button.click()
+    assert shown_text(view) == str(exercise.check(None))
+    assert views.typed_lines("") is None
 
 
 def test_ordering_dropdowns_click_matches_check():
@@ -90,6 +101,26 @@ def test_ordering_dropdowns_click_matches_check():
     view.button.click()
     assert shown_text(view) == str(exercise.check(["a", "b", "c"]))
     assert shown_text(view).startswith("✔ Right.")
+
+
+def test_same_answer_twice_changes_the_feedback_area_again():
+    """Each Check empties the area before showing feedback, so a screen reader hears it again."""
+    exercise = choice()
+    view = exercise.view()
+    view.input.value = "airstrikes"
+    view.button.click()
+    changes = []
+    view.output.observe(lambda change: changes.append(change["new"]), names="outputs")
+    view.button.click()
+    assert [len(outputs) for outputs in changes] == [0, 1]
+    assert shown_text(view) == str(exercise.check("airstrikes"))
+
+
+def test_stable_css_hooks():
+    view = choice().view()
+    assert "warcourse-check" in view.button._dom_classes
+    assert "warcourse-exercise-widget" in view.box._dom_classes
+    assert "warcourse-feedback" in view.output._dom_classes
 
 
 def test_pandas_answer_has_no_input():

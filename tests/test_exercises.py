@@ -117,7 +117,8 @@ def test_feedback_is_frozen():
 def test_unanswered(exercise, answer):
     feedback = exercise.check(answer)
     assert feedback.correct is None
-    assert str(feedback).startswith("… Not answered yet: replace ... with your answer")
+    assert str(feedback) == ("… Not answered yet: choose or type your answer and press Check, "
+                             "or in code replace ... with your answer.")
 
 
 @pytest.mark.parametrize("answer", ODD_ANSWERS, ids=lambda value: type(value).__name__)
@@ -288,7 +289,10 @@ def test_ordering_accepts_ids_or_labels(timeline):
 
 def test_ordering_first_wrong_position_and_count(timeline):
     assert timeline.check(["wales", "baghdad", "paris"]).message == (
-        "1 of 3 are in the right place; the first wrong one is position 2 (you put 'Baghdad talks' there).")
+        "1 of 3 is in the right place; the first wrong one is position 2 (you put 'Baghdad talks' there).")
+    assert timeline.check(["paris", "baghdad", "wales"]).message.startswith("0 of 3 are in the right place;")
+    four = Ordering("Order", answer=["a", "b", "c", "d"], lines=[1], explanation="e")
+    assert four.check(["a", "b", "d", "c"]).message.startswith("2 of 4 are in the right place;")
 
 
 def test_ordering_structural_problems(timeline):

@@ -109,10 +109,12 @@ class Figure:
 
 
 def check(fig) -> None:
-    """Raise unless the figure has a title, labelled axes and a source line (the course's rules)."""
+    """Raise unless the figure has a non-empty title and source line and labelled axes (the course's rules)."""
     meta = getattr(fig, "_warcourse", None)
     if not meta:
         raise CourseError("make figures with warcourse.plots.new(...) so they get a title and source line")
+    if not all(isinstance(meta.get(key), str) and meta[key].strip() for key in ("title", "source")):
+        raise CourseError("a figure needs a title and a source line")
     for ax in fig.axes:
         if not ax.get_visible() or not ax.has_data():
             continue

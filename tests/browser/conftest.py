@@ -3,8 +3,9 @@
 The server listens on 127.0.0.1 at a random free port with a random token. Its root is a
 temporary folder holding copies of the notebooks under test (outputs cleared, same paths as in
 the repository), and it has its own config, runtime, settings and workspaces folders with
-autosave, news and update checks off, so a test never writes into the repository. Chromium is
-Debian's package, driven by the ``playwright`` Python package through ``executable_path``.
+autosave, news and update checks off, so a test never writes into the repository, and with comms
+over kernel subshells off. Chromium is Debian's package, driven by the ``playwright`` Python
+package through ``executable_path``.
 Where either is missing, every browser test skips with a reason saying how to install it.
 A failing test saves a screenshot of each notebook page it used and shows the server log's tail.
 """
@@ -40,13 +41,18 @@ INSTALL = ("install Debian's chromium (apt-get install chromium) and the test ex
 SETTINGS = {  # JupyterLab user settings for the test server
     "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    # One kernel thread for widget messages, so a value update is handled before the Check click sent
+    # right after it (with subshells ipykernel 7 may handle them on two threads; see README.md).
+    "@jupyterlab/apputils-extension:kernels-settings": {"commsOverSubshells": "disabled"},
 }
 SERVER_START = 90  # seconds; generous because the full suite runs notebooks on every core
 KERNEL_START = 90
 RUN_ALL = 240
 STEP = 30  # one click, keystroke or feedback round trip
-TYPING = 100  # ms between keys, a fast typist: ipywidgets sends one value update at a time, and a
-# Check pressed before the last one went out is checked against the value before it (see README.md)
+EXERCISE = ".warcourse-exercise-widget"  # the CSS hooks warcourse.exercises.views adds
+CHECK = "button.warcourse-check"
+FEEDBACK_AREA = ".widget-output.warcourse-feedback"
+FEEDBACK = f"{FEEDBACK_AREA} div.warcourse-feedback"  # the message itself (Feedback._repr_html_)
 WIDGET_MESSAGES = ("Loading widget...", "Error displaying widget")
 
 
@@ -162,12 +168,12 @@ class Exercise:
     def __init__(self, notebook: NotebookPage, output, solution):
         self.notebook, self.output, self.solution = notebook, output, solution
         self.question = output.locator(".widget-html-content").first.text_content().strip()
-        self.button = output.locator("button.widget-button", has_text=exactly("Check"))
-        self.feedback = output.locator(".widget-output .warcourse-feedback")
+        self.button = output.locator(CHECK)
+        self.feedback = output.locator(FEEDBACK)
 
     @property
     def kind(self) -> str:
-        for kind, selector in (("choice", ".widget-radio-box"), ("tags", ".jupyter-widget-tagsinput"),
+        for kind, selector in (("choice", ".widget-radio-box"), ("lines", ".widget-textarea textarea"),
                                ("set", ".widget-checkbox"), ("ordering", ".widget-dropdown"),
                                ("number", ".widget-text input")):
             if self.output.locator(selector).count():
@@ -203,7 +209,27 @@ class Exercise:
         box.click()
         box.press("Control+A")
         box.press("Backspace")
-        box.press_sequentially(text, delay=TYPING)
+        box.press_sequentially(text)
+
+    def type_and_check_at_once(self, text: str) -> str:
+        """Type ``text`` and click Check with no pause for the kernel; return the new feedback.
+
+        In one JavaScript task: the input event of each keystroke, the change event of leaving the
+        box, then the click, as the fastest typist would make them.
+        """
+        with self.new_feedback() as result:
+            self.output.evaluate("""(node, [text, check]) => {
+                const box = node.querySelector('.widget-text input');
+                box.focus();
+                box.value = '';
+                for (const key of text) {
+                    box.value += key;
+                    box.dispatchEvent(new Event('input', {bubbles: true}));
+                }
+                box.dispatchEvent(new Event('change', {bubbles: true}));
+                node.querySelector(check).click();
+            }""", [text, CHECK])
+        return result.text
 
     def tick(self, labels) -> None:
         """Click the checkboxes so that exactly ``labels`` are ticked."""
@@ -222,22 +248,20 @@ class Exercise:
         for slot, label in zip(self.slots(), labels, strict=True):
             slot.select_option(index=self.labels().index(label))
 
-    def tag(self, items) -> None:
-        """Remove every tag, then add each item: click the tag box, type, and leave it with Tab.
+    def text_box(self):
+        """The text box of a set exercise without options."""
+        return self.output.locator(".widget-textarea textarea")
 
-        (Enter does not add a tag in JupyterLab, and once a tag is there the typing field is hidden
-        until the box is clicked; see README.md.)
-        """
-        close = self.output.locator(".jupyter-widget-tag-close")
-        while close.count():
-            close.first.click()
-        tags = self.output.locator(".jupyter-widget-tag:not(.jupyter-widget-taginput)")
-        for count, item in enumerate(items, start=1):
-            self.output.locator(".jupyter-widget-tagsinput").click()
-            self.notebook.page.keyboard.type(item)
-            self.notebook.page.keyboard.press("Tab")
-            tags.nth(count - 1).wait_for()
-            assert tags.count() == count, f"typing {item!r} did not add one tag"
+    def write_lines(self, items) -> None:
+        """Click into the text box, clear it and type ``items``, one per line."""
+        box = self.text_box()
+        box.click()
+        box.press("Control+A")
+        box.press("Backspace")
+        for number, item in enumerate(items):
+            if number:
+                box.press("Enter")
+            box.press_sequentially(item)
 
     def check(self) -> str:
         """Click Check and return the new feedback text."""
@@ -248,7 +272,7 @@ class Exercise:
     def new_feedback(self):
         """A context: inside it, do what shows feedback; ``.text`` holds it after.
 
-        The feedback must differ from what is shown now: the same message again leaves the page as it is.
+        Each Check empties the feedback area before filling it, so even the same message again is new.
         """
         return FreshFeedback(self)
 
@@ -266,7 +290,7 @@ class FreshFeedback:
 
     def __exit__(self, kind, value, traceback):
         if kind is None:
-            fresh = self.exercise.output.locator(".widget-output .warcourse-feedback:not([data-seen])")
+            fresh = self.exercise.output.locator(f"{FEEDBACK}:not([data-seen])")
             fresh.wait_for(timeout=STEP * 1000)
             self.text = " ".join(fresh.text_content().split())
         return False
@@ -339,10 +363,10 @@ class NotebookPage:
     def exercises(self) -> list[Exercise]:
         """Every graded exercise widget (one with a Check button), in page order."""
         found = []
-        for cell in self.page.locator(".jp-CodeCell").filter(
-                has=self.page.locator("button.widget-button", has_text=exactly("Check"))).all():
+        graded = self.page.locator(EXERCISE).filter(has=self.page.locator(CHECK))
+        for cell in self.page.locator(".jp-CodeCell").filter(has=graded).all():
             outputs = cell.locator(".jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output")
-            widgets = outputs.filter(has=self.page.locator("button.widget-button", has_text=exactly("Check"))).all()
+            widgets = outputs.filter(has=graded).all()
             solutions = cell.locator(".warcourse-solution").all()
             for index, widget in enumerate(widgets):
                 found.append(Exercise(self, widget, solutions[index] if len(solutions) == len(widgets) else None))
@@ -361,7 +385,7 @@ class NotebookPage:
 
     def type_keys(self, text: str) -> None:
         """Type into whatever has the focus, key by key."""
-        self.page.keyboard.type(text, delay=TYPING)
+        self.page.keyboard.type(text)
 
     def select_cell(self, exercise: Exercise) -> None:
         """From the active cell in command mode, press arrow keys until the exercise's cell is active.

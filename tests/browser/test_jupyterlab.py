@@ -49,11 +49,11 @@ def wrong(text: str, says: str) -> bool:
 
 
 def give(exercise, items) -> None:
-    """Tick the checkboxes of ``items``, or type them as tags."""
+    """Tick the checkboxes of ``items``, or type them one per line."""
     if exercise.kind == "set":
         exercise.tick(items)
     else:
-        exercise.tag(items)
+        exercise.write_lines(items)
 
 
 def set_items(answer: str, labels: list[str]) -> list[str]:
@@ -72,13 +72,13 @@ class TestFixtureNotebook:
     def test_every_widget_renders(self, fixture_nb):
         assert_renders_cleanly(fixture_nb, widgets=5)
         kinds = [exercise.kind for exercise in fixture_nb.exercises()]
-        assert kinds == ["choice", "number", "set", "tags", "ordering"]
+        assert kinds == ["choice", "number", "set", "lines", "ordering"]
 
     def test_multiple_choice_by_clicking(self, fixture_nb):
         exercise = fixture_nb.exercise(SKY)
         assert exercise.labels() == ["green", "blue", "red"]
-        assert exercise.check() == ("… Not answered yet: replace ... with your answer "
-                                    "(or use the widget and press Check).")
+        assert exercise.check() == ("… Not answered yet: choose or type your answer and press Check, "
+                                    "or in code replace ... with your answer.")
         exercise.choose("green")
         assert exercise.check() == "✘ Not quite: you chose 'green'. Green is the fixture grass. (article line 1)"
         exercise.choose("blue")
@@ -94,6 +94,14 @@ class TestFixtureNotebook:
         exercise.type("1,149")
         assert exercise.check() == "✔ Right. The basket holds 1,149 fixture apples. (article line 2)"
 
+    def test_number_checked_right_after_typing(self, fixture_nb):
+        """The box sends its value once, when left, so a Check at once sees all of it (not a stale "1")."""
+        exercise = fixture_nb.exercise(APPLES)
+        assert exercise.type_and_check_at_once("1149") == ("✔ Right. The basket holds 1,149 fixture apples. "
+                                                           "(article line 2)")
+        assert exercise.type_and_check_at_once("1150") == ("✘ Not quite: you said 1,150 apples, which is 1 too "
+                                                           "high. (article line 2)")
+
     def test_set_by_clicking(self, fixture_nb):
         exercise = fixture_nb.exercise(FRUITS)
         assert exercise.labels() == ["Banana", "Cherry", "Lime", "Strawberry"]
@@ -103,12 +111,22 @@ class TestFixtureNotebook:
         exercise.tick(["Cherry", "Strawberry"])
         assert exercise.check() == "✔ Right. Cherries and strawberries are the red fixture fruits. (article line 3)"
 
-    def test_set_as_tags_by_typing(self, fixture_nb):
+    def test_set_as_lines_by_typing(self, fixture_nb):
         exercise = fixture_nb.exercise(PLANETS)
-        exercise.tag(["Saturn", "Jupiter", "uranus"])
+        assert exercise.text_box().get_attribute("placeholder") == "one item per line"
+        exercise.write_lines(["Saturn", "Jupiter", " uranus "])
         assert exercise.check() == "✘ Not quite: 2 of 2 right; do not belong: 'Jupiter'. (article line 4)"
-        exercise.tag(["saturn", "Uranus"])
+        exercise.write_lines(["saturn", "", "Uranus"])
         assert exercise.check() == "✔ Right. Saturn and Uranus are the ringed fixture planets. (article line 4)"
+
+    def test_same_answer_twice_shows_the_feedback_again(self, fixture_nb):
+        """The second Check with the same answer still puts new feedback on the page (screen readers hear it)."""
+        exercise = fixture_nb.exercise(SKY)
+        exercise.choose("red")
+        first = exercise.check()
+        assert first == "✘ Not quite: you chose 'red'. Red is the fixture sunset. (article line 1)"
+        assert exercise.check() == first
+        assert exercise.feedback.count() == 1
 
     def test_ordering_by_choosing(self, fixture_nb):
         exercise = fixture_nb.exercise(DAYS)
@@ -116,6 +134,9 @@ class TestFixtureNotebook:
         exercise.order(["Monday", "Monday", "Wednesday"])
         assert exercise.check() == ("✘ Not quite: given more than once: 'Monday'; missing: 'Tuesday'. "
                                     "Give each of the 3 items exactly once. (article line 5)")
+        exercise.order(["Monday", "Wednesday", "Tuesday"])
+        assert exercise.check() == ("✘ Not quite: 1 of 3 is in the right place; the first wrong one is "
+                                    "position 2 (you put 'Wednesday' there). (article line 5)")
         exercise.order(["Monday", "Tuesday", "Wednesday"])
         assert exercise.check() == "✔ Right. Monday, then Tuesday, then Wednesday. (article line 5)"
 
@@ -161,6 +182,22 @@ class TestFixtureNotebook:
                     fixture_nb.tab_to(box)
                     if box.is_checked() != (label in ticked):
                         keys.press("Space")
+                fixture_nb.tab_to(exercise.button)
+                keys.press("Enter")
+            assert feedback.text == expected
+
+    def test_set_as_lines_by_keyboard(self, fixture_nb):
+        """Tab into the text box, type the items with Enter between them, Tab to Check and press Enter."""
+        exercise, keys = fixture_nb.exercise(PLANETS), fixture_nb.page.keyboard
+        fixture_nb.select_cell(exercise)
+        for lines, expected in ((["Saturn", "Neptune"], "✘ Not quite: 1 of 2 right; missing: 'Uranus'; "
+                                                        "do not belong: 'Neptune'. (article line 4)"),
+                                (["uranus", "saturn"], "✔ Right. Saturn and Uranus are the ringed fixture "
+                                                       "planets. (article line 4)")):
+            fixture_nb.tab_to(exercise.text_box())
+            with exercise.new_feedback() as feedback:
+                keys.press("Control+A")
+                fixture_nb.type_keys("\n".join(lines))
                 fixture_nb.tab_to(exercise.button)
                 keys.press("Enter")
             assert feedback.text == expected
@@ -214,9 +251,9 @@ class TestLesson:
         assert right(exercise.check())
 
     def test_set(self, lesson):
-        """The first set exercise with checkboxes and the first typed as tags, whichever the lesson has."""
+        """The first set exercise with checkboxes and the first typed one per line, whichever the lesson has."""
         first = {exercise.kind: exercise for exercise in reversed(lesson.exercises())}
-        sets = [first[kind] for kind in ("set", "tags") if kind in first]
+        sets = [first[kind] for kind in ("set", "lines") if kind in first]
         assert sets, f"{lesson.path} has no set exercise widget"
         for exercise in sets:
             if exercise.kind == "set":

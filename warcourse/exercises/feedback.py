@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 _PREFIX = {True: "✔ Right. ", False: "✘ Not quite: ", None: "… Not answered yet: "}
 _CLASS = {True: "right", False: "wrong", None: "unanswered"}
-NOT_ANSWERED = "replace ... with your answer (or use the widget and press Check)."
+NOT_ANSWERED = "choose or type your answer and press Check, or in code replace ... with your answer."
 
 
 def cite(lines: tuple[int, ...]) -> str:

@@ -75,8 +75,9 @@ class Ordering(Exercise):
             return self.right()
         in_place = sum(found == item for found, item in zip(placed, self.answer))
         first = next(position for position, (found, item) in enumerate(zip(placed, self.answer)) if found != item)
+        verb = "is" if in_place == 1 else "are"
         return self.wrong(
-            f"{in_place} of {size} are in the right place; the first wrong one is position {first + 1} "
+            f"{in_place} of {size} {verb} in the right place; the first wrong one is position {first + 1} "
             f"(you put {shown(self.labels[placed[first]])} there)."
         )
 

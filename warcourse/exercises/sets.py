@@ -14,8 +14,9 @@ class SetAnswer(Exercise):
 
     ``options`` are what the widget offers (default: the answer plus
     ``distractors``, sorted); without any distractors the widget is a free
-    tag input, so it does not give the answer away. ``normalise`` maps an
-    item's text to its matching key (default: ignore case and spacing).
+    text box, one item per line, so it does not give the answer away.
+    ``normalise`` maps an item's text to its matching key (default: ignore
+    case and spacing).
     """
 
     kind = "set of items"

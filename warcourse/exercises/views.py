@@ -48,15 +48,22 @@ def _(exercise: MultipleChoice):
 def _(exercise: Numeric):
     unit = f" ({exercise.unit})" if exercise.unit else ""
     text = _described(widgets.Text, description=f"Your answer{unit}:", value="",
-                      placeholder="a number, e.g. 1149 or 1,149")
+                      placeholder="a number, e.g. 1149 or 1,149", continuous_update=False)
     return text, lambda: text.value
+
+
+def typed_lines(text: str) -> list[str] | None:
+    """The non-blank lines of ``text``, stripped (None when there are none)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines or None
 
 
 @make_input.register
 def _(exercise: SetAnswer):
     if exercise.free:
-        tags = _described(widgets.TagsInput, description="Your items:", value=[], allow_duplicates=False)
-        return tags, lambda: list(tags.value)
+        box = _described(widgets.Textarea, description="Your items, one per line:", value="",
+                         placeholder="one item per line", continuous_update=False, rows=4)
+        return box, lambda: typed_lines(box.value)
     boxes = [_described(widgets.Checkbox, description=as_text(option), value=False, indent=False)
              for option in exercise.options]
     group = widgets.VBox([widgets.Label("Pick all that apply:"), *boxes])
@@ -93,14 +100,21 @@ class ExerciseView:
         self.button = self.output = None
         if self.value is not None:
             self.button = widgets.Button(description="Check", tooltip="Check your answer", icon="check")
+            self.button.add_class("warcourse-check")
             self.button.on_click(lambda _button: self.check())
             self.output = widgets.Output()
+            self.output.add_class("warcourse-feedback")
             children += [self.button, self.output]
         self.box = widgets.VBox(children, layout=widgets.Layout(width="auto", max_width="60em"))
+        self.box.add_class("warcourse-exercise-widget")
 
     def check(self) -> Feedback:
-        """Check what the inputs hold and show the feedback in the Output area."""
+        """Check what the inputs hold and show the feedback in the Output area.
+
+        The area is emptied first, so the same feedback twice still changes the page.
+        """
         feedback = self.exercise.check(self.value())
+        self.output.outputs = ()
         self.output.outputs = ({"output_type": "display_data", "data": feedback.bundle(), "metadata": {}},)
         return feedback
 
