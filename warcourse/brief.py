@@ -165,8 +165,21 @@ def _names(items) -> str:
 
 # --- sections and the brief ----------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Section:
+class _Markdown:
+    """Shows as its ``markdown()`` in a notebook (rendered) and as plain text (nbval compares that)."""
+
+    def __str__(self) -> str:
+        return self.markdown()
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown()
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(self.markdown())
+
+
+@dataclass(frozen=True, repr=False)  # shown by its markdown, not the dataclass repr
+class Section(_Markdown):
     """One section of the brief: a heading and its paragraphs (a paragraph starting "- " is a list item)."""
 
     heading: str
@@ -186,18 +199,9 @@ class Section:
             blocks.append("\n".join(items))
         return "\n\n".join(blocks)
 
-    def __str__(self) -> str:
-        return self.markdown()
 
-    def _repr_markdown_(self) -> str:
-        return self.markdown()
-
-    def _repr_pretty_(self, printer, cycle) -> None:
-        printer.text(self.markdown())
-
-
-@dataclass(frozen=True)
-class Brief:
+@dataclass(frozen=True, repr=False)
+class Brief(_Markdown):
     """The one-page brief on a theater: its sections in order."""
 
     theater: str
@@ -211,15 +215,6 @@ class Brief:
     def lines(self) -> list[int]:
         """Every seed line the brief cites."""
         return cited_lines(self.markdown())
-
-    def __str__(self) -> str:
-        return self.markdown()
-
-    def _repr_markdown_(self) -> str:
-        return self.markdown()
-
-    def _repr_pretty_(self, printer, cycle) -> None:
-        printer.text(self.markdown())
 
 
 # --- who was involved ----------------------------------------------------------------------------
