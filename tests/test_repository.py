@@ -1,0 +1,38 @@
+"""The repository keeps its promises to a new user: two commands, CI running the second, licences."""
+
+import re
+
+from warcourse.paths import ROOT
+
+
+def readme_commands() -> list[str]:
+    block = re.search(r"```bash\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S).group(1)
+    return [line for line in block.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_readme_starts_with_the_two_commands():
+    install_and_open, install_and_test = readme_commands()
+    assert install_and_open == "python -m pip install -r requirements.txt && jupyter lab"
+    assert install_and_test.endswith("&& python -m pytest")
+
+
+def test_ci_runs_the_readme_test_command_verbatim_and_refuses_an_empty_run():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert readme_commands()[1] in ci.splitlines()
+    assert '"$status" -eq 5' in ci and "apt-get install -y -qq chromium" in ci
+
+
+def test_requirements_stay_lean_and_end_with_the_package():
+    lines = [l.strip() for l in (ROOT / "requirements.txt").read_text().splitlines()
+             if l.strip() and not l.startswith("#")]
+    assert lines[-1] == "-e ."
+    for test_only in ("pytest", "nbval", "hypothesis", "playwright", "frictionless"):
+        assert not any(l.lower().startswith(test_only) for l in lines), test_only
+
+
+def test_licences_credit_the_article():
+    for name in ("LICENSE", "LICENSE-CONTENT.md", "README.md", "data/README.md"):
+        assert (ROOT / name).exists(), name
+    for name in ("README.md", "data/README.md", "LICENSE-CONTENT.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert "CC BY-SA 4.0" in text and "War against the Islamic State" in text, name
