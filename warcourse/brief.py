@@ -98,7 +98,7 @@ def coverage(tables: Tables) -> pd.DataFrame:
     """Rows per table for each theater of the involvement table, and for Iraq and Syria together."""
     places = list(schema.INVOLVEMENT_THEATERS)
     places.insert(places.index("Syria") + 1, COMBINED)
-    involved = tables.involvement[tables.involvement["involved"].fillna(False).astype(bool)]
+    involved = tables.involvement[tables.involvement["involved"]]
     claims = tables.claims["place"].map(claim_theater)
     table = pd.DataFrame({
         "countries involved": involved["theater"].astype("string").value_counts(),
@@ -222,7 +222,7 @@ class Brief(_Markdown):
 def involved(involvement: pd.DataFrame, theater: str) -> pd.DataFrame:
     """The countries the involvement table marks as involved in the theater (a blank cell), by name."""
     require("theater", theater, THEATERS)
-    rows = involvement[(involvement["theater"] == theater) & involvement["involved"].fillna(False).astype(bool)]
+    rows = involvement[(involvement["theater"] == theater) & involvement["involved"]]
     return rows.sort_values("country").reset_index(drop=True)
 
 
@@ -239,7 +239,7 @@ def actions(tables: Tables, theater: str) -> pd.DataFrame:
 def unmarked(tables: Tables, theater: str) -> pd.DataFrame:
     """Reported actions of countries that the involvement table marks as *not* involved in the theater."""
     table = tables.involvement[tables.involvement["theater"] == theater]
-    absent = set(table.loc[~table["involved"].fillna(False).astype(bool), "country"])
+    absent = set(table.loc[~table["involved"], "country"])
     done = actions(tables, theater)
     return done[done["actor"].isin(absent)].reset_index(drop=True)
 
@@ -453,8 +453,8 @@ def deaths(tables: Tables, theater: str) -> Section:
     parts = [cite(f"{len(group)} {_FROM[source]}", group["line"])
              for source, group in here.groupby("source", observed=True, sort=True)]
     text.append("By source: " + "; ".join(parts) + ".")
-    exact = here[(here["bounds"] == "exact") & ~here["vague"].fillna(False).astype(bool)]
-    loose = here[here["bounds"].isin(["lower bound", "upper bound"]) | here["vague"].fillna(False).astype(bool)]
+    exact = here[(here["bounds"] == "exact") & ~here["vague"]]
+    loose = here[here["bounds"].isin(["lower bound", "upper bound"]) | here["vague"]]
     sentence = cite(f"{len(exact)} give an exact number", exact["line"]) if len(exact) else "None gives an exact number"
     if len(loose):
         sentence += "; " + cite(f"{len(loose)} give only a bound or a vague word", loose["line"])

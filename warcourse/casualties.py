@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from . import plots
-from .errors import UsageError
+from .lesson import require
 
 VICTIM_CATEGORIES = ("all", "isil_fighters", "civilians")
 OFFICIAL = ("government", "military")
@@ -23,9 +23,7 @@ SCOPE = ("victim_category", "place", "first_month", "last_month")
 
 def focus(claims: pd.DataFrame, victim_category: str) -> pd.DataFrame:
     """The claims about one victim category (all of them for ``"all"``)."""
-    if victim_category not in VICTIM_CATEGORIES:
-        allowed = ", ".join(repr(value) for value in VICTIM_CATEGORIES)
-        raise UsageError(f"victim_category = {victim_category!r} is not allowed; choose one of {allowed}")
+    require("victim_category", victim_category, VICTIM_CATEGORIES)
     if victim_category == "all":
         return claims.copy()
     return claims[claims["victim_category"] == victim_category].copy()

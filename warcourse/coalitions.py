@@ -132,7 +132,7 @@ def region_counts(members: pd.DataFrame, coalition_ids, by: str = "continent") -
 
 def theater_comparison(involvement: pd.DataFrame, countries: set[str]) -> pd.DataFrame:
     """Per theater: countries involved, how many of them are in ``countries`` and how many are not."""
-    involved = involvement[involvement["involved"].fillna(False).astype(bool)]
+    involved = involvement[involvement["involved"]]
     inside = involved["country"].isin(set(countries))
     out = pd.DataFrame({
         "involved": involved.groupby("theater", observed=False).size(),
