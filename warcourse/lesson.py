@@ -19,7 +19,7 @@ from .errors import UsageError
 def require(name: str, value, allowed) -> None:
     """Raise a one-line error unless ``value`` is one of ``allowed``."""
     allowed = tuple(allowed)
-    if value not in allowed or type(value) is not type(next((a for a in allowed if a == value), value)):
+    if not any(type(value) is type(a) and value == a for a in allowed):  # 1 does not pass for True
         shown = ", ".join(repr(a) for a in allowed)
         raise UsageError(f"parameter {name} = {value!r} is not allowed; choose one of {shown}")
 

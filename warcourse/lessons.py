@@ -48,7 +48,7 @@ class Parameter:
 
     def describe(self) -> str:
         """``name (v1, v2)`` with the allowed values, or ``name (any int)``."""
-        values = (", ".join(_literal(v) for v in self.allowed) if self.allowed is not None
+        values = (", ".join(literal(v) for v in self.allowed) if self.allowed is not None
                   else f"any {type(self.default).__name__}")
         return f"{self.name} ({values})"
 
@@ -122,7 +122,7 @@ class Lesson:
                 values = _parsed(match.group(1), where)
                 allowed = values if isinstance(values, tuple) else (values,)
                 if not any(_same(default, a) for a in allowed):
-                    raise CourseError(f"{where}: the default {_literal(default)} is not among "
+                    raise CourseError(f"{where}: the default {literal(default)} is not among "
                                       f"its allowed values {match.group(1)}")
             found[name] = Parameter(name, default, allowed)
         return found
@@ -150,7 +150,8 @@ def _same(value, allowed) -> bool:
     return type(value) is type(allowed) and value == allowed
 
 
-def _literal(value) -> str:
+def literal(value) -> str:
+    """A parameter value as it is written in a parameters cell."""
     return f'"{value}"' if isinstance(value, str) else repr(value)
 
 

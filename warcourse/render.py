@@ -45,7 +45,7 @@ import nbformat
 
 from .errors import CourseError, UsageError
 from .files import temporary, write_atomic
-from .lessons import Lesson, resolve, select
+from .lessons import Lesson, literal, resolve, select
 from .paths import ROOT
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -168,10 +168,6 @@ def _run(tasks: list[tuple], jobs: int):
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _literal(value) -> str:
-    return f'"{value}"' if isinstance(value, str) else repr(value)
-
-
 def _record(outcome: Outcome, title: str, parameters: dict, with_html: bool, old: dict, today: str,
             out: Path) -> dict:
     record = {"title": title, "parameters": parameters, "seconds": round(outcome.seconds, 1),
@@ -190,7 +186,7 @@ def index_html(records: dict[str, dict]) -> str:
     """The index page: one row per lesson, linking to its HTML (or notebook)."""
     rows = []
     for slug, r in sorted(records.items()):
-        params = ", ".join(f"{name} = {_literal(value)}" for name, value in r["parameters"].items())
+        params = ", ".join(f"{name} = {literal(value)}" for name, value in r["parameters"].items())
         status = "ok" if r["status"] == "ok" else f"failed: {r['error']}"
         if r["link"]:
             label = "HTML" if r["link"].endswith(".html") else "notebook"
