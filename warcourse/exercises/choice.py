@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from .base import Exercise
 from .feedback import Feedback, shown
-from .matching import as_text, normalise
+from .matching import as_text, lookup, normalise
 
 
 class MultipleChoice(Exercise):
@@ -32,10 +32,7 @@ class MultipleChoice(Exercise):
 
     def find(self, answer: object):
         """The choice ``answer`` stands for, or None."""
-        for choice in self.choices:
-            if type(choice) is type(answer) and choice == answer:
-                return choice
-        return self._keys.get(normalise(as_text(answer)))
+        return lookup(answer, self.choices, self._keys)
 
     def _check(self, answer: object) -> Feedback:
         choice = self.find(answer)

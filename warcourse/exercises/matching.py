@@ -28,6 +28,15 @@ def as_text(item: object) -> str:
         return shown(item)
 
 
+def lookup(item: object, known: Iterable, by_text: Mapping):
+    """The known item ``item`` stands for: the same value of the same type, else the one whose
+    normalised text it matches in ``by_text``; None if neither."""
+    for candidate in known:
+        if type(candidate) is type(item) and candidate == item:
+            return candidate
+    return by_text.get(normalise(as_text(item)))
+
+
 def is_missing(item: object) -> bool:
     """None, NaN, pandas NA/NaT: an empty slot rather than an item."""
     if item is None or item is pd.NA or item is pd.NaT:

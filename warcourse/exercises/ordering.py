@@ -7,7 +7,7 @@ from collections import Counter
 
 from .base import Exercise
 from .feedback import Feedback, listing, shown
-from .matching import NotACollection, as_text, is_missing, items_of, normalise
+from .matching import NotACollection, as_text, is_missing, items_of, lookup, normalise
 
 
 class Ordering(Exercise):
@@ -43,10 +43,7 @@ class Ordering(Exercise):
 
     def find(self, item: object):
         """The id ``item`` stands for (an id or a label), or None."""
-        for known in self.answer:
-            if type(known) is type(item) and known == item:
-                return known
-        return self._ids.get(normalise(as_text(item)))
+        return lookup(item, self.answer, self._ids)
 
     def _check(self, answer: object) -> Feedback:
         try:
