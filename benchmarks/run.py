@@ -45,6 +45,8 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
+from warcourse.kernels import AsyncLocalKernelManager
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
 RESULTS = BENCH / "results"
@@ -53,7 +55,7 @@ KERNEL = "python3"
 # How papermill runs every notebook: as ``python -m warcourse render`` calls it (without saving the
 # output notebook around every cell, which cost up to 2 s a lesson). Change both together.
 PAPERMILL = {"kernel_name": KERNEL, "progress_bar": False, "log_output": False,
-             "request_save_on_cell_execute": False}
+             "request_save_on_cell_execute": False, "kernel_manager_class": AsyncLocalKernelManager}
 MARK = "warcourse-benchmark"
 PROBE = (  # appended to every executed notebook: peak RSS of this kernel and what it imported
     "import json as _j, resource as _r, sys as _s\n"
@@ -156,13 +158,8 @@ def discover() -> list[Notebook]:
             + [Notebook(p, "solutions") for p in numbered(ROOT / "exercises" / "solutions")])
 
 
-def execute(path: Path, tmp: Path, attempts: int = 3) -> dict:
-    """Execute a copy of ``path`` (plus the probe cell) with papermill; time, RSS, modules or error.
-
-    A kernel that dies before it answers (two kernels starting at once can
-    race for a port) is started again, up to ``attempts`` times; a failing
-    cell is reported at once.
-    """
+def execute(path: Path, tmp: Path) -> dict:
+    """Execute a copy of ``path`` (plus the probe cell) with papermill; time, RSS, modules or error."""
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -171,19 +168,15 @@ def execute(path: Path, tmp: Path, attempts: int = 3) -> dict:
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))
     source, output = tmp / f"in-{path.name}", tmp / f"out-{path.name}"
     nbformat.write(nb, source)
-    for attempt in range(1, attempts + 1):
-        cpu, start = self_cpu(), time.perf_counter()
-        try:
-            done = papermill.execute_notebook(str(source), str(output), cwd=str(path.parent), **PAPERMILL)
-            break
-        except PapermillExecutionError as exc:
-            text = f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
-            return {"seconds": time.perf_counter() - start, "error": text.splitlines()[0][:300]}
-        except Exception as exc:  # the kernel did not start or died; the other notebooks still run
-            if attempt == attempts:
-                text = f"{type(exc).__name__}: {exc}".strip()
-                return {"seconds": time.perf_counter() - start, "error": text.splitlines()[0][:300]}
-            log(f"  {path.name}: {type(exc).__name__}; starting a new kernel")
+    cpu, start = self_cpu(), time.perf_counter()
+    try:
+        done = papermill.execute_notebook(str(source), str(output), cwd=str(path.parent), **PAPERMILL)
+    except PapermillExecutionError as exc:
+        text = f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
+        return {"seconds": time.perf_counter() - start, "error": text.splitlines()[0][:300]}
+    except Exception as exc:  # the kernel did not start or died; the other notebooks still run
+        text = f"{type(exc).__name__}: {exc}".strip()
+        return {"seconds": time.perf_counter() - start, "error": text.splitlines()[0][:300]}
     seconds, client = time.perf_counter() - start, self_cpu() - cpu
     for out in done.cells[-1].get("outputs", []):
         for line in out.get("text", "").splitlines():

@@ -28,7 +28,10 @@ def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 600) -> nbfo
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
+    from .kernels import AsyncLocalKernelManager
+
     client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL, record_timing=False,
+                            kernel_manager_class=AsyncLocalKernelManager,
                             store_widget_state=True, resources={"metadata": {"path": str(folder)}})
     try:
         client.execute()

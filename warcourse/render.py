@@ -125,6 +125,8 @@ def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool) -> 
     """Execute ``lesson`` with ``parameters``; write its notebook (and HTML) into ``out``."""
     import papermill
 
+    from .kernels import AsyncLocalKernelManager
+
     start = time.perf_counter()
     target = out / f"{lesson.slug}.ipynb"
     failed = target.with_suffix(".failed.ipynb")
@@ -134,6 +136,7 @@ def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool) -> 
     try:
         nb = papermill.execute_notebook(str(lesson.path), str(executed), parameters=parameters,
                                         kernel_name="python3", progress_bar=False,
+                                        kernel_manager_class=AsyncLocalKernelManager,
                                         request_save_on_cell_execute=False,
                                         cwd=str(lesson.path.parent))
         if with_html:

@@ -1,6 +1,7 @@
 """Browser fixtures: one JupyterLab 4 server and one headless Chromium for the whole session.
 
-The server listens on 127.0.0.1 at a random free port with a random token. Its root is a
+The server listens on 127.0.0.1 with a random token, at a free port it picks itself (another
+process may take the port a test probed first) and records in its runtime folder. Its root is a
 temporary folder holding copies of the notebooks under test (outputs cleared, same paths as in
 the repository), and it has its own config, runtime, settings and workspaces folders with
 autosave, news and update checks off, so a test never writes into the repository, and with comms
@@ -17,7 +18,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -69,12 +69,6 @@ def exactly(text: str) -> re.Pattern:
     return re.compile(rf"^\s*{re.escape(text)}\s*$")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def staged(source: Path, *, show_solutions: bool) -> nbformat.NotebookNode:
     """A copy of a notebook with no outputs or widget state, optionally with solutions switched on."""
     nb = nbformat.read(source, as_version=4)
@@ -97,7 +91,8 @@ class LabServer:
     def __init__(self, home: Path):
         self.root = home / "root"
         self.log = home / "server.log"
-        self.port = free_port()
+        self.runtime = home / "runtime"
+        self.port: int | None = None  # known once the server has written its info file
         self.token = secrets.token_hex(24)
         settings = home / "settings"
         for plugin, values in SETTINGS.items():
@@ -109,9 +104,9 @@ class LabServer:
         labconfig.mkdir(parents=True)
         (labconfig / "page_config.json").write_text(json.dumps({"buildCheck": False, "buildAvailable": False}))
         self.root.mkdir()
-        env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"))
+        env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(self.runtime))
         command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-                   f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
+                   "--ServerApp.port=0",
                    f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
                    f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
                    "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
@@ -129,14 +124,16 @@ class LabServer:
             return json.loads(response.read())
 
     def wait_until_ready(self) -> None:
+        info = self.runtime / f"jpserver-{self.process.pid}.json"
         deadline = time.monotonic() + SERVER_START
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"JupyterLab exited with code {self.process.returncode}:\n{self.log_tail()}")
             try:
+                self.port = self.port or json.loads(info.read_text())["port"]
                 self.api("/api/status")
                 return
-            except OSError:
+            except (OSError, ValueError, KeyError):  # no info file yet, half written, or not answering
                 time.sleep(0.2)
         raise RuntimeError(f"JupyterLab did not answer within {SERVER_START} s:\n{self.log_tail()}")
 
