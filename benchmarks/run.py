@@ -245,7 +245,8 @@ def measure_notebooks(chosen: list[Notebook], repeat: int) -> dict:
         items.append(item)
     ratios = [i["ratio"] for i in items if "ratio" in i]
     modules = sorted({m for rs in runs.values() for r in rs for m in r.get("modules", [])})
-    return {"floor": floor, "items": items, "median_ratio": median(ratios), "repeat": repeat, "papermill": PAPERMILL,
+    return {"floor": floor, "items": items, "median_ratio": median(ratios), "repeat": repeat,
+            "papermill": {name: getattr(value, "__name__", value) for name, value in PAPERMILL.items()},
             "kernel_modules": modules, "load_avg_1min": [load, load_avg()]}
 
 
