@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import uuid
 from pathlib import Path
 
 import nbformat
@@ -11,6 +13,8 @@ from .files import write_atomic
 from .paths import shown
 
 KERNEL = "python3"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_IDS = uuid.UUID("5f0c3c1e-6d1b-4a57-9a43-7761726f7572")  # namespace for stable widget ids
 
 
 def read(path: Path) -> nbformat.NotebookNode:
@@ -24,7 +28,7 @@ def read(path: Path) -> nbformat.NotebookNode:
 
 
 def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 600) -> nbformat.NotebookNode:
-    """Run every cell in a fresh kernel started in ``folder``; store outputs and widget state."""
+    """``nb`` run cell by cell in a fresh kernel started in ``folder``, with outputs and widget state."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -36,9 +40,23 @@ def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 600) -> nbfo
     try:
         client.execute()
     except CellExecutionError as exc:
-        first = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        raise CourseError(f"a cell failed while executing: {first}") from None
-    return nb
+        raise CourseError(f"a cell failed while executing: {exc.ename}: {exc.evalue}") from None
+    return stable_widget_ids(nb)
+
+
+def stable_widget_ids(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """``nb`` with its widget models renamed by creation order, so a re-run rewrites no ids.
+
+    ipywidgets names every model with a random id; the stored widget state and the
+    outputs that show widgets refer to those ids. Renaming them keeps a re-executed
+    notebook byte-identical when nothing else changed.
+    """
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state")
+    if not state:
+        return nb
+    names = {old: uuid.uuid5(WIDGET_IDS, str(index)).hex for index, old in enumerate(state)}
+    pattern = re.compile("|".join(map(re.escape, names)))
+    return nbformat.reads(pattern.sub(lambda m: names[m.group(0)], nbformat.writes(nb)), as_version=4)
 
 
 def write(nb: nbformat.NotebookNode, path: Path) -> None:
@@ -49,9 +67,8 @@ def write(nb: nbformat.NotebookNode, path: Path) -> None:
 
 def execute_in_place(path: Path) -> None:
     """Re-run a notebook and store its outputs in the same file."""
-    nb = read(path)
     try:
-        execute(nb, path.parent)
+        nb = execute(read(path), path.parent)
     except CourseError as exc:
         raise CourseError(f"{shown(path)}: {exc}") from None
     write(nb, path)

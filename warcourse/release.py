@@ -105,8 +105,7 @@ def main(check: bool = False, folder: Path = EXERCISES) -> int:
             elif _signature(notebooks.read(student)) != _signature(expected):
                 stale.append(f"{shown(student)}: out of date with {shown(solution)}")
             continue
-        notebooks.execute(expected, student.parent)
-        notebooks.write(expected, student)
+        notebooks.write(notebooks.execute(expected, student.parent), student)
         print(f"wrote {shown(student)}")
     for line in stale:
         print(line, file=sys.stderr)

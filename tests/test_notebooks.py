@@ -1,0 +1,71 @@
+"""Executing a notebook is repeatable to the byte, and broken notebooks get a one-line error."""
+
+import nbformat
+import pytest
+
+from warcourse import notebooks
+from warcourse.errors import CourseError
+
+
+def widget_notebook(state: dict, shown: str) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("w", id="slider")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": {"model_id": shown, "version_major": 2, "version_minor": 0},
+        "text/plain": "IntSlider(value=3)"})]
+    nb.cells = [cell]
+    nb.metadata["widgets"] = {notebooks.WIDGET_STATE: {"state": state, "version_major": 2, "version_minor": 0}}
+    return nb
+
+
+def run(state_ids: list[str]) -> nbformat.NotebookNode:
+    """A notebook whose slider (first id) refers to its layout (second id)."""
+    slider, layout = state_ids
+    state = {slider: {"model_name": "IntSliderModel", "state": {"layout": f"IPY_MODEL_{layout}", "value": 3}},
+             layout: {"model_name": "LayoutModel", "state": {}}}
+    return widget_notebook(state, slider)
+
+
+def test_widget_ids_follow_creation_order_not_chance():
+    first = notebooks.stable_widget_ids(run(["a" * 32, "b" * 32]))
+    second = notebooks.stable_widget_ids(run(["f" * 32, "0" * 32]))
+    assert nbformat.writes(first) == nbformat.writes(second)
+
+
+def test_renamed_ids_stay_linked():
+    nb = notebooks.stable_widget_ids(run(["a" * 32, "b" * 32]))
+    state = nb.metadata["widgets"][notebooks.WIDGET_STATE]["state"]
+    slider, layout = state  # creation order kept
+    assert "a" * 32 not in nbformat.writes(nb)
+    assert state[slider]["state"]["layout"] == f"IPY_MODEL_{layout}"
+    shown = nb.cells[0].outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+    assert shown == slider
+
+
+def test_a_notebook_without_widgets_is_left_as_it_is():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+    assert notebooks.stable_widget_ids(nb) is nb
+
+
+def test_executing_twice_writes_the_same_bytes(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import ipywidgets\nipywidgets.VBox([ipywidgets.IntSlider(3), ipywidgets.Button(description='Check')])")])
+    nbformat.write(nb, tmp_path / "w.ipynb")
+    written = []
+    for _ in range(2):
+        notebooks.execute_in_place(tmp_path / "w.ipynb")
+        written.append((tmp_path / "w.ipynb").read_bytes())
+    assert written[0] == written[1]
+    assert b"IPY_MODEL_" in written[0]
+
+
+def test_a_broken_notebook_is_named_in_one_line(tmp_path):
+    (tmp_path / "bad.ipynb").write_text("{not json")
+    with pytest.raises(CourseError, match=r"bad\.ipynb: not a readable notebook"):
+        notebooks.read(tmp_path / "bad.ipynb")
+
+
+def test_a_failing_cell_is_reported_with_the_notebook_and_the_error(tmp_path):
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")]), tmp_path / "f.ipynb")
+    with pytest.raises(CourseError, match=r"f\.ipynb: a cell failed while executing: ZeroDivisionError: division by zero$"):
+        notebooks.execute_in_place(tmp_path / "f.ipynb")
