@@ -69,3 +69,15 @@ def test_a_failing_cell_is_reported_with_the_notebook_and_the_error(tmp_path):
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")]), tmp_path / "f.ipynb")
     with pytest.raises(CourseError, match=r"f\.ipynb: a cell failed while executing: ZeroDivisionError: division by zero$"):
         notebooks.execute_in_place(tmp_path / "f.ipynb")
+
+
+def test_adjacent_prints_are_one_output_and_order_is_kept():
+    output = nbformat.v4.new_output
+    cell = nbformat.v4.new_code_cell("...")
+    cell.outputs = [output("stream", name="stdout", text="86 countries"), output("stream", name="stdout", text="\n"),
+                    output("display_data", data={"text/plain": "a table"}),
+                    output("stream", name="stdout", text="after the table\n")]
+    nb = nbformat.v4.new_notebook(cells=[cell, nbformat.v4.new_markdown_cell("text")])
+    notebooks.merge_adjacent_streams(nb)
+    assert [(o.output_type, o.get("text")) for o in nb.cells[0].outputs] == [
+        ("stream", "86 countries\n"), ("display_data", None), ("stream", "after the table\n")]

@@ -41,7 +41,28 @@ def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 600) -> nbfo
         client.execute()
     except CellExecutionError as exc:
         raise CourseError(f"a cell failed while executing: {exc.ename}: {exc.evalue}") from None
+    merge_adjacent_streams(nb)
     return stable_widget_ids(nb)
+
+
+def merge_adjacent_streams(nb: nbformat.NotebookNode) -> None:
+    """Join consecutive stdout (or stderr) outputs of a cell into one, in place.
+
+    How a kernel splits printed text into messages depends on timing, so without this
+    a re-run can store one print as two outputs. (nbclient's ``coalesce_streams`` also
+    merges text printed after a table into the text before it, reordering the cell.)
+    """
+    for cell in nb.cells:
+        merged = []
+        for output in cell.get("outputs", []):
+            previous = merged[-1] if merged else None
+            if (output.output_type == "stream" and previous is not None
+                    and previous.output_type == "stream" and previous.name == output.name):
+                previous.text += output.text
+            else:
+                merged.append(output)
+        if "outputs" in cell:
+            cell.outputs = merged
 
 
 def stable_widget_ids(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
