@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import matplotlib.pyplot as plt
@@ -206,7 +209,6 @@ def test_new_figures_draw_in_the_palette():
     fig = figure()
     (line,) = fig.axes[0].get_lines()
     assert line.get_color().upper() in OKABE_ITO
-    plt.close(fig)
 
 
 @pytest.mark.parametrize("alt", [None, "", "   ", "A chart.", "Line of strikes"])
@@ -214,7 +216,6 @@ def test_show_refuses_missing_or_empty_alt_text(alt):
     fig = figure()
     with pytest.raises(CourseError, match="alt text"):
         plots.show(fig, alt=alt)
-    plt.close(fig)
 
 
 @pytest.mark.parametrize("missing", ["xlabel", "ylabel"])
@@ -222,7 +223,6 @@ def test_show_refuses_an_unlabelled_axis(missing):
     fig = figure(**{missing: " "})
     with pytest.raises(CourseError, match="label"):
         plots.show(fig, alt="A line rising from 28 strikes in August to 495 in December.")
-    plt.close(fig)
 
 
 @pytest.mark.parametrize("title, source", [("", "strike_counts, article line 360"),
@@ -232,7 +232,6 @@ def test_show_refuses_an_empty_title_or_source(title, source):
     ax.plot([1, 2, 3], [28, 100, 495])
     with pytest.raises(CourseError, match="a figure needs a title and a source line"):
         plots.show(fig, alt="A line rising from 28 strikes in August to 495 in December.")
-    plt.close(fig)
 
 
 def test_show_refuses_a_figure_not_made_by_the_course():
@@ -241,6 +240,14 @@ def test_show_refuses_a_figure_not_made_by_the_course():
     with pytest.raises(CourseError, match="plots.new"):
         plots.show(fig, alt="A line rising from three to four on two days.")
     plt.close(fig)
+
+
+def test_the_course_leaves_the_notebook_backend_alone():
+    """Importing the plots module must not switch backends (a student's plt.plot would then show nothing)."""
+    code = "import matplotlib, warcourse.plots; print(matplotlib.get_backend())"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env=dict(os.environ, MPLBACKEND="svg"))
+    assert done.stdout.strip() == "svg"
 
 
 def test_the_figure_rules_catch_raw_and_undescribed_images():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
@@ -170,11 +169,11 @@ def test_figures_draw_for_every_focus(coalitions, members):
     assert plots.show(fig, alt="a timeline figure for the test").png
     for focus in co.FOCUS:
         comparison = co.theater_comparison(data.involvement(), co.members_of(members, focus))
-        fig, axes = plots.new("t", xlabel="x", ylabel="y", source="s", ncols=3)
+        fig, axes = plots.new("t", xlabel="x", ylabel="y", source="s", ncols=3, size=(24, 14))
         co.draw_matrix(axes[0], grouped, focus)
         co.draw_overlaps(axes[1], shared, focus)
         co.draw_theaters(axes[2], comparison, focus)
-        plt.close(fig)
+        assert plots.show(fig, alt="a three-panel figure for the test").png
 
 
 # -- the notebooks' parameters ------------------------------------------------------------------------

@@ -9,6 +9,10 @@
 ``show`` refuses a figure without a title, axis labels, a source line or alt
 text, and displays it as an ``<img>`` with that alt text, so screen readers and
 the rendered HTML both get a description.
+
+Figures are made without pyplot (a ``Figure`` on an Agg canvas), so importing this
+module leaves the notebook's own backend alone: a student's ``plt.plot`` still
+shows inline.
 """
 
 from __future__ import annotations
@@ -20,11 +24,10 @@ from dataclasses import dataclass
 from itertools import cycle
 
 import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure as MatplotlibFigure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
-from .errors import CourseError  # noqa: E402
+from .errors import CourseError
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
 PALETTE = {
@@ -64,9 +67,10 @@ def markers(keys) -> dict:
 def new(title: str, *, xlabel: str, ylabel: str, source: str, size: tuple[float, float] | None = None,
         ncols: int = 1, nrows: int = 1, **subplot_kw):
     """A figure with the course style, its title, axis labels and a source line at the bottom."""
-    with plt.rc_context(STYLE):
-        fig, axes = plt.subplots(nrows, ncols, figsize=size or STYLE["figure.figsize"],
-                                 layout="constrained", **subplot_kw)
+    with matplotlib.rc_context(STYLE):
+        fig = MatplotlibFigure(figsize=size or STYLE["figure.figsize"], layout="constrained")
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(nrows, ncols, **subplot_kw)
     fig.suptitle(title, fontweight="bold", fontsize=12)
     for ax in (axes.flat if hasattr(axes, "flat") else [axes]):
         ax.set_xlabel(xlabel)
@@ -121,7 +125,7 @@ def check(fig) -> None:
 
 
 def _png(fig) -> bytes:
-    """The figure as a 64-colour PNG (a quarter of the bytes of a full-colour one, no visible loss); closes it.
+    """The figure as a 64-colour PNG (a quarter of the bytes of a full-colour one, no visible loss).
 
     ``canvas.draw`` lays the figure out and draws it once; ``savefig`` would draw it twice
     (a layout pass, then the real one) and encode a PNG only for it to be decoded here.
@@ -131,7 +135,6 @@ def _png(fig) -> bytes:
     fig.canvas.draw()
     size = fig.canvas.get_width_height(physical=True)
     image = Image.frombuffer("RGBA", size, fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    plt.close(fig)
     image = image.convert("RGB").quantize(colors=64, method=Image.Quantize.FASTOCTREE)
     small = io.BytesIO()
     image.save(small, format="PNG", optimize=True)
@@ -139,7 +142,7 @@ def _png(fig) -> bytes:
 
 
 def show(fig, alt: str) -> Figure:
-    """Check the figure, render it to PNG and close it; returning it makes Jupyter display it."""
+    """Check the figure and render it to PNG; returning it makes Jupyter display it."""
     if not isinstance(alt, str) or len(alt.split()) < 5:
         raise CourseError("alt text must describe what the figure shows in a sentence or two")
     check(fig)
