@@ -551,7 +551,7 @@ def budgets(s: dict) -> list[dict]:
         add("`import warcourse` adds under 0.3 s to `import pandas`", imp["warcourse_over_pandas"],
             BUDGET["import_s"], "s", f"bare package; CPU {fmt(cpu.get('warcourse_over_pandas'))} s")
         add("... with `from warcourse import data, plots, exercises`", imp["lesson_imports_over_pandas"],
-            BUDGET["import_s"], "s", f"includes matplotlib.pyplot and ipywidgets; CPU "
+            BUDGET["import_s"], "s", f"includes ipywidgets (matplotlib loads with the first figure); CPU "
             f"{fmt(cpu.get('lesson_imports_over_pandas'))} s, of which warcourse's own modules "
             f"{fmt(cpu.get('own_code_over_floor_imports'))} s")
     b = s.get("build")

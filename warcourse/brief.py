@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import matplotlib.dates as mdates
 import pandas as pd
 
 from . import campaigns, casualties, data, numbers, plots, schema
@@ -523,6 +522,8 @@ def draw_events(ax, events: pd.DataFrame) -> list[str]:
 
     Hollow markers are events reported for Iraq and Syria together. Returns the row labels, top to bottom.
     """
+    import matplotlib.dates as mdates
+
     kinds = [k for k in schema.EVENT_TYPES if (events["event_type"] == k).any()]
     colors, marks = plots.colors(kinds), plots.markers(kinds)
     for y, kind in enumerate(reversed(kinds)):

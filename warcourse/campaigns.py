@@ -16,8 +16,6 @@ theater and metric, and put campaign starts and ends on a timeline. The
 
 from __future__ import annotations
 
-import matplotlib.dates as mdates
-import matplotlib.ticker as mticker
 import pandas as pd
 
 from . import plots, schema
@@ -342,6 +340,8 @@ def _fit_height(ax, rows: int, per_row: float, extra: float) -> None:
 
 def _log_axis(ax, low: int, high: int) -> None:
     """A log-scale x axis with whole-number labels and room for the value labels at both ends."""
+    import matplotlib.ticker as mticker
+
     ax.set_xscale("log")
     ax.set_xlim(low / 2, max(high * 2.5, low * 20))
     ax.xaxis.set_major_locator(mticker.LogLocator(base=10, subs=(1, 2, 5) if high < 100 * low else (1,)))
@@ -350,6 +350,8 @@ def _log_axis(ax, low: int, high: int) -> None:
 
 
 def _date_axis(ax) -> None:
+    import matplotlib.dates as mdates
+
     locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))

@@ -7,10 +7,7 @@ a ratio or a rate built from bounds is itself a pair of bounds.
 
 from __future__ import annotations
 
-import matplotlib.dates as mdates
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from . import plots
 from .lesson import require
@@ -172,6 +169,9 @@ def draw_claims(ax, frame: pd.DataFrame, *, x: str, by: str, keys=None, log: boo
     arrow up, an upper bound a marker with an arrow down; vague numbers have hollow markers.
     Returns legend handles for the groups drawn.
     """
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
     keys = list(keys if keys is not None else pd.unique(frame[by]))
     colors, marks = plots.colors(keys), plots.markers(keys)
     drawn = []
@@ -203,6 +203,8 @@ def draw_claims(ax, frame: pd.DataFrame, *, x: str, by: str, keys=None, log: boo
 
 def _date_axis(ax) -> None:
     """Year ticks for spans over three years, otherwise months labelled concisely (with the year)."""
+    import matplotlib.dates as mdates
+
     start, end = ax.get_xlim()
     if end - start > 3 * 365:
         ax.xaxis.set_major_locator(mdates.YearLocator())
@@ -215,6 +217,8 @@ def _date_axis(ax) -> None:
 
 def bound_handles() -> list:
     """Legend entries explaining the glyphs of ``draw_claims``."""
+    from matplotlib.lines import Line2D
+
     grey = plots.GREY
     return [Line2D([], [], marker="o", color=grey, linestyle="none", label="exact"),
             Line2D([], [], marker="o", color=grey, markerfacecolor="white", linestyle="none",

@@ -13,11 +13,7 @@ result can be traced back to its seed lines.
 
 from __future__ import annotations
 
-import matplotlib
-import matplotlib.dates as mdates
 import pandas as pd
-from matplotlib.colors import Normalize
-from matplotlib.patches import Rectangle
 
 from . import plots
 from .regions import regions
@@ -149,6 +145,8 @@ def draw_timeline(axes, counts: pd.DataFrame, growth: pd.DataFrame) -> None:
     ``counts`` comes from ``count_check`` and ``growth`` from ``first_appearances`` (same coalitions,
     in date order). Open markers are dates known only to the month.
     """
+    import matplotlib.dates as mdates
+
     top, bottom = axes
     rows = counts.reset_index(drop=True)
     for precision, face in (("day", plots.PALETTE["blue"]), ("month", "white")):
@@ -227,6 +225,10 @@ def draw_overlaps(ax, shared: pd.DataFrame, focus: str) -> None:
 
     Off the diagonal the shade grows with the count; the diagonal (each list's size) is bold on white.
     """
+    import matplotlib
+    from matplotlib.colors import Normalize
+    from matplotlib.patches import Rectangle
+
     ids = list(shared.columns)
     values = shared.to_numpy()
     off = values.copy()

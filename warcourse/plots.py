@@ -12,7 +12,8 @@ the rendered HTML both get a description.
 
 Figures are made without pyplot (a ``Figure`` on an Agg canvas), so importing this
 module leaves the notebook's own backend alone: a student's ``plt.plot`` still
-shows inline.
+shows inline. matplotlib itself is imported by the first ``new``, so a notebook
+that draws nothing does not pay for it.
 """
 
 from __future__ import annotations
@@ -23,9 +24,7 @@ import io
 from dataclasses import dataclass
 from itertools import cycle
 
-import matplotlib
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure as MatplotlibFigure
+from cycler import cycler
 
 from .errors import CourseError
 
@@ -50,7 +49,7 @@ STYLE = {
     "axes.grid": True,
     "grid.color": "#dddddd",
     "legend.frameon": False,
-    "axes.prop_cycle": matplotlib.cycler(color=[PALETTE[c] for c in ORDER]),
+    "axes.prop_cycle": cycler(color=[PALETTE[c] for c in ORDER]),
 }
 
 
@@ -67,6 +66,10 @@ def markers(keys) -> dict:
 def new(title: str, *, xlabel: str, ylabel: str, source: str, size: tuple[float, float] | None = None,
         ncols: int = 1, nrows: int = 1, **subplot_kw):
     """A figure with the course style, its title, axis labels and a source line at the bottom."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as MatplotlibFigure
+
     with matplotlib.rc_context(STYLE):
         fig = MatplotlibFigure(figsize=size or STYLE["figure.figsize"], layout="constrained")
         FigureCanvasAgg(fig)
