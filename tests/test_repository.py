@@ -1,5 +1,6 @@
 """The repository keeps its promises to a new user: two commands, CI running the second, licences."""
 
+import json
 import re
 
 from warcourse.paths import ROOT
@@ -28,6 +29,16 @@ def test_requirements_stay_lean_and_end_with_the_package():
     assert lines[-1] == "-e ."
     for test_only in ("pytest", "nbval", "hypothesis", "playwright", "frictionless"):
         assert not any(l.lower().startswith(test_only) for l in lines), test_only
+
+
+def test_requirements_install_the_course_jupyterlab_defaults():
+    """jupyter-settings/ is a plain (not editable) install: editable installs skip its data file."""
+    lines = [l.strip() for l in (ROOT / "requirements.txt").read_text().splitlines()]
+    assert "./jupyter-settings" in lines
+    defaults = json.loads((ROOT / "jupyter-settings" / "warcourse.json").read_text())
+    assert defaults["@jupyterlab/apputils-extension:kernels-settings"] == {"commsOverSubshells": "disabled"}
+    project = (ROOT / "jupyter-settings" / "pyproject.toml").read_text()
+    assert '"share/jupyter/lab/settings/overrides.d" = ["warcourse.json"]' in project
 
 
 def test_licences_credit_the_article():

@@ -4,9 +4,11 @@ The server listens on 127.0.0.1 with a random token, at a free port it picks its
 process may take the port a test probed first) and records in its runtime folder. Its root is a
 temporary folder holding copies of the notebooks under test (outputs cleared, same paths as in
 the repository), and it has its own config, runtime, settings and workspaces folders with
-autosave, news and update checks off, so a test never writes into the repository, and with comms
-over kernel subshells off. Chromium is Debian's package, driven by the ``playwright`` Python
-package through ``executable_path``.
+autosave, news and update checks off, so a test never writes into the repository. Comms over
+kernel subshells are off through the course's own JupyterLab defaults (``jupyter-settings/``,
+installed by requirements.txt), not through the test, so the tests check that those defaults work.
+Chromium is Debian's package, driven by the ``playwright`` Python package through
+``executable_path``.
 Where either is missing, every browser test skips with a reason saying how to install it.
 A failing test saves a screenshot of each notebook page it used and shows the server log's tail.
 """
@@ -41,9 +43,6 @@ INSTALL = ("install Debian's chromium (apt-get install chromium) and the test ex
 SETTINGS = {  # JupyterLab user settings for the test server
     "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
-    # One kernel thread for widget messages, so a value update is handled before the Check click sent
-    # right after it (with subshells ipykernel 7 may handle them on two threads; see README.md).
-    "@jupyterlab/apputils-extension:kernels-settings": {"commsOverSubshells": "disabled"},
 }
 SERVER_START = 90  # seconds; generous because the full suite runs notebooks on every core
 KERNEL_START = 90

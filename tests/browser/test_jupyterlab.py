@@ -279,3 +279,14 @@ class TestLesson:
                 lesson.tab_to(exercise.button)
                 keys.press("Enter")
             assert right(feedback.text) if label == answer else wrong(feedback.text, "you chose")
+
+
+def test_the_course_defaults_keep_widget_messages_on_the_main_thread(lab):
+    """JupyterLab reads jupyter-settings/warcourse.json (installed by requirements.txt) from overrides.d.
+
+    With comms over subshells (JupyterLab 4.6's default) a Check click can overtake the answer typed
+    just before it; the browser tests above catch that only some of the time, so check the setting.
+    """
+    settings = lab.api("/lab/api/settings/@jupyterlab/apputils-extension:kernels-settings")
+    default = settings["schema"]["properties"]["commsOverSubshells"]["default"]  # overrides change defaults
+    assert settings["settings"].get("commsOverSubshells", default) == "disabled"
