@@ -383,6 +383,20 @@ class NotebookPage:
         """Type into whatever has the focus, key by key."""
         self.page.keyboard.type(text)
 
+    def press_check(self, exercise: Exercise, key: str = "Enter") -> None:
+        """Tab to the exercise's Check button and press ``key`` on it."""
+        self.tab_to(exercise.button)
+        self.page.keyboard.press(key)
+
+    def answer_by_keyboard(self, exercise: Exercise, box, text: str) -> str:
+        """Tab to ``box``, replace its text by typing ``text``, check with the keyboard; return the feedback."""
+        self.tab_to(box)
+        with exercise.new_feedback() as feedback:
+            self.page.keyboard.press("Control+A")
+            self.type_keys(text)
+            self.press_check(exercise)
+        return feedback.text
+
     def select_cell(self, exercise: Exercise) -> None:
         """From the active cell in command mode, press arrow keys until the exercise's cell is active.
 

@@ -146,29 +146,21 @@ class TestFixtureNotebook:
         fixture_nb.tab_to(exercise.radio("red"))
         with exercise.new_feedback() as feedback:
             keys.press("Space")
-            fixture_nb.tab_to(exercise.button)
-            keys.press("Enter")
+            fixture_nb.press_check(exercise)
         assert feedback.text == "✘ Not quite: you chose 'red'. Red is the fixture sunset. (article line 1)"
         fixture_nb.tab_to(exercise.radio("blue"))
         with exercise.new_feedback() as feedback:
             keys.press("Space")
-            fixture_nb.tab_to(exercise.button)
-            keys.press("Space")
+            fixture_nb.press_check(exercise, "Space")
         assert feedback.text == "✔ Right. The fixture sky is blue. (article line 1)"
 
     def test_number_by_keyboard(self, fixture_nb):
-        exercise, keys = fixture_nb.exercise(APPLES), fixture_nb.page.keyboard
+        exercise = fixture_nb.exercise(APPLES)
         box = exercise.output.locator(".widget-text input")
         fixture_nb.select_cell(exercise)
         for typed, expected in (("5", "✘ Not quite: you said 5 apples, which is 1,144 too low. (article line 2)"),
                                 ("1149", "✔ Right. The basket holds 1,149 fixture apples. (article line 2)")):
-            fixture_nb.tab_to(box)
-            with exercise.new_feedback() as feedback:
-                keys.press("Control+A")
-                fixture_nb.type_keys(typed)
-                fixture_nb.tab_to(exercise.button)
-                keys.press("Enter")
-            assert feedback.text == expected
+            assert fixture_nb.answer_by_keyboard(exercise, box, typed) == expected
 
     def test_set_by_keyboard(self, fixture_nb):
         exercise, keys = fixture_nb.exercise(FRUITS), fixture_nb.page.keyboard
@@ -182,25 +174,18 @@ class TestFixtureNotebook:
                     fixture_nb.tab_to(box)
                     if box.is_checked() != (label in ticked):
                         keys.press("Space")
-                fixture_nb.tab_to(exercise.button)
-                keys.press("Enter")
+                fixture_nb.press_check(exercise)
             assert feedback.text == expected
 
     def test_set_as_lines_by_keyboard(self, fixture_nb):
         """Tab into the text box, type the items with Enter between them, Tab to Check and press Enter."""
-        exercise, keys = fixture_nb.exercise(PLANETS), fixture_nb.page.keyboard
+        exercise = fixture_nb.exercise(PLANETS)
         fixture_nb.select_cell(exercise)
         for lines, expected in ((["Saturn", "Neptune"], "✘ Not quite: 1 of 2 right; missing: 'Uranus'; "
                                                         "do not belong: 'Neptune'. (article line 4)"),
                                 (["uranus", "saturn"], "✔ Right. Saturn and Uranus are the ringed fixture "
                                                        "planets. (article line 4)")):
-            fixture_nb.tab_to(exercise.text_box())
-            with exercise.new_feedback() as feedback:
-                keys.press("Control+A")
-                fixture_nb.type_keys("\n".join(lines))
-                fixture_nb.tab_to(exercise.button)
-                keys.press("Enter")
-            assert feedback.text == expected
+            assert fixture_nb.answer_by_keyboard(exercise, exercise.text_box(), "\n".join(lines)) == expected
 
     def test_ordering_by_keyboard(self, fixture_nb):
         """Space opens a dropdown's list, the arrow keys move in it, Enter picks (arrows alone move the cell)."""
@@ -221,8 +206,7 @@ class TestFixtureNotebook:
                     for _ in range(abs(steps)):
                         keys.press("ArrowDown" if steps > 0 else "ArrowUp")
                     keys.press("Enter")
-                fixture_nb.tab_to(exercise.button)
-                keys.press("Enter")
+                fixture_nb.press_check(exercise)
             assert feedback.text == expected
 
 
@@ -276,8 +260,7 @@ class TestLesson:
             lesson.tab_to(exercise.radio(label))
             with exercise.new_feedback() as feedback:
                 keys.press("Space")
-                lesson.tab_to(exercise.button)
-                keys.press("Enter")
+                lesson.press_check(exercise)
             assert right(feedback.text) if label == answer else wrong(feedback.text, "you chose")
 
 
