@@ -45,17 +45,13 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
-from warcourse.kernels import AsyncLocalKernelManager
+from warcourse import render
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
 RESULTS = BENCH / "results"
 FLOOR = BENCH / "floor.ipynb"
-KERNEL = "python3"
-# How papermill runs every notebook: as ``python -m warcourse render`` calls it (without saving the
-# output notebook around every cell, which cost up to 2 s a lesson). Change both together.
-PAPERMILL = {"kernel_name": KERNEL, "progress_bar": False, "log_output": False,
-             "request_save_on_cell_execute": False, "kernel_manager_class": AsyncLocalKernelManager}
+PAPERMILL = render.papermill_options()  # every notebook runs as ``python -m warcourse render`` runs it
 MARK = "warcourse-benchmark"
 PROBE = (  # appended to every executed notebook: peak RSS of this kernel and what it imported
     "import json as _j, resource as _r, sys as _s\n"

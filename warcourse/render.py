@@ -46,6 +46,7 @@ import nbformat
 from .errors import CourseError, UsageError
 from .files import temporary, write_atomic
 from .lessons import Lesson, literal, resolve, select
+from .notebooks import KERNEL
 from .paths import ROOT
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -121,11 +122,21 @@ def _error(exc: Exception) -> str:
     return first if len(first) <= 300 else first[:299] + "…"
 
 
+def papermill_options() -> dict:
+    """How lessons run under papermill (``benchmarks/run.py`` times them the same way).
+
+    Kernels talk over IPC sockets, and papermill does not save the whole output notebook
+    around every cell (which cost up to 2 s a lesson).
+    """
+    from .kernels import AsyncLocalKernelManager
+
+    return {"kernel_name": KERNEL, "progress_bar": False, "log_output": False,
+            "request_save_on_cell_execute": False, "kernel_manager_class": AsyncLocalKernelManager}
+
+
 def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool) -> Outcome:
     """Execute ``lesson`` with ``parameters``; write its notebook (and HTML) into ``out``."""
     import papermill
-
-    from .kernels import AsyncLocalKernelManager
 
     start = time.perf_counter()
     target = out / f"{lesson.slug}.ipynb"
@@ -135,10 +146,7 @@ def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool) -> 
     stage = ""
     try:
         nb = papermill.execute_notebook(str(lesson.path), str(executed), parameters=parameters,
-                                        kernel_name="python3", progress_bar=False,
-                                        kernel_manager_class=AsyncLocalKernelManager,
-                                        request_save_on_cell_execute=False,
-                                        cwd=str(lesson.path.parent))
+                                        cwd=str(lesson.path.parent), **papermill_options())
         if with_html:
             stage = "HTML export: "
             write_atomic(target.with_suffix(".html"), to_html(nb, lesson.title()).encode("utf-8"))
