@@ -522,8 +522,6 @@ def draw_events(ax, events: pd.DataFrame) -> list[str]:
 
     Hollow markers are events reported for Iraq and Syria together. Returns the row labels, top to bottom.
     """
-    import matplotlib.dates as mdates
-
     kinds = [k for k in schema.EVENT_TYPES if (events["event_type"] == k).any()]
     colors, marks = plots.colors(kinds), plots.markers(kinds)
     for y, kind in enumerate(reversed(kinds)):
@@ -541,8 +539,7 @@ def draw_events(ax, events: pd.DataFrame) -> list[str]:
     ax.set_ylim(-0.7, len(kinds) - 0.3)
     width, height = ax.figure.get_size_inches()
     ax.figure.set_size_inches(width, max(height, 1.6 + 0.3 * len(kinds)))
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    plots.year_axis(ax)
     return labels
 
 

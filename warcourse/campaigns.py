@@ -350,11 +350,8 @@ def _log_axis(ax, low: int, high: int) -> None:
 
 
 def _date_axis(ax) -> None:
-    import matplotlib.dates as mdates
-
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    """Dates on x: three to seven ticks, labelled concisely (the campaigns' figures)."""
+    plots.concise_date_axis(ax, minticks=3, maxticks=7)
 
 
 def draw_contributions(ax, heads: pd.DataFrame, one_theater: bool) -> list[str]:

@@ -203,16 +203,11 @@ def draw_claims(ax, frame: pd.DataFrame, *, x: str, by: str, keys=None, log: boo
 
 def _date_axis(ax) -> None:
     """Year ticks for spans over three years, otherwise months labelled concisely (with the year)."""
-    import matplotlib.dates as mdates
-
     start, end = ax.get_xlim()
     if end - start > 3 * 365:
-        ax.xaxis.set_major_locator(mdates.YearLocator())
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        plots.year_axis(ax)
     else:
-        locator = mdates.AutoDateLocator()
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        plots.concise_date_axis(ax)
 
 
 def bound_handles() -> list:

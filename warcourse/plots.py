@@ -94,6 +94,23 @@ def _apply_axes_style(ax) -> None:
     ax.set_prop_cycle(color=[PALETTE[c] for c in ORDER])
 
 
+def year_axis(ax) -> None:
+    """A date x axis with a tick and a label at every 1 January."""
+    import matplotlib.dates as mdates
+
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+
+
+def concise_date_axis(ax, **locator_options) -> None:
+    """A date x axis with ticks chosen by ``AutoDateLocator(**locator_options)``, labelled concisely."""
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(**locator_options)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
 @dataclass(frozen=True)
 class Figure:
     """A rendered figure: PNG bytes, its alt text, title and source, shown as ``<img alt=...>``."""
