@@ -2,6 +2,10 @@
 
 import json
 import re
+import sys
+from pathlib import Path
+
+import jsonschema
 
 from warcourse.paths import ROOT
 
@@ -36,9 +40,32 @@ def test_requirements_install_the_course_jupyterlab_defaults():
     lines = [l.strip() for l in (ROOT / "requirements.txt").read_text().splitlines()]
     assert "./jupyter-settings" in lines
     defaults = json.loads((ROOT / "jupyter-settings" / "warcourse.json").read_text())
-    assert defaults["@jupyterlab/apputils-extension:kernels-settings"] == {"commsOverSubshells": "disabled"}
+    assert defaults == {
+        "@jupyterlab/apputils-extension:kernels-settings": {"commsOverSubshells": "disabled"},
+        "@jupyterlab/apputils-extension:notification": {"fetchNews": "false"},  # no news pop-up
+        "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True},  # widget answers survive
+    }
     project = (ROOT / "jupyter-settings" / "pyproject.toml").read_text()
     assert '"share/jupyter/lab/settings/overrides.d" = ["warcourse.json"]' in project
+
+
+def test_the_course_jupyterlab_defaults_match_the_installed_schemas():
+    """Every key and value in jupyter-settings/warcourse.json is one the installed JupyterLab accepts.
+
+    A misspelt key or a value outside the schema would be dropped without a word.
+    """
+    share = Path(sys.prefix) / "share" / "jupyter"
+    defaults = json.loads((ROOT / "jupyter-settings" / "warcourse.json").read_text())
+    for plugin, values in defaults.items():
+        package, name = plugin.split(":")
+        found = [path for path in (share / "lab" / "schemas" / package / f"{name}.json",
+                                   share / "labextensions" / package / "schemas" / package / f"{name}.json")
+                 if path.exists()]
+        assert found, f"no schema for {plugin} under {share}"
+        schema = json.loads(found[0].read_text())
+        assert set(values) <= set(schema["properties"]), plugin
+        for key, value in values.items():
+            jsonschema.validate(value, schema["properties"][key])
 
 
 def test_licences_credit_the_article():
