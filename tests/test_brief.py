@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from warcourse import brief, campaigns, numbers, plots
+from warcourse import brief, campaigns, numbers, plots, theaters
 from warcourse.errors import UsageError
 from warcourse.lessons import Lesson
 from warcourse.paths import ROOT
@@ -91,22 +91,22 @@ def test_uncited_finds_numbers_after_the_last_reference():
 @pytest.mark.parametrize(("place", "theater"), [("Raqqa, Syria", "Syria"), ("Kot, Nangarhar, Afghanistan",
                          "Afghanistan"), ("Iraq and Syria", "Iraq and Syria"), ("Libya", "Libya")])
 def test_claim_theater_is_the_last_part_of_the_place(place, theater):
-    assert brief.claim_theater(place) == theater
+    assert theaters.claim_theater(place) == theater
 
 
 def test_claims_in_takes_combined_claims_for_iraq_and_syria_only():
     frame = claims_frame(claim("a", "Raqqa, Syria"), claim("b", "Iraq and Syria"), claim("c", "Sinjar, Iraq"),
                          claim("d", "Kilis Province, Turkey"), claim("e", "Derna, Libya"))
-    assert list(brief.claims_in(frame, "Syria")["claim_id"]) == ["a", "b"]
-    assert list(brief.claims_in(frame, "Iraq")["claim_id"]) == ["b", "c"]
-    assert list(brief.claims_in(frame, "Libya")["claim_id"]) == ["e"]
-    assert set(brief.claims_in(frame, "Iraq")["theater"]) == {"Iraq", brief.COMBINED}
+    assert list(theaters.claims_in(frame, "Syria")["claim_id"]) == ["a", "b"]
+    assert list(theaters.claims_in(frame, "Iraq")["claim_id"]) == ["b", "c"]
+    assert list(theaters.claims_in(frame, "Libya")["claim_id"]) == ["e"]
+    assert set(theaters.claims_in(frame, "Iraq")["theater"]) == {"Iraq", theaters.COMBINED}
 
 
 def test_coverage_counts_each_table_per_theater(tables):
     table = brief.coverage(tables)
-    assert list(table.index) == ["Iraq", "Syria", brief.COMBINED, "Libya", "Nigeria", "Afghanistan"]
-    assert pd.isna(table.loc[brief.COMBINED, "countries involved"])
+    assert list(table.index) == ["Iraq", "Syria", theaters.COMBINED, "Libya", "Nigeria", "Afghanistan"]
+    assert pd.isna(table.loc[theaters.COMBINED, "countries involved"])
     assert table.loc["Libya", "strike_counts"] == (tables.counts["theater"] == "Libya").sum()
     assert table["casualty_claims"].sum() <= len(tables.claims)
     for theater in brief.THEATERS:
@@ -157,8 +157,8 @@ def test_same_kind_keeps_totals_grouped_and_marks_combined(tables, theater):
     kinds = brief.same_kind(tables.counts, theater)
     assert len(kinds)
     assert set(kinds["count_type"].astype(str)) <= set(campaigns.TOTALS)
-    assert (kinds["combined"] == (kinds["theater"] == brief.COMBINED)).all()
-    assert set(kinds["theater"]) <= set(campaigns.covered(theater))
+    assert (kinds["combined"] == (kinds["theater"] == theaters.COMBINED)).all()
+    assert set(kinds["theater"]) <= set(theaters.covered(theater))
     assert not kinds.duplicated(["actor", "theater", "metric"]).any()
     for _, group in kinds.groupby(["metric", "count_type"], observed=True):
         assert list(group["value"]) == sorted(group["value"], reverse=True)
@@ -169,7 +169,7 @@ def test_when_says_over_which_days():
            "period_end": pd.Timestamp("2016-12-19"), "date_precision": "day"}
     assert brief.when(row) == "by 19 December 2016"
     assert brief.when({**row, "count_type": "single_event"}) == "on 19 December 2016"
-    assert brief.when({**row, "count_type": "period"}) == "over 1 Aug 2016 – 19 Dec 2016"
+    assert brief.when({**row, "count_type": "period"}) == "over 1 August 2016 – 19 December 2016"
     year = {"count_type": "period", "period_start": pd.Timestamp("2016-01-01"),
             "period_end": pd.Timestamp("2016-01-01"), "date_precision": "year"}
     assert brief.when(year) == "in 2016"
@@ -219,7 +219,7 @@ def test_libya_issues_include_its_running_total_contradictions(tables):
 
 @pytest.mark.parametrize("theater", brief.THEATERS)
 def test_trust_rates_every_claim(tables, theater):
-    here = brief.claims_in(tables.claims, theater)
+    here = theaters.claims_in(tables.claims, theater)
     rated = brief.trust(here, brief.issues_for(tables, theater))
     assert len(rated) == len(here)
     assert rated["source"].notna().all()
@@ -231,7 +231,7 @@ def test_trust_rates_every_claim(tables, theater):
 
 
 def test_same_scope_groups_claims_on_the_same_deaths(tables):
-    libya = brief.same_scope(brief.claims_in(tables.claims, "Libya"))
+    libya = brief.same_scope(theaters.claims_in(tables.claims, "Libya"))
     assert [sorted(group["claim_id"]) for group in libya] == [["libya_2017_01_18_nbc", "libya_2017_01_18_official"]]
 
 
@@ -284,8 +284,8 @@ def test_each_theater_renders_a_different_brief(briefs):
 def test_combined_numbers_are_marked_as_combined(briefs):
     for theater in ("Iraq", "Syria"):
         air = briefs[theater].sections[2].markdown()
-        assert f"{brief.COMBINED} combined" in air
-    assert brief.COMBINED not in briefs["Libya"].markdown()
+        assert f"{theaters.COMBINED} combined" in air
+    assert theaters.COMBINED not in briefs["Libya"].markdown()
 
 
 def test_air_section_numbers_come_from_their_cited_lines(tables, briefs):
@@ -302,7 +302,7 @@ def test_air_section_numbers_come_from_their_cited_lines(tables, briefs):
 
 @pytest.mark.parametrize("theater", brief.THEATERS)
 def test_events_figure_and_its_alt_text(tables, theater):
-    events = campaigns.in_theater(tables.events, theater)
+    events = theaters.in_theater(tables.events, theater)
     fig, ax = plots.new("t", xlabel="Date (year)", ylabel="Event type", source="events table")
     labels = brief.draw_events(ax, events)
     assert len(labels) == events["event_type"].nunique()
@@ -313,14 +313,14 @@ def test_events_figure_and_its_alt_text(tables, theater):
 
 @pytest.mark.parametrize("theater", brief.THEATERS)
 def test_claims_alt_text(tables, theater):
-    rated = brief.trust(brief.claims_in(tables.claims, theater), brief.issues_for(tables, theater))
+    rated = brief.trust(theaters.claims_in(tables.claims, theater), brief.issues_for(tables, theater))
     alt = brief.describe_claims(rated.assign(until=rated["period_end"]), theater, log=True)
     assert alt.startswith(f"{len(rated)} death claims for {theater}")
 
 
 @pytest.mark.parametrize("theater", brief.THEATERS)
 def test_key_events_are_in_date_order_in_distinct_months(tables, theater):
-    steps = brief.key_events(campaigns.in_theater(tables.events, theater))
+    steps = brief.key_events(theaters.in_theater(tables.events, theater))
     assert 2 <= len(steps) <= 5
     assert steps["date"].is_monotonic_increasing
     assert not steps["date"].dt.to_period("M").duplicated().any()
@@ -330,7 +330,7 @@ def test_key_events_are_in_date_order_in_distinct_months(tables, theater):
 
 @pytest.mark.parametrize("theater", brief.THEATERS)
 def test_campaign_starts_count_each_actor_once(tables, theater):
-    events = campaigns.in_theater(tables.events, theater)
+    events = theaters.in_theater(tables.events, theater)
     starts = campaigns.first_dates(events, "campaign_start")
     assert len(starts) == events.loc[events["event_type"] == "campaign_start", "actor"].nunique() >= 1
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from warcourse import casualties, data, numbers, plots
+from warcourse import casualties, data, numbers, plots, dates
 from warcourse.errors import UsageError
 from warcourse.lessons import Lesson
 from warcourse.paths import ROOT
@@ -143,7 +143,7 @@ def test_end_dates_fall_inside_the_last_unit_of_the_period(claims):
 ])
 def test_period_text(start, end, precision, text):
     start = pd.Timestamp(start) if start else pd.NaT
-    assert casualties.period_text(start, pd.Timestamp(end), precision) == text
+    assert dates.period(start, pd.Timestamp(end), precision, short=True) == text
 
 
 def test_the_lessons_comparisons(by_id):

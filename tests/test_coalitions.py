@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from warcourse import coalitions as co
+from warcourse import coalitions as co, dates
 from warcourse import data, plots
 from warcourse.lessons import Lesson
 from warcourse.paths import EXERCISES, NOTEBOOKS
@@ -56,9 +56,9 @@ def test_members_of_leaves_out_excluded_rows():
 
 def test_date_text_follows_precision():
     date = pd.Timestamp("2015-09-01")
-    assert co.date_text(date, "day") == "1 September 2015"
-    assert co.date_text(date, "month") == "September 2015"
-    assert co.date_text(date, "year") == "2015"
+    assert dates.at_precision(date, "day") == "1 September 2015"
+    assert dates.at_precision(date, "month") == "September 2015"
+    assert dates.at_precision(date, "year") == "2015"
 
 
 def test_in_period_keeps_early_coalitions_in_date_order():

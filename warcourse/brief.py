@@ -21,12 +21,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import campaigns, casualties, data, numbers, plots, schema
+from . import campaigns, casualties, data, dates, numbers, plots, schema
 from . import coalitions as co
 from .lesson import require
+from .theaters import COMBINED, claim_theater, claims_in, in_theater
 
 THEATERS = ("Iraq", "Syria", "Libya", "Afghanistan")  # lesson 05's `theater` parameter
-COMBINED = campaigns.COMBINED
 HOLD_UP = ("count_mismatch", "implausible")  # the article disagrees with itself or with arithmetic
 FLAGGING = HOLD_UP + ("duplicate",)  # kinds of inconsistency that can make a claim doubtful
 UNATTRIBUTED = "Wikipedia (unattributed)"
@@ -65,32 +65,6 @@ def load() -> Tables:
     return Tables(data.involvement(), data.coalitions(), data.coalition_members(), data.events(),
                   data.strike_counts(), data.deployments(), data.casualty_claims(), data.inconsistencies(),
                   data.passages())
-
-
-def covered(theater: str) -> tuple[str, ...]:
-    """The table theaters a brief covers: Iraq and Syria each also take the combined rows."""
-    require("theater", theater, THEATERS)
-    return campaigns.covered(theater)
-
-
-def _chosen(frame: pd.DataFrame, theater: str) -> pd.DataFrame:
-    """The rows of a table with a ``theater`` column that a brief on ``theater`` covers."""
-    require("theater", theater, THEATERS)
-    return campaigns.in_theater(frame, theater)
-
-
-def claim_theater(place: str) -> str:
-    """The theater of a claim's ``place``: the part after its last comma ("Raqqa, Syria" -> "Syria")."""
-    return str(place).rsplit(", ", 1)[-1]
-
-
-def claims_in(claims: pd.DataFrame, theater: str) -> pd.DataFrame:
-    """The casualty claims about places in the theater (and, for Iraq and Syria, about both together).
-
-    The table has no ``theater`` column; this adds one, read from ``place``.
-    """
-    where = claims["place"].map(claim_theater)
-    return claims[where.isin(covered(theater))].assign(theater=where).sort_values(["line", "claim_id"])
 
 
 def coverage(tables: Tables) -> pd.DataFrame:
@@ -146,15 +120,6 @@ def uncited(text: str) -> list[str]:
 
 def _words(text: str) -> str:
     return text.replace("_", " ")
-
-
-def _date(when, precision) -> str:
-    return co.date_text(when, str(precision))
-
-
-def _on(when, precision) -> str:
-    """"on 8 August 2014", "in December 2014" or "in 2016"."""
-    return ("on " if str(precision) == "day" else "in ") + _date(when, precision)
 
 
 def _names(items) -> str:
@@ -299,7 +264,7 @@ def alliances(tables: Tables, theater: str) -> Section:
     lines_of = dict(zip(here["country"], here["line"]))
     text = []
     for row in table.head(3).itertuples():
-        text.append(cite(f"{row.of_these} of them are in the {row.name} list of {_date(row.date, row.date_precision)}"
+        text.append(cite(f"{row.of_these} of them are in the {row.name} list of {dates.at_precision(row.date, row.date_precision)}"
                          f", which has {row.members} members", row.lines) + ".")
     biggest = largest_list(tables.coalitions, tables.members)
     out = sorted(outside(tables.members, countries, biggest))
@@ -319,7 +284,7 @@ def alliances(tables: Tables, theater: str) -> Section:
 def same_kind(counts: pd.DataFrame, theater: str) -> pd.DataFrame:
     """One headline number per actor and metric, running totals and counts for a period only,
     grouped by metric and count type (only numbers in one group can be set side by side)."""
-    heads = campaigns.headlines(_chosen(counts, theater))
+    heads = campaigns.headlines(in_theater(counts, theater))
     heads = heads[heads["count_type"].isin(campaigns.TOTALS)].copy()
     heads["combined"] = heads["theater"] == COMBINED
     order = {m: i for i, m in enumerate(schema.STRIKE_METRICS)}
@@ -332,30 +297,30 @@ def when(row) -> str:
     """The days a strike count covers: "by 19 December 2016", "over Jan 2017 – Apr 2017", "in 2016",
     "on 2 October 2016"."""
     if row["count_type"] == "cumulative":
-        return "by " + _date(row["period_end"], row["date_precision"])
+        return "by " + dates.at_precision(row["period_end"], row["date_precision"])
     if row["count_type"] == "single_event":
-        return _on(row["period_end"], row["date_precision"])
-    text = casualties.period_text(row["period_start"], row["period_end"], str(row["date_precision"]))
+        return dates.on(row["period_end"], row["date_precision"])
+    text = dates.period(row["period_start"], row["period_end"], str(row["date_precision"]))
     return text if text.startswith("until") else ("over " if " – " in text else "in ") + text
 
 
 def air(tables: Tables, theater: str) -> Section:
     """Section: campaign starts and ends, then the headline numbers grouped by metric and count type."""
-    chosen = _chosen(tables.events, theater)
+    chosen = in_theater(tables.events, theater)
     starts = campaigns.first_dates(chosen, "campaign_start")
     ends = campaigns.first_dates(chosen, "campaign_end")
     first, last = starts.iloc[0], starts.iloc[-1]
     if len(starts) == 1:
         text = [cite(f"The article dates a campaign start in {theater} for one actor only: {first.actor}, "
-                     f"{_on(first.date, first.date_precision)}", [first.line]) + "."]
+                     f"{dates.on(first.date, first.date_precision)}", [first.line]) + "."]
     else:
         text = [cite(f"The article dates a campaign start in {theater} for {len(starts)} actors", starts["line"])
-                + "; " + cite(f"first: {first.actor}, {_on(first.date, first.date_precision)}", [first.line])
-                + "; " + cite(f"last: {last.actor}, {_on(last.date, last.date_precision)}", [last.line]) + "."]
+                + "; " + cite(f"first: {first.actor}, {dates.on(first.date, first.date_precision)}", [first.line])
+                + "; " + cite(f"last: {last.actor}, {dates.on(last.date, last.date_precision)}", [last.line]) + "."]
     if len(ends):
         end = ends.iloc[-1]
         text.append(cite(f"It dates {len(ends)} campaign end{'s' if len(ends) > 1 else ''}", ends["line"])
-                    + "; " + cite(f"last: {end.actor}, {_on(end.date, end.date_precision)}", [end.line])
+                    + "; " + cite(f"last: {end.actor}, {dates.on(end.date, end.date_precision)}", [end.line])
                     + ".")
     else:
         text.append(f"It dates no end of any campaign in {theater}.")
@@ -381,7 +346,7 @@ def theater_lines(tables: Tables, theater: str) -> set[int]:
     named = passages["text"].str.contains(rf"\b{theater}\b", regex=True)
     lines = set(passages.loc[(passages["section"] == theater) | named, "line"].astype(int))
     for frame in (tables.events, tables.counts, tables.deployments):
-        lines |= set(_chosen(frame, theater)["line"].astype(int))
+        lines |= set(in_theater(frame, theater)["line"].astype(int))
     return lines | set(claims_in(tables.claims, theater)["line"].astype(int))
 
 
@@ -464,11 +429,11 @@ def deaths(tables: Tables, theater: str) -> Section:
     text.append(sentence + ".")
     top = largest(here)
     text.append(cite(f"The largest claim: {_claim(top, killed=True)}, "
-                     f"{casualties.period_text(top['period_start'], top['period_end'], str(top['date_precision']))}"
+                     f"{dates.period(top['period_start'], top['period_end'], str(top['date_precision']))}"
                      f", {top['place']}", [top["line"]]) + ".")
     for group in same_scope(here):
         first = group.iloc[0]
-        period = casualties.period_text(first["period_start"], first["period_end"], str(first["date_precision"]))
+        period = dates.period(first["period_start"], first["period_end"], str(first["date_precision"]))
         if len(group[["claimant", "low", "high"]].drop_duplicates()) == 1:
             text.append("- Told twice, so count it once: "
                         + cite(f"{_claim(first)}, {first['place']}, {period}", group["line"]) + ".")
@@ -605,7 +570,7 @@ def kind_choices(counts: pd.DataFrame, deployments: pd.DataFrame, theater: str):
     numbers of other metrics, and the largest deployment (a number of forces, not of strikes).
     Returns ``(reference, right, others)``: two rows and a list of (label, why it is not the same kind).
     """
-    rows = campaigns.with_days(_chosen(counts, theater)).sort_values(["value", "record_id"], ascending=[False, True])
+    rows = campaigns.with_days(in_theater(counts, theater)).sort_values(["value", "record_id"], ascending=[False, True])
     totals = rows[rows["count_type"].isin(campaigns.TOTALS)]
     kinds = totals.groupby(["metric", "count_type"], observed=True).size()
     kinds = kinds[kinds >= 2]
@@ -624,10 +589,10 @@ def kind_choices(counts: pd.DataFrame, deployments: pd.DataFrame, theater: str):
                f"{campaigns.COUNT_WORDS[count_type]}" if row["metric"] == metric
                else f"it counts {row['metric']}, not {metric}")
         others.append((kind_label(row), why[0].upper() + why[1:] + "."))
-    forces = _chosen(deployments, theater).sort_values(["value", "record_id"], ascending=[False, True])
+    forces = in_theater(deployments, theater).sort_values(["value", "record_id"], ascending=[False, True])
     if len(forces):
         row = forces.iloc[0]
         others.append((f"{row['actor']}: {row['value']:,} {row['asset']} ({campaigns.ASSET_WORDS[row['count_type']]}"
-                       f", {_date(row['date'], row['date_precision'])})",
+                       f", {dates.at_precision(row['date'], row['date_precision'])})",
                        "It counts forces from the deployments table (people or aircraft), not strikes."))
     return reference, right, others

@@ -19,10 +19,10 @@ from __future__ import annotations
 import pandas as pd
 
 from . import plots, schema
-from .lesson import require
+from .dates import day
+from .theaters import COMBINED, covers, in_theater, place
 
 THEATERS = ("all", "Iraq", "Syria", "Libya", "Afghanistan")  # lesson 03's `theater` parameter
-COMBINED = "Iraq and Syria"  # counts the article gives for both countries together
 TOTALS = ("cumulative", "period")  # count types that sum up a campaign or a part of it
 MILESTONES = ("campaign_start", "campaign_end", "withdrawal")
 METRIC_COLORS = plots.colors(schema.STRIKE_METRICS)
@@ -34,36 +34,7 @@ ASSET_WORDS = {"stock": "present", "increment": "sent", "cap": "allowed at most"
 _DAY = pd.Timedelta(days=1)
 
 
-# --- selecting a theater -------------------------------------------------------------------------
-
-def covered(theater: str) -> tuple[str, ...]:
-    """The table theaters a lesson theater covers: "Iraq" also takes the counts for Iraq and Syria."""
-    require("theater", theater, THEATERS)
-    if theater == "all":
-        return schema.THEATERS
-    if theater in COMBINED.split(" and "):
-        return (theater, COMBINED)
-    return (theater,)
-
-
-def in_theater(frame: pd.DataFrame, theater: str) -> pd.DataFrame:
-    """The rows of ``frame`` (any table with a ``theater`` column) that belong to ``theater``."""
-    return frame[frame["theater"].isin(covered(theater))].copy()
-
-
-def place(theater: str) -> str:
-    """A short name for titles: "all theaters" or the theater."""
-    require("theater", theater, THEATERS)
-    return "all theaters" if theater == "all" else theater
-
-
-def scope_name(theater: str) -> str:
-    """How a lesson theater reads in a sentence: "all theaters", "Libya", "Iraq (including the counts ...)"."""
-    if theater == "all":
-        return "all theaters"
-    both = COMBINED in covered(theater)
-    return f"{theater} (including the counts for {COMBINED} together)" if both else theater
-
+# --- inconsistencies -----------------------------------------------------------------------------
 
 def explain(issues: pd.DataFrame, issue_id: str) -> str:
     """One row of ``inconsistencies`` (indexed by ``issue_id``) as a paragraph with its seed lines."""
@@ -72,24 +43,7 @@ def explain(issues: pd.DataFrame, issue_id: str) -> str:
     return f"Inconsistency '{issue_id}' ({row['kind']}, article lines {lines}):\n{row['description']}"
 
 
-def scope_text(theater: str) -> str:
-    """A sentence saying which rows a theater's lesson shows."""
-    if theater == "all":
-        return "This lesson shows every theater the article gives numbers for."
-    text = f"This lesson shows the numbers for {theater}."
-    if COMBINED in covered(theater):
-        text += (f" It also shows the counts the article gives for '{COMBINED}' together, labelled as"
-                 f" combined: the article does not say how much of them was in {theater}, so they"
-                 " cannot be split.")
-    return text
-
-
-# --- dates and days ------------------------------------------------------------------------------
-
-def day(when: pd.Timestamp, year: bool = True) -> str:
-    """A date as "9 August 2016" (or "9 August"), without a leading zero on every platform."""
-    return f"{when.day} {when:%B %Y}" if year else f"{when.day} {when:%B}"
-
+# --- days ----------------------------------------------------------------------------------------
 
 def last_day(dates: pd.Series, precision: pd.Series) -> pd.Series:
     """The last day a date of the given precision can mean: 2016-08 (month) -> 2016-08-31."""
@@ -208,12 +162,6 @@ def headlines(counts: pd.DataFrame) -> pd.DataFrame:
     best["theater"] = best["theater"].astype("string")
     best["metric"] = pd.Categorical(best["metric"], categories=schema.STRIKE_METRICS)
     return best.sort_values(["actor", "theater", "metric"]).reset_index(drop=True)
-
-
-def covers(count_theater: str, campaign_theater: str) -> bool:
-    """Whether a row for ``count_theater`` covers ``campaign_theater`` (Iraq and Syria covers both)."""
-    return count_theater == campaign_theater or (
-        count_theater == COMBINED and campaign_theater in COMBINED.split(" and "))
 
 
 def uncounted(counts: pd.DataFrame, events: pd.DataFrame, theater: str) -> pd.DataFrame:

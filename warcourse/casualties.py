@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import plots
+from . import dates, plots
 from .lesson import require
 
 VICTIM_CATEGORIES = ("all", "isil_fighters", "civilians")
@@ -90,19 +90,9 @@ def end_dates(frame: pd.DataFrame) -> pd.Series:
                      index=frame.index, name="until")
 
 
-def period_text(start, end, precision: str) -> str:
-    """A claim's period in words at its precision: "Aug 2014 – Aug 2015", "2017", "until 22 Feb 2016"."""
-    form = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}[precision]
-    until = end.strftime(form)
-    if _missing(start):
-        return f"until {until}"
-    since = start.strftime(form)
-    return until if since == until else f"{since} – {until}"
-
-
 def periods(frame: pd.DataFrame) -> pd.Series:
-    """``period_text`` for every row."""
-    return pd.Series([period_text(*row) for row in zip(frame["period_start"], frame["period_end"],
+    """Each row's period in words (``dates.period``, short month names)."""
+    return pd.Series([dates.period(*row, short=True) for row in zip(frame["period_start"], frame["period_end"],
                                                         frame["date_precision"])],
                      index=frame.index, name="period", dtype="str")
 

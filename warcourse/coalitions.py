@@ -37,13 +37,6 @@ def label(coalition_id: str) -> str:
     return LABELS.get(coalition_id, coalition_id)
 
 
-def date_text(date: pd.Timestamp, precision: str) -> str:
-    """A date as precisely as it is known: "5 September 2014", "September 2015" or "2016"."""
-    if precision == "day":
-        return f"{date.day} {date:%B %Y}"
-    return f"{date:%B %Y}" if precision == "month" else f"{date:%Y}"
-
-
 def member_rows(members: pd.DataFrame, coalition_ids=None) -> pd.DataFrame:
     """The rows that make a country a member (not ``excluded``), optionally of some coalitions only."""
     keep = members["basis"].isin(MEMBER)
