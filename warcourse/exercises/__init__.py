@@ -1,18 +1,24 @@
 """Exercises: pure checkers (``check(answer) -> Feedback``) with thin ipywidgets views.
 
 Graded kinds: MultipleChoice, Numeric, SetAnswer, Ordering, PandasAnswer;
-Explore is an ungraded interactive figure. ``configure(show_solutions=...)``
-is the instructor switch.
+Explore is an ungraded interactive figure. Every graded exercise has
+``check``, ``hint`` (a ladder), ``solution`` (after two tries, or with
+``configure(show_solutions=True)``, the instructor switch) and ``answer_text``.
+Lessons never build exercises themselves: ``warcourse.questions`` does.
 """
 
-from .base import configure
+from . import record
+from .base import Exercise, configure
 from .choice import MultipleChoice
 from .explore import Explore
-from .feedback import Feedback
+from .feedback import Feedback, Note
 from .frames import PandasAnswer
 from .numeric import Numeric
 from .ordering import Ordering
 from .sets import SetAnswer
+from .views import ExerciseView, display_exercise
 
-__all__ = ["Explore", "Feedback", "MultipleChoice", "Numeric", "Ordering", "PandasAnswer",
-           "SetAnswer", "configure"]
+Exercise.displayer = display_exercise
+
+__all__ = ["Exercise", "ExerciseView", "Explore", "Feedback", "MultipleChoice", "Note", "Numeric", "Ordering",
+           "PandasAnswer", "SetAnswer", "configure", "record"]

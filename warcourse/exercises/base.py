@@ -1,27 +1,34 @@
-"""What every graded exercise shares: question, provenance, the never-raising check."""
+"""What every graded exercise shares: question, provenance, the never-raising check, hints, solution."""
 
 from __future__ import annotations
 
 import numbers
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .feedback import NOT_ANSWERED, Feedback
+from . import record
+from .feedback import NOT_ANSWERED, Feedback, Note, cite
 
 SETTINGS = {"show_solutions": False}
+TRIES_BEFORE_SOLUTION = 2
 
 
 def configure(*, show_solutions: bool) -> None:
-    """Set the instructor switch for the exercises displayed after this call."""
+    """Set the instructor switch: show every exercise's solution under its question."""
     if not isinstance(show_solutions, bool):
         raise TypeError(f"show_solutions must be True or False, not {show_solutions!r}")
     SETTINGS["show_solutions"] = show_solutions
 
 
 def is_unanswered(answer: object) -> bool:
-    """``...``, None and blank text mean the student has not answered yet."""
-    return answer is None or answer is Ellipsis or (isinstance(answer, str) and not answer.strip())
+    """``...``, None, blank text and empty lists mean the student has not answered yet."""
+    if answer is None or answer is Ellipsis:
+        return True
+    if isinstance(answer, str):
+        return not answer.strip()
+    return isinstance(answer, list | tuple | set | frozenset | dict) and not answer
 
 
 def _seed_lines(lines) -> tuple[int, ...]:
@@ -30,45 +37,64 @@ def _seed_lines(lines) -> tuple[int, ...]:
     if not given or not all(isinstance(line, numbers.Integral) and not isinstance(line, bool | np.bool_)
                             and line > 0 for line in given):
         raise ValueError(f"lines must be positive seed line numbers, got {lines!r}")
-    return tuple(int(line) for line in given)
+    return tuple(sorted({int(line) for line in given}))
 
 
 class Exercise(ABC):
-    """Base of the graded kinds: subclasses implement ``_check`` and ``describe``.
+    """Base of the graded kinds: subclasses implement ``_check``, ``describe`` and ``answer_text``.
 
-    ``kind`` names the exercise in its plain-text display; ``hint`` (optional)
-    is added to every wrong-answer message.
+    ``explanation`` is shown with a right answer and in the solution; ``hints``
+    go from general to specific (``hint()`` gives the next one); ``code`` is
+    the worked pandas answer that ``solution()`` shows. A question bank gives
+    each exercise its ``id`` ("air_campaigns.between") and ``name`` ("between").
     """
 
     kind = "exercise"
+    displayer: Callable[[Exercise], None] | None = None  # set by warcourse.exercises (the widget view)
 
-    def __init__(self, question: str, *, lines, explanation: str, solution: str | None, hint: str | None):
+    def __init__(self, question: str, *, lines, explanation: str, hints: Sequence[str] = (), code: str = ""):
         if not isinstance(question, str) or not question.strip():
             raise ValueError("an exercise needs a question")
+        if not isinstance(explanation, str) or not explanation.strip():
+            raise ValueError("an exercise needs an explanation for its right answer")
+        if isinstance(hints, str):
+            raise ValueError("hints is a list of texts, from general to specific")
         self.question = question
         self.lines = _seed_lines(lines)
         self.explanation = explanation
-        self.solution = explanation if solution is None else solution
-        self.hint = hint
+        self.hints = tuple(hints)
+        self.code = code
+        self.id = self.name = None
+        self.tries = 0
+        self._hints_given = 0
 
-    def check(self, answer: object) -> Feedback:
-        """Check ``answer``; never raises, whatever it is given."""
+    # --- checking --------------------------------------------------------------------------------
+
+    def check(self, answer: object, via: str = "code") -> Feedback:
+        """Check ``answer``; never raises, whatever it is given. ``via`` is "code" or "widget"."""
         try:
             if is_unanswered(answer):
-                return Feedback(None, NOT_ANSWERED)
-            return self._check(answer)
+                feedback = Feedback(None, NOT_ANSWERED.get(via, NOT_ANSWERED["code"]))
+            else:
+                feedback = self._check(answer)
         except Exception as error:
-            return self.wrong(
-                f"this answer could not be checked ({type(error).__name__}); "
-                "give it in the form the question asks for."
-            )
+            feedback = self.wrong(f"this answer could not be checked ({type(error).__name__}); "
+                                  "give it in the form the question asks for.")
+        if feedback.correct is not None:
+            self.tries += 1
+        record.note(self.id or self.question, feedback.correct, answer, via)
+        return feedback
 
     def right(self, note: str = "") -> Feedback:
         return Feedback(True, f"{note} {self.explanation}".strip(), self.lines)
 
     def wrong(self, message: str) -> Feedback:
-        hint = f" Hint: {self.hint}" if self.hint else ""
-        return Feedback(False, message + hint, self.lines)
+        return Feedback(False, message, self.lines)
+
+    @staticmethod
+    def unclear(message: str) -> Feedback:
+        """An answer that can be read two ways: not graded, the student is asked to say which."""
+        return Feedback(None, message)
 
     @abstractmethod
     def _check(self, answer: object) -> Feedback:
@@ -82,13 +108,42 @@ class Exercise(ABC):
     def answer_text(self) -> str:
         """The expected answer as readable text, for the solution block."""
 
-    def view(self):
-        """A new widget view (question, input, Check button, feedback area)."""
-        from .views import ExerciseView
+    # --- help ------------------------------------------------------------------------------------
 
-        return ExerciseView(self)
+    def hint(self) -> Note:
+        """The next hint: each call is more specific than the last."""
+        if not self.hints:
+            return Note("Hint", f"re-read the question and the passage it comes from ({cite(self.lines)}).")
+        step = min(self._hints_given, len(self.hints) - 1)
+        self._hints_given = step + 1
+        last = " (That was the last hint.)" if step == len(self.hints) - 1 else ""
+        return Note(f"Hint {step + 1} of {len(self.hints)}", self.hints[step] + last)
+
+    def solution_allowed(self) -> bool:
+        return SETTINGS["show_solutions"] or self.tries >= TRIES_BEFORE_SOLUTION
+
+    def solution(self) -> Note:
+        """The worked answer, once solutions are switched on or after two tries; otherwise says why not."""
+        if not self.solution_allowed():
+            done = "once" if self.tries == 1 else ("not yet" if not self.tries else f"{self.tries} times")
+            return Note("Solution", f"not yet. Answer at least {TRIES_BEFORE_SOLUTION} times first (you have "
+                                    f"answered {done}); meanwhile, ask for a hint.")
+        return Note("Solution", self.worked())
+
+    def worked(self) -> str:
+        """The solution text: the answer, why, the pandas code and the source lines."""
+        answer = self.answer_text()
+        parts = [f"Answer:\n{answer}" if "\n" in answer else f"Answer: {answer}"]
+        if self.explanation not in answer:
+            parts.append(self.explanation)
+        if self.code:
+            parts.append("Code:\n" + self.code.strip())
+        parts.append(f"Source: {cite(self.lines)}.")
+        return "\n".join(parts)
+
+    # --- display ---------------------------------------------------------------------------------
 
     def _ipython_display_(self) -> None:
-        from .views import display_exercise
-
-        display_exercise(self)
+        if Exercise.displayer is None:
+            raise RuntimeError("import warcourse.exercises to display exercises")
+        Exercise.displayer(self)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-_PREFIX = {True: "✔ Right. ", False: "✘ Not quite: ", None: "… Not answered yet: "}
+_PREFIX = {True: "✔ Right. ", False: "✘ Not quite: ", None: "… "}
 _CLASS = {True: "right", False: "wrong", None: "unanswered"}
-NOT_ANSWERED = "choose or type your answer and press Check, or in code replace ... with your answer."
+NOT_ANSWERED = {
+    "widget": "Not answered yet: choose or type your answer and press Check.",
+    "code": "Not answered yet: replace ... with your answer and run the cell again.",
+}
 
 
 def cite(lines: tuple[int, ...]) -> str:
@@ -22,8 +25,9 @@ def cite(lines: tuple[int, ...]) -> str:
 class Feedback:
     """What a checker says about one answer.
 
-    ``correct`` is True, False, or None when nothing was answered yet;
-    ``lines`` are the seed lines the expected answer comes from.
+    ``correct`` is True, False, or None when there is nothing to grade yet (not
+    answered, or an answer that can be read two ways); ``lines`` are the seed
+    lines where the evidence is.
     """
 
     correct: bool | None
@@ -33,19 +37,41 @@ class Feedback:
     def __str__(self) -> str:
         text = _PREFIX[self.correct] + self.message
         source = cite(self.lines)
-        return f"{text} ({source})" if source else text
+        return f"{text} (Where to look: {source}.)" if source else text
 
     def _repr_pretty_(self, printer, cycle) -> None:
         printer.text(str(self))
 
     def _repr_html_(self) -> str:
         return (
-            f'<div class="warcourse-feedback warcourse-{_CLASS[self.correct]}" role="status">'
-            f"{html.escape(str(self))}</div>"
+            f'<div class="warcourse-feedback warcourse-{_CLASS[self.correct]} tex2jax_ignore mathjax_ignore" '
+            f'role="status">{html.escape(str(self))}</div>'
         )
 
     def bundle(self) -> dict[str, str]:
         """The MIME bundle shown in a notebook or a widget's Output area."""
+        return {"text/plain": str(self), "text/html": self._repr_html_()}
+
+
+@dataclass(frozen=True)
+class Note:
+    """A plain message from an exercise (a hint, a solution, a refusal) that shows as text and HTML."""
+
+    title: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.text}" if "\n" not in self.text else f"{self.title}:\n{self.text}"
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(str(self))
+
+    def _repr_html_(self) -> str:
+        return (f'<div class="warcourse-note tex2jax_ignore mathjax_ignore" role="status" '
+                f'style="white-space: pre-wrap"><strong>{html.escape(self.title)}:</strong> '
+                f"{html.escape(self.text)}</div>")
+
+    def bundle(self) -> dict[str, str]:
         return {"text/plain": str(self), "text/html": self._repr_html_()}
 
 

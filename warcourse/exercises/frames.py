@@ -42,6 +42,9 @@ def _is_default(index: pd.Index) -> bool:
 class PandasAnswer(Exercise):
     """A DataFrame or Series, compared by value.
 
+    A wrong answer is told what is off (columns, number of rows, row labels,
+    a value too high or too low, and where) without showing an expected value.
+
     Column order never matters. With ``check_index_order=False`` rows may come
     in any order: they are matched by index label, or by content when both
     sides have a default 0..n-1 index. Numbers are compared with
@@ -52,9 +55,9 @@ class PandasAnswer(Exercise):
     kind = "table answer"
 
     def __init__(self, question: str, *, answer, lines, explanation: str, check_dtype: bool = False,
-                 check_index_order: bool = False, rtol: float = 1e-9, atol: float = 0.0,
-                 solution: str | None = None, hint: str | None = None):
-        super().__init__(question, lines=lines, explanation=explanation, solution=solution, hint=hint)
+                 check_index_order: bool = False, rtol: float = 1e-9, atol: float = 0.0, hints=(),
+                 code: str = ""):
+        super().__init__(question, lines=lines, explanation=explanation, hints=hints, code=code)
         if not isinstance(answer, pd.DataFrame | pd.Series):
             raise TypeError("the answer of a PandasAnswer is a DataFrame or a Series")
         if isinstance(answer, pd.DataFrame) and answer.columns.has_duplicates:
@@ -109,15 +112,19 @@ class PandasAnswer(Exercise):
         missing = [_plain(column) for column in expected.columns if column not in given.columns]
         extra = [_plain(column) for column in given.columns if column not in expected.columns]
         parts = []
-        if missing:
-            parts.append(f"missing column(s): {listing(missing)}")
         if extra:
-            parts.append(f"unexpected column(s): {listing(extra)}")
+            parts.append(f"these columns are not asked for: {listing(extra)}")
+        if missing:
+            parts.append(f"{plural(len(missing), 'column')} the question asks for "
+                         f"{'is' if len(missing) == 1 else 'are'} missing (check the names)")
         return "; ".join(parts) + "." if parts else given[list(expected.columns)]
 
     def _size(self, expected: pd.DataFrame, given: pd.DataFrame):
-        if len(given) != len(expected):
-            return f"expected {len(expected)} {self.rows}, got {len(given)}."
+        if len(given) > len(expected):
+            return (f"your answer has too many {self.rows} ({len(given)}): check your filter, or look for "
+                    "rows counted twice.")
+        if len(given) < len(expected):
+            return f"your answer has too few {self.rows} ({len(given)}): check whether your filter is too strict."
         return given
 
     def _index(self, expected: pd.DataFrame, given: pd.DataFrame):
@@ -128,21 +135,14 @@ class PandasAnswer(Exercise):
         if expected.index.is_unique and given.index.is_unique and not len(missing) and not len(extra):
             if not self.check_index_order:
                 return given.loc[expected.index]
-            return (
-                f"the {self.rows} are in a different order: expected {listing(map(_plain, expected.index), 5)}; "
-                f"got {listing(map(_plain, given.index), 5)}."
-            )
+            return f"the {self.rows} are right but in another order: check how you sorted them."
         if not self._differences(expected, given.set_axis(expected.index)):
-            return (
-                f"the values are right but the row labels (index) differ: expected "
-                f"{listing(map(_plain, expected.index), 5)}; got {listing(map(_plain, given.index), 5)}. "
-                "Check set_index / reset_index."
-            )
+            return "the values are right but the row labels (index) are not: check set_index / reset_index."
         parts = []
-        if len(missing):
-            parts.append(f"missing row label(s): {listing(map(_plain, missing), 5)}")
         if len(extra):
-            parts.append(f"unexpected row label(s): {listing(map(_plain, extra), 5)}")
+            parts.append(f"these row labels should not be there: {listing(map(_plain, extra), 5)}")
+        if len(missing):
+            parts.append(f"{plural(len(missing), 'row label')} {'is' if len(missing) == 1 else 'are'} missing")
         return "; ".join(parts) + "."
 
     def _dtypes(self, expected: pd.DataFrame, given: pd.DataFrame):
@@ -175,13 +175,15 @@ class PandasAnswer(Exercise):
         count = int((~same).sum())
         label = shown(_plain(expected.index[row]))
         where = f"at {label}" if self.wanted == "Series" else f"in row {label}, column {shown(_plain(column))}"
-        note = ""
         if is_numeric_dtype(expected[column]) != is_numeric_dtype(given[column]):
-            note = f" (your dtype is {given[column].dtype}; expected {expected[column].dtype})"
-        return (
-            f"{count} of {same.size} values differ; the first is {where}: "
-            f"expected {shown(want)}, got {shown(got)}{note}."
-        )
+            how = f"is of another type (your dtype is {given[column].dtype}; numbers and text never match)"
+        elif _na(got) or _na(want):
+            how = "is missing where a value belongs" if _na(got) else "should be missing (NaN)"
+        elif is_numeric_dtype(expected[column]):
+            how = "is too high" if got > want else "is too low"
+        else:
+            how = "is not the right one"
+        return f"{count} of {same.size} values differ; the first is {where}: your value {shown(got)} {how}."
 
     @staticmethod
     def _sorted(frame: pd.DataFrame) -> pd.DataFrame:

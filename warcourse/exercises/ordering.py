@@ -19,9 +19,8 @@ class Ordering(Exercise):
 
     kind = "ordering"
 
-    def __init__(self, question: str, *, answer, lines, explanation: str, labels=None,
-                 solution: str | None = None, hint: str | None = None):
-        super().__init__(question, lines=lines, explanation=explanation, solution=solution, hint=hint)
+    def __init__(self, question: str, *, answer, lines, explanation: str, labels=None, hints=(), code: str = ""):
+        super().__init__(question, lines=lines, explanation=explanation, hints=hints, code=code)
         self.answer = list(answer)
         if len(self.answer) < 2 or len(set(self.answer)) != len(self.answer):
             raise ValueError("an ordering needs at least two distinct items")

@@ -15,12 +15,12 @@ from IPython.display import display
 
 from .base import SETTINGS, Exercise
 from .choice import MultipleChoice
-from .feedback import Feedback, cite
+from .feedback import Feedback
 from .frames import PandasAnswer
 from .matching import as_text
 from .numeric import Numeric
 from .ordering import Ordering
-from .sets import SetAnswer
+from .sets import SetAnswer, typed_items
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -40,7 +40,7 @@ def make_input(exercise: Exercise):
 @make_input.register
 def _(exercise: MultipleChoice):
     radio = _described(widgets.RadioButtons, description="Your answer:", value=None,
-                       options=[(as_text(choice), choice) for choice in exercise.choices])
+                       options=[(as_text(choice), choice) for choice in exercise.order])
     return radio, lambda: radio.value
 
 
@@ -52,18 +52,12 @@ def _(exercise: Numeric):
     return text, lambda: text.value
 
 
-def typed_lines(text: str) -> list[str] | None:
-    """The non-blank lines of ``text``, stripped (None when there are none)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines or None
-
-
 @make_input.register
 def _(exercise: SetAnswer):
     if exercise.free:
-        box = _described(widgets.Textarea, description="Your items, one per line:", value="",
-                         placeholder="one item per line", continuous_update=False, rows=4)
-        return box, lambda: typed_lines(box.value)
+        box = _described(widgets.Textarea, description="Your items (one per line, or separated by commas):",
+                         value="", placeholder="one item per line", continuous_update=False, rows=4)
+        return box, lambda: box.value
     boxes = [_described(widgets.Checkbox, description=as_text(option), value=False, indent=False)
              for option in exercise.options]
     group = widgets.VBox([widgets.Label("Pick all that apply:"), *boxes])
@@ -90,39 +84,58 @@ def _(exercise: PandasAnswer):
 
 
 class ExerciseView:
-    """Question, input, a Check button and an Output area showing the feedback."""
+    """Question, input, Check / Hint / Solution buttons and an Output area showing what they say."""
 
     def __init__(self, exercise: Exercise):
         self.exercise = exercise
         self.input, self.value = make_input(exercise)
         question = widgets.HTML(f"<p><strong>{html.escape(exercise.question)}</strong></p>")
+        question.add_class("tex2jax_ignore")
         children = [question, self.input]
         self.button = self.output = None
+        self.output = widgets.Output()
+        self.output.add_class("warcourse-feedback")
+        buttons = []
         if self.value is not None:
             self.button = widgets.Button(description="Check", tooltip="Check your answer", icon="check")
             self.button.add_class("warcourse-check")
             self.button.on_click(lambda _button: self.check())
-            self.output = widgets.Output()
-            self.output.add_class("warcourse-feedback")
-            children += [self.button, self.output]
+            buttons.append(self.button)
+        self.hint_button = widgets.Button(description="Hint", tooltip="Show the next hint", icon="lightbulb-o")
+        self.hint_button.add_class("warcourse-hint")
+        self.hint_button.on_click(lambda _button: self.show(exercise.hint()))
+        self.solution_button = widgets.Button(description="Solution", tooltip="Show the worked solution "
+                                              "(after two tries)", icon="eye")
+        self.solution_button.add_class("warcourse-solution-button")
+        self.solution_button.on_click(lambda _button: self.show(exercise.solution()))
+        buttons += [self.hint_button, self.solution_button]
+        children += [widgets.HBox(buttons), self.output]
         self.box = widgets.VBox(children, layout=widgets.Layout(width="auto", max_width="60em"))
         self.box.add_class("warcourse-exercise-widget")
+        if exercise.id:
+            self.box.add_class(f"warcourse-q-{exercise.id}")
+
+    def show(self, shown_thing):
+        """Show feedback or a note in the Output area (emptied first, so a repeat still changes the page)."""
+        self.output.outputs = ()
+        self.output.outputs = ({"output_type": "display_data", "data": shown_thing.bundle(), "metadata": {}},)
+        return shown_thing
 
     def check(self) -> Feedback:
-        """Check what the inputs hold and show the feedback in the Output area.
-
-        The area is emptied first, so the same feedback twice still changes the page.
-        """
-        feedback = self.exercise.check(self.value())
-        self.output.outputs = ()
-        self.output.outputs = ({"output_type": "display_data", "data": feedback.bundle(), "metadata": {}},)
-        return feedback
+        """Check what the inputs hold and show the feedback (for typed items: how they were read)."""
+        answer = self.value()
+        feedback = self.exercise.check(answer, via="widget")
+        if isinstance(self.exercise, SetAnswer) and isinstance(answer, str) and answer.strip():
+            items, how = typed_items(answer)
+            read = f"Read {len(items)} item{'s' if len(items) != 1 else ''} {how}: {'; '.join(items)}. "
+            feedback = Feedback(feedback.correct, read + feedback.message, feedback.lines)
+        return self.show(feedback)
 
 
 def text_block(title: str, lead: str, details: list[str], css_class: str, style: str) -> dict[str, str]:
     """The same content as text/plain and as escaped text/html."""
     plain = "\n".join([title, lead, *details])
-    rich = (f'<div class="{css_class}" style="{style}"><p><em>{html.escape(title)}</em></p>'
+    rich = (f'<div class="{css_class} tex2jax_ignore mathjax_ignore" style="{style}"><p><em>{html.escape(title)}</em></p>'
             f'<p style="white-space: pre-wrap"><strong>{html.escape(lead)}</strong></p>'
             f'<div style="white-space: pre-wrap">{html.escape(chr(10).join(details))}</div></div>')
     return {"text/plain": plain, "text/html": rich}
@@ -130,20 +143,20 @@ def text_block(title: str, lead: str, details: list[str], css_class: str, style:
 
 def question_bundle(exercise: Exercise) -> dict[str, str]:
     """The exercise as readable text: kind, question, choices or options, how to answer."""
-    details = exercise.describe()
-    if not isinstance(exercise, PandasAnswer):
-        details = [*details, "Answer with the widget and press Check, or in code with .check(your_answer)."]
-    title = f"Exercise ({exercise.kind})"
+    call = f"q.{exercise.name}" if exercise.name else "this exercise"
+    how = "in code" if isinstance(exercise, PandasAnswer) else "with the widget and press Check, or in code"
+    details = [*exercise.describe(),
+               f"Answer {how}: {call}.check(your_answer). Stuck? {call}.hint() gives a hint, "
+               f"{call}.solution() the worked answer after two tries."]
+    title = f"Question {exercise.name} ({exercise.kind})" if exercise.name else f"Exercise ({exercise.kind})"
     return text_block(title, exercise.question, details, "warcourse-exercise", "margin: 0.5em 0")
 
 
 def solution_bundle(exercise: Exercise) -> dict[str, str]:
-    """The clearly marked solution block: the expected answer, the worked answer, the source."""
-    answer = exercise.answer_text()
-    lead = f"Answer:\n{answer}" if "\n" in answer else f"Answer: {answer}"
-    details = [exercise.solution, f"(Source: {cite(exercise.lines)})"]
+    """The clearly marked solution block (only shown with show_solutions on)."""
     style = "border-left: 4px solid #0072B2; padding-left: 0.75em; margin: 0.5em 0"
-    return text_block("Solution", lead, details, "warcourse-solution", style)
+    answer, *rest = exercise.worked().split("\n", 1)
+    return text_block("Solution", answer, rest, "warcourse-solution", style)
 
 
 def bundles(exercise: Exercise, view: ExerciseView) -> list[dict]:

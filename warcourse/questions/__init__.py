@@ -1,0 +1,40 @@
+"""Question banks: one per lesson and practice set, built from freshly loaded tables.
+
+A notebook calls one function once and shows questions by name::
+
+    q = questions.air_campaigns(theater)   # nothing to read here: the answers stay in the package
+    q.between                              # shows the question and its widget
+    q.between.check(my_answer)             # feedback; q.between.hint(), q.between.solution()
+
+Expected answers are computed here from ``warcourse.data`` (each call loads
+fresh copies), never from the student's variables. Each bank also holds the
+questions of the lesson's summative check (``q.summative``).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .bank import QuestionBank
+
+_BANKS = {  # function name -> module that defines it
+    "start_here": "start_here",
+    "article_as_data": "article_as_data",
+    "article_practice": "article_as_data",
+    "coalition_formation": "coalition_formation",
+    "coalition_practice": "coalition_formation",
+    "air_campaigns": "air_campaigns",
+    "air_practice": "air_campaigns",
+    "casualty_accounting": "casualty_accounting",
+    "casualty_practice": "casualty_accounting",
+    "putting_it_together": "putting_it_together",
+}
+
+__all__ = ["QuestionBank", *_BANKS]
+
+
+def __getattr__(name: str):
+    """Load a bank's module only when a notebook asks for it (lessons import little)."""
+    if name not in _BANKS:
+        raise AttributeError(f"no question bank called {name!r}; the banks are {', '.join(_BANKS)}")
+    return getattr(importlib.import_module(f"{__name__}.{_BANKS[name]}"), name)
