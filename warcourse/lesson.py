@@ -41,3 +41,4 @@ def setup(show_solutions: bool, **choices: tuple) -> None:
     pd.set_option("display.max_columns", 20)
     pd.set_option("display.width", 120)
     pd.set_option("display.max_colwidth", 80)
+    pd.set_option("display.html.use_mathjax", False)  # "$1.7 million to $5.1 million" is text, not maths
