@@ -27,19 +27,21 @@ from .paths import ANNOTATIONS, DATA, SEED, shown
 
 NUMERIC_FIELDS = {
     "coalitions": ("stated_members",),
-    "strike_counts": ("value",),
-    "deployments": ("value",),
+    "strike_counts": ("value", "low", "high"),
+    "deployments": ("value", "low", "high"),
     "casualty_claims": ("low", "high"),
     "strength_estimates": ("low", "high"),
 }
 ACTOR_FIELDS = ("actor", "led_by")
+DATA_VERSION = "2.0.0"  # of the tables' contract: raise it when a column or a vocabulary changes
+ARTICLE_URL = "https://en.wikipedia.org/wiki/"
 _PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
 _DATE_RE = re.compile(schema.DATE_PATTERN)
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """A quote that the tables rely on, and the numbers it was coded with."""
+    """A quote that the tables rely on, and the numbers it was coded with (none for not_coded quotes)."""
 
     line: int
     quote: str
@@ -52,8 +54,8 @@ class Build:
 
     tables: dict[str, list[dict]]
     article: article_mod.Article
-    evidence: list[Evidence]
-    excluded: list[Evidence]
+    evidence: list[Evidence]  # quotes of coded rows that carry numbers
+    excluded: list[Evidence]  # quotes of numbers deliberately not coded
 
 
 def _date(value, record: Record, column: str) -> str | None:
@@ -74,6 +76,8 @@ def _date(value, record: Record, column: str) -> str | None:
 def _value(record: Record, column: schema.Column):
     """A field's value, checked against its column's type and categories."""
     value = record.fields.get(column.name)
+    if value is None and column.default is not None:
+        value = column.default
     if column.type == "date":
         value = _date(value, record, column.name)
     elif value in (None, ""):
@@ -102,6 +106,45 @@ def _check_precision(row: dict, record: Record) -> None:
             raise record.fail(f"{column} {value!r} does not match date_precision {precision!r}")
 
 
+def _check_bounds(row: dict, record: Record) -> None:
+    """``low`` <= ``high``, at least one of them, and ``value`` (where there is one) is one of them."""
+    if "low" not in row:
+        return
+    low, high = row["low"], row["high"]
+    if low is None and high is None:
+        raise record.fail("low and high are both empty; code at least one bound (see the codebook)")
+    if low is not None and high is not None and low > high:
+        raise record.fail(f"low {low} is above high {high}")
+    if "value" in row and row["value"] not in (low, high):
+        raise record.fail(f"value {row['value']} is neither low ({low}) nor high ({high}); "
+                          "value is the number the quote states, low and high its bounds")
+
+
+def _check_attribution(row: dict, record: Record) -> None:
+    certainty = row.get("certainty")
+    if certainty in ("claimed", "suggested") and not row.get("attributed_to"):
+        raise record.fail(f"certainty is {certainty!r} but attributed_to is empty; "
+                          "name who claims, suggests or reports it, as the article does")
+
+
+def _inferred(record: Record, table: schema.Table) -> str | None:
+    """The ``inferred`` field (a YAML list of column names) as 'a;b' in column order."""
+    names = record.fields.get("inferred")
+    if names in (None, []):
+        return None
+    allowed = [c for c in table.column_names if c not in schema.NEVER_INFERRED and c != table.primary_key[0]]
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise record.fail(f"inferred is {names!r}; expected a list of column names like [date, theater]")
+    unknown = sorted(set(names) - set(allowed))
+    if unknown:
+        raise record.fail(f"inferred names {unknown[0]!r}; expected columns of {table.name}: "
+                          f"{', '.join(allowed)}")
+    missing = [n for n in names if record.fields.get(n) in (None, "")]
+    if missing:
+        raise record.fail(f"inferred names {missing[0]!r}, which is empty; list only coded values")
+    return ";".join(c for c in allowed if c in names)
+
+
 def _check_numbers(table: str, row: dict, record: Record) -> frozenset:
     values = []
     for column in NUMERIC_FIELDS.get(table, ()):
@@ -124,6 +167,7 @@ class Builder:
         self.quotes = QuoteIndex(self.article)
         self.countries = Countries.load(annotations)
         self.evidence: list[Evidence] = []
+        self.ids: dict[str, set] = {}  # the ids of each coded table built so far
 
     def coded(self, table_name: str, extra: tuple[str, ...] = ()) -> tuple[list[dict], list[Record]]:
         """Rows of a coded table from its YAML, validated column by column."""
@@ -132,15 +176,21 @@ class Builder:
         rows, recs = [], records(table_name, self.root)
         for record in recs:
             check_fields(record, fields | set(extra), {"quote"})
-            row = {c.name: _value(record, c) for c in table.columns if c.name != "line"}
+            row = {c.name: _value(record, c) for c in table.columns if c.name not in ("line", "inferred")}
+            if "inferred" in table.column_names:
+                row["inferred"] = _inferred(record, table)
             row["line"] = self.quotes.locate(row["quote"], record)
             for column in ACTOR_FIELDS:
                 if row.get(column):
                     row[column] = self.countries.actor(row[column])
             _check_precision(row, record)
+            _check_bounds(row, record)
+            _check_attribution(row, record)
             values = _check_numbers(table_name, row, record)
-            self.evidence.append(Evidence(row["line"], row["quote"], values))
+            if values:
+                self.evidence.append(Evidence(row["line"], row["quote"], values))
             rows.append({c: row[c] for c in table.column_names})
+        self.ids[table_name] = {r[table.primary_key[0]] for r in rows}
         return rows, recs
 
     def coalitions(self) -> tuple[list[dict], list[dict]]:
@@ -166,7 +216,6 @@ class Builder:
                 raise record.fail(f"member term {term!r} must be a mapping")
             check_fields(term_rec, {"named", "from", "only", "except", "quote"}, {"quote"})
             line = self.quotes.locate(term["quote"], term_rec)
-            self.evidence.append(Evidence(line, term["quote"], frozenset()))
 
             def row(spelling, basis):
                 name, code = self.countries.resolve(spelling, term_rec.label)
@@ -203,19 +252,35 @@ class Builder:
         table = schema.TABLES["inconsistencies"]
         out = []
         for record in records("inconsistencies", self.root):
-            check_fields(record, {"issue_id", "kind", "quotes", "description", "lesson"},
+            check_fields(record, {"issue_id", "kind", "quotes", "description", "records", "lesson"},
                          {"issue_id", "kind", "quotes", "description", "lesson"})
             quotes = record.fields["quotes"]
             if not isinstance(quotes, list) or not quotes:
                 raise record.fail("quotes must be a list of the passages involved")
             lines = sorted({self.quotes.locate(q, record) for q in quotes})
-            for line, quote in zip(lines, quotes):
-                self.evidence.append(Evidence(line, quote, frozenset()))
             record.fields["lesson"] = str(record.fields["lesson"]).zfill(2)
-            row = {c.name: _value(record, c) for c in table.columns if c.name != "lines"}
+            row = {c.name: _value(record, c) for c in table.columns if c.name not in ("lines", "records")}
             row["lines"] = ";".join(map(str, lines))
+            row["records"] = self._named_records(record)
             out.append({c: row[c] for c in table.column_names})
         return out
+
+    def _named_records(self, record: Record) -> str | None:
+        """An inconsistency's ``records`` ({table: [id, ...]}) as 'table:id;...', each id checked."""
+        named = strip_lines(record.fields.get("records"))
+        if named is None:
+            return None
+        if not isinstance(named, dict) or not all(isinstance(v, list) for v in named.values()):
+            raise record.fail("records must map a table to a list of its ids, like {casualty_claims: [a, b]}")
+        out = []
+        for table, ids in named.items():
+            if table not in self.ids:
+                raise record.fail(f"records names table {table!r}; expected one of {', '.join(self.ids)}")
+            for ident in ids:
+                if ident not in self.ids[table]:
+                    raise record.fail(f"records names {table}:{ident}, which is not a row of {table}")
+                out.append(f"{table}:{ident}")
+        return ";".join(out) or None
 
     def not_coded(self) -> list[Evidence]:
         out = []
@@ -304,8 +369,11 @@ def to_csv(name: str, rows: list[dict]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def datapackage() -> bytes:
-    """``data/datapackage.json``: every table's schema, keys, licence and source."""
+def datapackage(front_matter: dict) -> bytes:
+    """``data/datapackage.json``: every table's schema, keys, licence, source, version and citation.
+
+    The seed's front matter gives the title and the snapshot time; it holds no revision id, so the
+    source is the live article's address with the snapshot time (see the codebook)."""
     resources = []
     for name, table in schema.TABLES.items():
         fields = []
@@ -334,15 +402,21 @@ def datapackage() -> bytes:
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "description": table.description, "schema": table_schema,
         })
+    subject, snapshot = front_matter.get("subject", ""), str(front_matter.get("pubDate", ""))
+    url = ARTICLE_URL + subject.replace(" ", "_")
     package = {
         "profile": "tabular-data-package",
         "name": "counting-a-war",
-        "title": "Counting a war: tables coded from the Wikipedia article "
-                 "'War against the Islamic State' (snapshot of 2023-10-23)",
+        "version": DATA_VERSION,
+        "title": f"Counting a war: tables coded from the Wikipedia article '{subject}' "
+                 f"(snapshot of {snapshot[:10]})",
+        "citation": f"Counting a war, data tables version {DATA_VERSION}, coded from Wikipedia "
+                    f"contributors, '{subject}', Wikipedia, snapshot of {snapshot}, {url} "
+                    "(the snapshot records no revision id); CC BY-SA 4.0.",
         "licenses": [{"name": "CC-BY-SA-4.0", "title": "Creative Commons Attribution-ShareAlike 4.0",
                       "path": "https://creativecommons.org/licenses/by-sa/4.0/"}],
-        "sources": [{"title": "War against the Islamic State (Wikipedia, snapshot of 2023-10-23)",
-                     "path": "https://en.wikipedia.org/wiki/War_against_the_Islamic_State"}],
+        "sources": [{"title": f"{subject} (Wikipedia, snapshot of {snapshot}; no revision id recorded)",
+                     "path": url}],
         "resources": resources,
     }
     return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
@@ -351,7 +425,7 @@ def datapackage() -> bytes:
 def outputs(result: Build) -> dict[str, bytes]:
     """Every generated file, relative to ``data/``, as bytes."""
     files = {f"tables/{name}.csv": to_csv(name, rows) for name, rows in result.tables.items()}
-    files["datapackage.json"] = datapackage()
+    files["datapackage.json"] = datapackage(result.article.front_matter)
     return files
 
 

@@ -38,11 +38,10 @@ class Occurrence:
     status: str  # coded | excluded | uncoded
 
 
-def _covers(evidence: Evidence, text: str, q: Quantity, need_value: bool) -> bool:
+def _within(evidence: Evidence, text: str, q: Quantity) -> bool:
+    """Whether the quantity lies inside the evidence's quote in the passage's text."""
     start = text.find(evidence.quote)
-    if start < 0 or not (start <= q.start and q.end <= start + len(evidence.quote)):
-        return False
-    return not need_value or bool(evidence.values & q.values) or not evidence.values
+    return start >= 0 and start <= q.start and q.end <= start + len(evidence.quote)
 
 
 def occurrences(result: Build) -> list[Occurrence]:
@@ -58,9 +57,9 @@ def occurrences(result: Build) -> list[Occurrence]:
         if p.kind not in ("paragraph", "list_item"):
             continue
         for q in find_quantities(p.text):
-            if any(_covers(e, p.text, q, True) for e in by_line.get(p.line, ()) if e.values):
+            if any(_within(e, p.text, q) and e.values & q.values for e in by_line.get(p.line, ())):
                 status = "coded"
-            elif any(_covers(e, p.text, q, False) for e in excluded.get(p.line, ())):
+            elif any(_within(e, p.text, q) for e in excluded.get(p.line, ())):
                 status = "excluded"
             else:
                 status = "uncoded"

@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 
 THEATERS = (
     "Iraq", "Syria", "Iraq and Syria", "Libya", "Afghanistan", "Nigeria",
-    "Yemen", "Somalia", "Philippines", "Lebanon", "Turkey", "Global",
+    "Yemen", "Somalia", "Philippines", "Lebanon", "Turkey", "Tunisia", "Global",
 )
 INVOLVEMENT_THEATERS = ("Iraq", "Syria", "Libya", "Nigeria", "Afghanistan")
 PASSAGE_KINDS = ("heading", "paragraph", "list_item", "table_row")
 PRECISIONS = ("day", "month", "year")
 MEMBER_BASES = ("named", "by_reference", "excluded")
+COALITION_KINDS = ("coalition", "meeting", "operation")
+CERTAINTIES = ("reported", "claimed", "suggested", "unconfirmed")
+STRIKE_TARGETS = ("ISIL", "al-Qaeda", "Taliban", "several", "unknown")
 EVENT_TYPES = (
     "coalition", "campaign_start", "campaign_end", "airstrike", "ground_operation",
     "deployment", "withdrawal", "isil_attack", "leader_killed", "announcement",
@@ -26,11 +29,13 @@ EVENT_TYPES = (
 STRIKE_METRICS = ("airstrikes", "sorties", "missions", "targets", "munitions", "operations")
 STRIKE_COUNT_TYPES = ("single_event", "period", "cumulative")
 DEPLOYMENT_COUNT_TYPES = ("stock", "increment", "cap")
-CLAIMANT_TYPES = ("government", "military", "ngo", "media", "intergovernmental", "armed_group")
+CLAIMANT_TYPES = ("government", "military", "ngo", "media", "intergovernmental", "armed_group",
+                  "unattributed")
 VICTIM_CATEGORIES = (
     "isil_fighters", "civilians", "coalition_personnel", "local_forces", "other_militants",
 )
-INCONSISTENCY_KINDS = ("count_mismatch", "duplicate", "unit", "typo", "implausible", "terminology")
+INCONSISTENCY_KINDS = ("count_mismatch", "duplicate", "unit", "typo", "implausible", "terminology",
+                       "claimant_gap")
 LESSONS = ("01", "02", "03", "04", "05")
 
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
@@ -48,6 +53,7 @@ class Column:
     required: bool = False
     pattern: str | None = None
     blank_is_value: bool = False  # an empty cell means "" (text), not "missing"
+    default: object = None  # the value a record that leaves the field out gets
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,32 @@ def _precision(name: str = "date_precision") -> Column:
 
 _LINE = Column("line", "integer", "1-based line of the seed where the passage stating this fact starts",
                required=True)
+_LINE_KEY = ("line", "passages", "line")  # every coded row's line is a passage of the seed
+NEVER_INFERRED = ("line", "quote", "inferred")
 _QUOTE = Column("quote", "string", "verbatim words of that passage that state the fact", required=True)
+_INFERRED = Column("inferred", "string",
+                   "the columns of this row whose value is not stated in its quote but inferred "
+                   "(from the rest of the passage, nearby passages or the coder's reading), "
+                   "separated by ';'; empty when every listed fact is in the quote",
+                   pattern=r"^[a-z_]+(;[a-z_]+)*$")
+_CERTAINTY = Column("certainty", "string", "how the article presents the fact: reported as fact, claimed "
+                    "by a party, suggested by someone, or reported but unconfirmed", enum=CERTAINTIES,
+                    required=True, default="reported")
+_ATTRIBUTED_TO = Column("attributed_to", "string",
+                        "who the article says reported, claimed or suggested it; empty when it names no one")
+
+
+def _bounds(what: str) -> tuple[Column, ...]:
+    return (
+        Column("low", "integer", f"lower bound of {what}, empty if the quote gives none "
+               "('nearly 44,000', 'up to 20')"),
+        Column("high", "integer", f"upper bound of {what}, empty if the quote gives none "
+               "('over 16,000', 'more than 1,000')"),
+        Column("vague", "boolean", "true for 'about', 'around', 'nearly', 'up to' and vague words",
+               required=True),
+    )
+
+
 _COUNTRY = Column("country", "string", "canonical country name (see the countries table)", required=True)
 _ISO3 = Column("iso3", "string", "ISO 3166-1 alpha-3 code (XKX for Kosovo, see the codebook)",
                required=True, pattern=ISO3_PATTERN)
@@ -107,10 +138,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         ("country",),
     ),
     Table(
-        "coalitions", "A coalition or gathering of states against ISIL.",
+        "coalitions", "A coalition, a meeting or conference of states, or a joint operation against ISIL.",
         (
             Column("coalition_id", "string", "short identifier", required=True),
             Column("name", "string", "a descriptive name", required=True),
+            Column("kind", "string", "a standing coalition, a meeting or conference, or a joint operation",
+                   enum=COALITION_KINDS, required=True),
             Column("led_by", "string", "the leading or hosting country, empty if none"),
             _date("date", "when it was formed or met"),
             _precision(),
@@ -121,6 +154,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             _QUOTE,
         ),
         ("coalition_id",),
+        (_LINE_KEY,),
     ),
     Table(
         "coalition_members", "A country in a coalition, and how the article names it.",
@@ -134,7 +168,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             _QUOTE,
         ),
         ("coalition_id", "country"),
-        (("coalition_id", "coalitions", "coalition_id"), ("country", "countries", "country")),
+        (("coalition_id", "coalitions", "coalition_id"), ("country", "countries", "country"), _LINE_KEY),
     ),
     Table(
         "involvement", "A country x theater cell of the article's involvement table.",
@@ -152,7 +186,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             Column("quote", "string", "that table row as the passages table has it", required=True),
         ),
         ("country", "theater"),
-        (("country", "countries", "country"),),
+        (("country", "countries", "country"), _LINE_KEY),
     ),
     Table(
         "events", "Something that happened on a date.",
@@ -165,10 +199,14 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             Column("theater", "string", "where", enum=THEATERS, required=True),
             Column("event_type", "string", "what kind of event", enum=EVENT_TYPES, required=True),
             Column("summary", "string", "one plain sentence", required=True),
+            _CERTAINTY,
+            _ATTRIBUTED_TO,
+            _INFERRED,
             _LINE,
             _QUOTE,
         ),
         ("event_id",),
+        (_LINE_KEY,),
     ),
     Table(
         "strike_counts", "A reported number of airstrikes, sorties, missions, targets, munitions "
@@ -178,17 +216,22 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             Column("actor", "string", "who struck", required=True),
             Column("theater", "string", "where", enum=THEATERS, required=True),
             Column("metric", "string", "what is counted", enum=STRIKE_METRICS, required=True),
-            Column("value", "integer", "the number reported", required=True),
+            Column("value", "integer", "the number the quote states", required=True),
+            *_bounds("the count"),
+            Column("target", "string", "against whom the strikes were directed", enum=STRIKE_TARGETS,
+                   required=True),
             Column("count_type", "string", "one event, a stated period, or a running total",
                    enum=STRIKE_COUNT_TYPES, required=True),
             _date("period_start", "first day counted"),
             _date("period_end", "last day counted"),
             _precision(),
             Column("reported_by", "string", "who reported the number, as the article says"),
+            _INFERRED,
             _LINE,
             _QUOTE,
         ),
         ("record_id",),
+        (_LINE_KEY,),
     ),
     Table(
         "deployments", "A reported number of personnel, aircraft or ships.",
@@ -197,15 +240,20 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             Column("actor", "string", "who deployed", required=True),
             Column("theater", "string", "where", enum=THEATERS, required=True),
             Column("asset", "string", "personnel, or an aircraft or ship type", required=True),
-            Column("value", "integer", "how many", required=True),
+            Column("value", "integer", "the number the quote states", required=True),
+            *_bounds("the number"),
             Column("count_type", "string", "total present, more sent, or an authorised maximum",
                    enum=DEPLOYMENT_COUNT_TYPES, required=True),
+            _CERTAINTY,
+            _ATTRIBUTED_TO,
             _date("date", "when"),
             _precision(),
+            _INFERRED,
             _LINE,
             _QUOTE,
         ),
         ("record_id",),
+        (_LINE_KEY,),
     ),
     Table(
         "casualty_claims", "One claim of deaths by one claimant.",
@@ -224,10 +272,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             _precision(),
             Column("place", "string", "where the deaths occurred"),
             Column("attributed_to", "string", "who the deaths are attributed to"),
+            _INFERRED,
             _LINE,
             _QUOTE,
         ),
         ("claim_id",),
+        (_LINE_KEY,),
     ),
     Table(
         "strength_estimates", "An estimate of how many fighters a group had at a date (not deaths).",
@@ -243,10 +293,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             _date("date", "when the estimate applies"),
             _precision(),
             Column("estimated_by", "string", "who made the estimate, as the article says"),
+            _INFERRED,
             _LINE,
             _QUOTE,
         ),
         ("record_id",),
+        (_LINE_KEY,),
     ),
     Table(
         "inconsistencies", "A place where the article disagrees with itself or with arithmetic.",
@@ -256,6 +308,9 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             Column("lines", "string", "the seed lines involved, separated by ';'", required=True,
                    pattern=r"^[0-9]+(;[0-9]+)*$"),
             Column("description", "string", "what a student can check", required=True),
+            Column("records", "string", "the coded rows it concerns as table:id, separated by ';' "
+                   "(empty when it names none); rows named by a duplicate tell one fact twice and are "
+                   "never added together", pattern=r"^[a-z_]+:[a-z0-9_]+(;[a-z_]+:[a-z0-9_]+)*$"),
             Column("lesson", "string", "the lesson that teaches it", enum=LESSONS, required=True),
         ),
         ("issue_id",),
