@@ -1,6 +1,7 @@
 """``render`` and ``lessons``: parameter validation before any kernel, parallel rendering,
 atomic output, the index page, and the HTML fallback of widget outputs."""
 
+import html
 import json
 import re
 from datetime import date
@@ -166,7 +167,7 @@ def test_write_atomic_leaves_the_old_file_when_the_move_fails(tmp_path, monkeypa
     assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["03.html"]
 
 
-def test_static_view_shows_the_fallback_and_the_drawing_and_keeps_plain_widgets():
+def test_static_view_shows_the_fallback_and_the_drawing_and_the_text_of_plain_widgets():
     drawing = nbformat.v4.new_output("display_data", {"text/plain": "a figure"})
     state = {"box": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_html", "IPY_MODEL_out"]}},
              "html": {"model_name": "HTMLModel", "state": {"value": "<b>Q</b>"}},
@@ -176,14 +177,12 @@ def test_static_view_shows_the_fallback_and_the_drawing_and_keeps_plain_widgets(
         nbformat.v4.new_output("display_data", {"text/plain": "Q", "text/html": "<p>Q</p>",
                                                 render.WIDGET_VIEW: {"model_id": "box"}}),
         nbformat.v4.new_output("display_data", {"text/plain": "VBox()",
-                                                render.WIDGET_VIEW: {"model_id": "box"}})])]
+                                                render.WIDGET_VIEW: {"model_id": "box"}}),
+        nbformat.v4.new_output("display_data", {render.WIDGET_VIEW: {"model_id": "box"}})])]
     shown = render.static_view(nb)
     assert [o.data for o in shown.cells[0].outputs] == [
-        {"text/plain": "Q", "text/html": "<p>Q</p>"}, {"text/plain": "a figure"},
-        {"text/plain": "VBox()", render.WIDGET_VIEW: {"model_id": "box"}}]
-    assert "widgets" in shown.metadata and render.WIDGET_VIEW in nb.cells[0].outputs[0].data
-    del nb.cells[0].outputs[1]
-    assert "widgets" not in render.static_view(nb).metadata
+        {"text/plain": "Q", "text/html": "<p>Q</p>"}, {"text/plain": "a figure"}, {"text/plain": "VBox()"}]
+    assert "widgets" not in shown.metadata and render.WIDGET_VIEW in nb.cells[0].outputs[0].data
 
 
 def test_index_lists_lessons_with_title_parameters_status_time_date_and_link():
@@ -227,8 +226,11 @@ def test_render_with_non_default_parameters(tmp_path, capsys):
     assert "theater is Syria, year is 2014" in page and "Solution: Iraq" in page
     assert '<p class="fixture-exercise">Which theater saw the first strike? (Syria)</p>' in page
     assert '<p class="fixture-drawing">drawn for Syria</p>' in page  # from the Output widget's state
-    assert page.count('class="jupyter-widgets jp-OutputArea-output') == 1  # the slider, from its state
-    assert "@jupyter-widgets/html-manager" in page
+    assert "IntSlider(value=" in page and "jupyter-widgets" not in page  # the slider, as text
+    assert "<script" not in page and not re.search(r"""(src|href)=["']?(https?:)?//""", page)  # offline
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert text.count('theater = "Syria"  # allowed: "all", "Iraq", "Syria"') == 1  # one parameters cell
+    assert 'theater = "all"' not in text and "show_solutions = True  # allowed" in text
 
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "A fixture lesson" in index and 'theater = &quot;Syria&quot;' in index

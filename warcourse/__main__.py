@@ -1,4 +1,4 @@
-"""The course's command line: ``python -m warcourse build|render|release|links``.
+"""The course's command line: python -m warcourse COMMAND (the commands are listed below).
 
 A mistake in the inputs ends with one line on stderr naming the file, line or
 parameter and what was expected, and a non-zero exit status (2 for a bad
@@ -70,6 +70,25 @@ def _links(args: argparse.Namespace) -> int:
     return links.main(args)
 
 
+class _RenderHelp(argparse.Action):
+    """``render --help``: the usual help, then every lesson with its parameters and allowed values."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .lessons import catalogue
+
+        try:
+            listed = catalogue()
+        except CourseError as exc:
+            listed = f"  (cannot list them: {exc})"
+        parser.epilog = ("lessons and exercise sets (the exercise sets need --exercises), each with its\n"
+                         "parameters as NAME (allowed values):\n" + listed)
+        parser.print_help()
+        parser.exit()
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m warcourse", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -89,9 +108,13 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("notebooks", nargs="+", metavar="NOTEBOOK", help="notebook files")
     e.set_defaults(run=_execute)
 
-    n = sub.add_parser("render", help="execute lessons with papermill and write notebooks and HTML")
+    n = sub.add_parser("render", help="execute lessons with papermill and write notebooks and HTML",
+                       add_help=False, formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Execute lessons with papermill; write the executed notebooks, HTML\n"
+                                   "handouts that work offline, and an index.html.")
+    n.add_argument("-h", "--help", action=_RenderHelp, help="show this help and the lessons' parameters")
     n.add_argument("lessons", nargs="*", metavar="LESSON",
-                   help="lesson names or numbers (default: all lessons)")
+                   help="lesson names or numbers, e.g. 3 or 03_air_campaigns (default: all lessons)")
     n.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
                    metavar=("NAME", "VALUE"), help="set a lesson parameter (repeatable)")
     n.add_argument("--out", default="rendered", help="output folder (default: rendered/)")

@@ -178,10 +178,11 @@ def from_path(path: Path, root: Path = ROOT) -> Lesson:
 
 
 def select(names: list[str], root: Path = ROOT, *, exercises: bool = False) -> list[Lesson]:
-    """The notebooks named by ``names`` ("03", "03_air_campaigns", a path); all when empty.
+    """The notebooks named by ``names`` ("03", "3", "03_air_campaigns", a path); all when empty.
 
     A number or name matches the lessons and, with ``exercises``, the exercise
-    sets that carry it (student copies and solutions).
+    sets that carry it (student copies and solutions). A one-digit number means
+    the same as with a leading zero.
     """
     known = discover(root, exercises=exercises)
     if not names:
@@ -191,7 +192,8 @@ def select(names: list[str], root: Path = ROOT, *, exercises: bool = False) -> l
         if name.endswith(".ipynb") or "/" in name:
             matches = [from_path(Path(name), root)]
         else:
-            matches = [lesson for lesson in known if name in (lesson.number, lesson.name)]
+            number = name.zfill(2) if name.isdigit() else name
+            matches = [lesson for lesson in known if number in (lesson.number, lesson.name)]
         if not matches:
             listed = ", ".join(dict.fromkeys(lesson.name for lesson in known)) or "none"
             raise UsageError(f"no lesson {name!r}; known: {listed}")
@@ -201,6 +203,17 @@ def select(names: list[str], root: Path = ROOT, *, exercises: bool = False) -> l
     if twice:
         raise UsageError(f"two chosen notebooks would be written as {twice[0]}; render them separately")
     return chosen
+
+
+def catalogue(root: Path = ROOT) -> str:
+    """One line per lesson and exercise set: its name, title, and parameters with allowed values."""
+    lines = []
+    for lesson in discover(root):
+        if lesson.kind == "solutions":
+            continue
+        params = ", ".join(p.describe() for p in lesson.parameters().values()) or "no parameters"
+        lines.append(f"  {lesson.slug}  {lesson.title()}\n      {params}")
+    return "\n".join(lines)
 
 
 def resolve(lessons: list[Lesson], given: list[tuple[str, str]]) -> dict[Lesson, dict[str, object]]:

@@ -9,6 +9,11 @@ gets ``NN_topic.ipynb`` (executed) and ``NN_topic.html``; exercise sets go to
 ``index.json`` it is made from) lists every lesson ever rendered into that
 folder with its title, parameters, status, time and date.
 
+``index.json`` is read and written under a lock (``.index.lock``) and merged
+record by record, so two renders into the same folder at once keep each
+other's lessons. A folder that is not one, cannot be written, or holds an
+``index.json`` that is not an index is refused before any lesson runs.
+
 Every file is written to a temporary file in the same folder and moved into
 place, so a failed lesson leaves its previous notebook and HTML untouched; the
 index marks it failed and links to that previous render, and its executed
@@ -17,24 +22,33 @@ goes on with the other lessons and exits 1 with a summary naming, for each
 failure, the cell (``In [N]`` of the executed notebook, the injected
 parameters cell included), the error type and message.
 
-In the HTML, an output that carries a text/html fallback next to a widget view
-(every exercise and exploration does) shows the fallback and what the widget's
-Output areas hold (the figure an exploration drew): a static page has no kernel
-to check answers or redraw, and a widget view needs JavaScript from a CDN
-(require.js, @jupyter-widgets/html-manager) to show anything. Outputs that are
-only a widget keep their view, drawn from the widget state papermill stores in
-the notebook.
+Ctrl-C (SIGINT to the whole process group or to the main process alone) stops
+the run: the main process sends SIGTERM to its workers, each worker kills the
+kernels it started and removes their connection files and IPC sockets and its
+temporary files, and the command exits 130. Lessons finished before stay on
+disk and in the index; the others keep their previous files.
+
+In the HTML (see ``handout``), an output that carries a text/html fallback next
+to a widget view (every exercise and exploration does) shows the fallback and
+what the widget's Output areas hold (the figure an exploration drew): a static
+page has no kernel to check answers or redraw. A widget view without such a
+fallback shows its text form: drawing it would need JavaScript from a CDN, and
+handouts work offline.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import fcntl
 import html
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import time
+import weakref
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date
@@ -43,9 +57,11 @@ from urllib.parse import quote
 
 import nbformat
 
+from . import handout
 from .errors import CourseError, UsageError
 from .files import temporary, write_atomic
-from .lessons import Lesson, literal, resolve, select
+from .kernels import AsyncLocalKernelManager
+from .lessons import Lesson, discover, literal, resolve, select
 from .notebooks import KERNEL
 from .paths import ROOT
 
@@ -77,38 +93,33 @@ def _drawn(state: dict, model_id: str) -> list[dict]:
 
 
 def static_view(nb):
-    """A copy of ``nb`` for a page without a kernel.
+    """A copy of ``nb`` for a page without a kernel and without scripts.
 
     An output with a text/html fallback next to a widget view shows the
     fallback, followed by whatever the widget's Output areas hold (a drawn
-    figure); other widget views stay. Without any, the widget state is dropped.
+    figure); any other widget view shows its other forms (its text), and an
+    output that is nothing but a widget view is left out. The widget state goes.
     """
     nb = copy.deepcopy(nb)
-    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    views = 0
+    state = nb.metadata.pop("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
     for cell in nb.cells:
         outputs = []
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            outputs.append(output)
-            if WIDGET_VIEW in data and "text/html" in data:
-                view = data.pop(WIDGET_VIEW)
+            view = data.pop(WIDGET_VIEW, None)
+            if data or view is None:
+                outputs.append(output)
+            if view is not None and "text/html" in data:
                 outputs += [nbformat.from_dict(o) for o in _drawn(state, view.get("model_id", ""))]
-            views += WIDGET_VIEW in data
         if "outputs" in cell:
             cell.outputs = outputs
-    if not views:
-        nb.metadata.pop("widgets", None)
     return nb
 
 
-def to_html(nb, title: str) -> str:
-    """The executed notebook as one HTML page (lab template, images embedded)."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="lab", embed_images=True)
-    body, _ = exporter.from_notebook_node(static_view(nb), resources={"metadata": {"name": title}})
-    return body
+def to_html(nb, title: str, nav: str) -> str:
+    """The executed notebook as an offline handout (see ``handout``), images embedded; ``nav``
+    holds the links of its navigation bars (``handout.navigation``)."""
+    return handout.page(static_view(nb), title, nav)
 
 
 def _error(exc: Exception) -> str:
@@ -122,21 +133,55 @@ def _error(exc: Exception) -> str:
     return first if len(first) <= 300 else first[:299] + "…"
 
 
+class QuietKernelManager(AsyncLocalKernelManager):
+    """A kernel manager that shuts its kernel down without interrupting it first, and that
+    can kill every kernel it started in this process (``kill_kernels``).
+
+    jupyter_client sends SIGINT before the shutdown request, and an idle ipykernel answers
+    it by logging "KeyboardInterrupt caught in kernel." on the render's terminal.
+    """
+
+    live: weakref.WeakSet = weakref.WeakSet()
+
+    async def _async_start_kernel(self, **kw):
+        QuietKernelManager.live.add(self)
+        await super()._async_start_kernel(**kw)
+
+    async def _async_interrupt_kernel(self):
+        if not self.shutting_down:
+            await super()._async_interrupt_kernel()
+
+
+def kill_kernels() -> None:
+    """Kill the kernels this process started and remove their connection files and IPC sockets."""
+    for manager in list(QuietKernelManager.live):
+        process = getattr(manager.provisioner, "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+        manager.cleanup_connection_file()
+        manager.cleanup_ipc_files()
+        QuietKernelManager.live.discard(manager)
+
+
 def papermill_options() -> dict:
     """How lessons run under papermill (``benchmarks/run.py`` times them the same way).
 
-    Kernels talk over IPC sockets, and papermill does not save the whole output notebook
-    around every cell (which cost up to 2 s a lesson).
+    Kernels talk over IPC sockets and shut down quietly, and papermill does not save the whole
+    output notebook around every cell (which cost up to 2 s a lesson).
     """
-    from .kernels import AsyncLocalKernelManager
-
     return {"kernel_name": KERNEL, "progress_bar": False, "log_output": False,
-            "request_save_on_cell_execute": False, "kernel_manager_class": AsyncLocalKernelManager}
+            "request_save_on_cell_execute": False, "kernel_manager_class": QuietKernelManager}
 
 
-def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool) -> Outcome:
-    """Execute ``lesson`` with ``parameters``; write its notebook (and HTML) into ``out``."""
+def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool, nav: str | None = None) -> Outcome:
+    """Execute ``lesson`` with ``parameters``; write its notebook (and HTML, with the links
+    ``nav``, by default to the index only) into ``out``.
+
+    Interrupted (KeyboardInterrupt), it kills its kernel and leaves no file behind.
+    """
     import papermill
+    from papermill.exceptions import PapermillExecutionError
 
     start = time.perf_counter()
     target = out / f"{lesson.slug}.ipynb"
@@ -149,32 +194,84 @@ def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool) -> 
                                         cwd=str(lesson.path.parent), **papermill_options())
         if with_html:
             stage = "HTML export: "
-            write_atomic(target.with_suffix(".html"), to_html(nb, lesson.title()).encode("utf-8"))
+            page = to_html(nb, lesson.title(), nav or handout.navigation(lesson.slug, None, None))
+            write_atomic(target.with_suffix(".html"), page.encode("utf-8"))
         os.replace(executed, target)
         failed.unlink(missing_ok=True)
         return Outcome(lesson, time.perf_counter() - start)
     except Exception as exc:  # one lesson's failure must not stop the others
-        if executed.exists() and executed.stat().st_size:
+        if isinstance(exc, PapermillExecutionError):  # papermill wrote the whole notebook first
             os.replace(executed, failed)
         return Outcome(lesson, time.perf_counter() - start, stage + _error(exc))
+    except BaseException:
+        kill_kernels()
+        raise
     finally:
         executed.unlink(missing_ok=True)
 
 
+_busy = False  # a worker process is rendering a lesson
+
+
+def _stop_worker(signum, frame):
+    """SIGTERM or SIGINT in a worker: interrupt the lesson it renders, or end an idle worker."""
+    if _busy:
+        raise KeyboardInterrupt
+    os._exit(128 + signum)
+
+
+def _in_worker(*task) -> Outcome:
+    global _busy
+    _busy = True
+    try:
+        return render_one(*task)
+    finally:
+        _busy = False
+
+
+def _start_worker() -> None:
+    signal.signal(signal.SIGTERM, _stop_worker)
+    signal.signal(signal.SIGINT, _stop_worker)
+
+
+STOP_WAIT = 20  # seconds a worker gets to clean up after SIGTERM before it is killed
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop every worker (SIGTERM, then SIGKILL after STOP_WAIT seconds) and cancel what is queued."""
+    processes = list((pool._processes or {}).values())  # the executor has no public list of them
+    for process in processes:
+        if process.is_alive():
+            os.kill(process.pid, signal.SIGTERM)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(STOP_WAIT)
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
 def _run(tasks: list[tuple], jobs: int):
-    """Outcomes as lessons finish: in worker processes, or here for a single job."""
+    """Outcomes as lessons finish: in worker processes, or here for a single job.
+
+    Closed early (an interrupt, an error in the caller), it stops the workers first.
+    """
     if jobs == 1 or len(tasks) == 1:
         for task in tasks:
             yield render_one(*task)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker)
     try:
-        futures = {pool.submit(render_one, *task): task for task in tasks}
+        futures = {pool.submit(_in_worker, *task): task for task in tasks}
         for future in as_completed(futures):
             try:
                 yield future.result()
             except Exception as exc:  # a worker that died
                 yield Outcome(futures[future][0], 0.0, _error(exc))
+    except BaseException:
+        _stop(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -194,20 +291,21 @@ def _record(outcome: Outcome, title: str, parameters: dict, with_html: bool, old
 
 
 def index_html(records: dict[str, dict]) -> str:
-    """The index page: one row per lesson, linking to its HTML (or notebook)."""
+    """The index page: one row per lesson, linking to its HTML (or notebook); every value escaped."""
     rows = []
     for slug, r in sorted(records.items()):
         params = ", ".join(f"{name} = {literal(value)}" for name, value in r["parameters"].items())
-        status = "ok" if r["status"] == "ok" else f"failed: {r['error']}"
+        ok = r["status"] == "ok"
+        status = "ok" if ok else f"{r['status']}: {r['error']}"
         if r["link"]:
             label = "HTML" if r["link"].endswith(".html") else "notebook"
-            if r["status"] != "ok":
+            if not ok:
                 label = f"previous render ({r['link_date']})"
             link = f'<a href="{html.escape(quote(r["link"]))}">{html.escape(label)}</a>'
         else:
             link = "none"
-        rows.append(f'<tr class="{r["status"]}"><td><strong>{html.escape(r["title"])}</strong><br>'
-                    f'<code>{html.escape(slug)}</code></td><td>{html.escape(params) or "none"}</td>'
+        rows.append(f'<tr class="{"ok" if ok else "failed"}"><td><strong>{html.escape(r["title"])}</strong>'
+                    f'<br><code>{html.escape(slug)}</code></td><td>{html.escape(params) or "none"}</td>'
                     f'<td>{html.escape(status)}</td><td>{r["seconds"]:.1f} s</td>'
                     f'<td>{html.escape(r["date"])}</td><td>{link}</td></tr>')
     return "\n".join([
@@ -215,24 +313,91 @@ def index_html(records: dict[str, dict]) -> str:
         "<title>Counting a war: rendered lessons</title>",
         "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
         "td,th{border:1px solid #999;padding:.4em .6em;text-align:left;vertical-align:top}"
-        "tr.failed td{background:#fde8e8}</style>",
-        "</head>", "<body>", "<h1>Counting a war: rendered lessons</h1>",
+        "tr.failed td{background:#fde8e8}a{color:#0d47a1;text-decoration:underline}</style>",
+        "</head>", "<body>", "<main>", "<h1>Counting a war: rendered lessons</h1>",
         "<p>Made with <code>python -m warcourse render</code>.</p>",
         "<table>", "<tr><th>Lesson</th><th>Parameters</th><th>Status</th><th>Time</th>"
         "<th>Rendered</th><th>Open</th></tr>",
-        *rows, "</table>", "</body>", "</html>", ""])
+        *rows, "</table>", "</main>", "</body>", "</html>", ""])
 
 
-def _load_records(path: Path) -> dict:
+FIELDS = {"title": (str,), "parameters": (dict,), "seconds": (int, float), "date": (str,),
+          "status": (str,), "error": (str,), "link": (str, type(None)), "link_date": (str, type(None))}
+
+
+def load_index(out: Path) -> dict[str, dict]:
+    """The records of ``out/index.json`` ({} when there is none); CourseError when it is no index."""
+    path = out / "index.json"
+    fix = "fix or delete it (the next render writes a new one)"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        records = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
         return {}
+    except (OSError, ValueError) as exc:
+        raise CourseError(f"{path}: cannot read it as JSON ({exc}); {fix}") from None
+    if not isinstance(records, dict):
+        raise CourseError(f"{path}: expected an object of lessons, found {type(records).__name__}; {fix}")
+    for slug, record in records.items():
+        if not isinstance(record, dict):
+            raise CourseError(f"{path}: the record of {slug!r} is not an object; {fix}")
+        for field, kinds in FIELDS.items():
+            value = record.get(field, KeyError)
+            if value is KeyError:
+                raise CourseError(f"{path}: the record of {slug!r} has no {field!r}; {fix}")
+            if not isinstance(value, kinds) or isinstance(value, bool):
+                expected = " or ".join("null" if k is type(None) else k.__name__ for k in kinds)
+                raise CourseError(f"{path}: {field!r} of {slug!r} is {value!r}, expected {expected}; {fix}")
+    return records
 
 
-def _write_index(out: Path, records: dict[str, dict]) -> None:
-    write_atomic(out / "index.json", (json.dumps(records, indent=1, sort_keys=True) + "\n").encode())
-    write_atomic(out / "index.html", index_html(records).encode("utf-8"))
+@contextlib.contextmanager
+def _locked(out: Path):
+    """Hold ``out/.index.lock`` (another render into ``out`` waits for it)."""
+    with open(out / ".index.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _update_index(out: Path, slug: str, make_record) -> None:
+    """Under the lock: read the index, set ``slug``'s record to ``make_record(old record)``, write it."""
+    with _locked(out):
+        records = load_index(out)
+        records[slug] = make_record(records.get(slug, {}))
+        try:
+            write_atomic(out / "index.json", (json.dumps(records, indent=1, sort_keys=True) + "\n").encode())
+            write_atomic(out / "index.html", index_html(records).encode("utf-8"))
+        except OSError as exc:
+            raise CourseError(f"cannot write the index in {out} ({exc.strerror or exc}); the lessons "
+                              "rendered so far are on disk, the others untouched") from None
+
+
+def prepare(out: Path) -> dict[str, dict]:
+    """Create ``out`` and check it can be written and holds a valid index; return its records."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file, not a folder")
+    blocking = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise UsageError(f"--out {out} lies under {blocking}, which is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        temporary(out / "index.json").unlink()
+    except OSError as exc:
+        raise UsageError(f"--out {out} cannot be written ({exc.strerror or exc})") from None
+    with _locked(out):
+        return load_index(out)
+
+
+def neighbours(lesson: Lesson, course: list[Lesson], available: set[str]) -> str:
+    """The navigation links of ``lesson``'s page: the index, and the previous and next notebook
+    of the same kind in the course whose page is in ``available`` (slugs)."""
+    same = [other for other in course if other.kind == lesson.kind]
+    around = {"previous": None, "following": None}
+    if lesson in same:
+        at = same.index(lesson)
+        for key, others in (("previous", reversed(same[:at])), ("following", same[at + 1:])):
+            found = next((o for o in others if o.slug in available), None)
+            around[key] = (found.slug, found.title()) if found else None
+    return handout.navigation(lesson.slug, around["previous"], around["following"])
 
 
 def main(args, root: Path = ROOT) -> int:
@@ -248,25 +413,29 @@ def main(args, root: Path = ROOT) -> int:
     overrides = resolve(chosen, [tuple(pair) for pair in args.parameter])
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    records = prepare(out)
+    with_html = not args.no_html
     used = {lesson: {name: p.default for name, p in lesson.parameters().items()} | overrides[lesson]
             for lesson in chosen}
     titles = {lesson: lesson.title() for lesson in chosen}
-    tasks = [(lesson, overrides[lesson], out, not args.no_html) for lesson in chosen]
+    pages = {lesson.slug for lesson in chosen} | {
+        slug for slug, r in records.items() if (r["link"] or "").endswith(".html")}
+    course = discover(root)
+    tasks = [(lesson, overrides[lesson], out, with_html, neighbours(lesson, course, pages))
+             for lesson in chosen]
     width = max(len(lesson.slug) for lesson in chosen)
 
-    records = _load_records(out / "index.json")
     today = date.today().isoformat()
     failures = []
-    with tqdm(total=len(tasks), unit="lesson", file=sys.stderr, disable=None) as bar:
-        for outcome in _run(tasks, min(jobs, len(tasks))):
+    with tqdm(total=len(tasks), unit="lesson", file=sys.stderr, disable=None) as bar, \
+            contextlib.closing(_run(tasks, min(jobs, len(tasks)))) as outcomes:
+        for outcome in outcomes:
             lesson = outcome.lesson
             line = f"{'ok' if outcome.ok else 'FAIL':<4} {lesson.slug:<{width}} {outcome.seconds:6.1f} s"
             bar.write(line + (f"  {outcome.error}" if outcome.error else ""), file=sys.stdout)
             bar.update()
-            records[lesson.slug] = _record(outcome, titles[lesson], used[lesson], not args.no_html,
-                                           records.get(lesson.slug, {}), today, out)
-            _write_index(out, records)  # after each lesson: an interrupted run leaves a true index
+            _update_index(out, lesson.slug, lambda old, o=outcome: _record(  # after each lesson
+                o, titles[o.lesson], used[o.lesson], with_html, old, today, out))
             if not outcome.ok:
                 failures.append(outcome)
     print(f"index: {out / 'index.html'}")
