@@ -97,6 +97,26 @@ def test_quantities_of_a_small_text(small):
     assert list(found.columns) == textstats.QUANTITY_COLUMNS
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("MPs voted in favour (397 to 223) to authorise strikes", "vote tally"),
+    ("Cameron increased the number of troops from 450 to 500, and", "change over time"),
+    ("estimates vary, ranging from 1,000 to 5,000.", "range of values"),
+    ("the number has been reduced to closely 1,000 to 1,500, with", "range of values"),
+    ("between 70 and 80 airstrikes", "range of values"),
+])
+def test_reading_of_a_range_depends_on_the_words_before_it(text, expected):
+    (q,) = [q for q in find_quantities(text) if q.low != q.high]
+    assert textstats.reading(text, q.start) == expected
+
+
+def test_only_ranges_get_a_reading(small, real):
+    found = textstats.quantities(small[1])
+    assert found["reading"].tolist() == ["", "", "range of values", ""]
+    ranges = real[3][real[3]["form"] == "range"]
+    odd = ranges[ranges["reading"] != "range of values"]
+    assert sorted(zip(odd["line"], odd["reading"])) == [(130, "vote tally"), (401, "change over time")]
+
+
 def test_quantity_context_is_verbatim(real):
     _, _, passages, found = real
     text = passages.set_index("line")["text"]

@@ -28,6 +28,8 @@ _HEADING = re.compile(r"^(#{1,6})")
 _LIST_ITEM = re.compile(r"^\s*\*\s+")
 _MAP_REMNANT = re.compile(r"^\s*\*\s+\d+x\d+px\|")
 _WIKI_LINK = re.compile(r"\[\[[^\]]*\]\]")
+_TALLY = re.compile(r"\bvot(?:e|es|ed|ing)\b[^.]*\(\s*$", re.I)
+_CHANGE = re.compile(r"\b(?:increas|reduc|rais|ris|rose|fell|fall|grew|grow|cut|doubl)\w*\b[^.]*\bfrom\s*$", re.I)
 
 
 def _kind(raw: str) -> str:
@@ -126,6 +128,21 @@ def form(low, high, vague: bool, text: str) -> str:
     return "approximate" if vague else "exact"
 
 
+def reading(text: str, start: int) -> str:
+    """How an "X to Y" at ``text[start:]`` reads: ``range of values``, ``change over time`` or ``vote tally``.
+
+    "voted in favour (397 to 223)" is a tally; "increased ... from 450 to 500" a
+    change; anything else ("between 70 and 80", "ranging from 1,000 to 5,000") a range.
+    Only the words before the number, in its sentence, decide; the ends' order does not.
+    """
+    before = text[:start]
+    if _TALLY.search(before):
+        return "vote tally"
+    if _CHANGE.search(before):
+        return "change over time"
+    return "range of values"
+
+
 def _context(text: str, start: int, end: int, width: int = 40) -> str:
     """The words around ``text[start:end]``, verbatim, cut at word boundaries."""
     left = text[max(0, start - width):start]
@@ -138,24 +155,26 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
 
 
 QUANTITY_COLUMNS = ["line", "section", "subsection", "number", "low", "high", "vague", "written", "form",
-                    "context"]
+                    "reading", "context"]
 
 
 def quantities(passages: pd.DataFrame) -> pd.DataFrame:
     """Every number ``warcourse.numbers.find_quantities`` finds in the passages' text, one row each.
 
     ``number`` is the text as written, ``low``/``high``/``vague`` its reading,
-    ``written`` digits or words, ``form`` how it is stated and ``context`` the
-    words around it (verbatim, usable as a quote).
+    ``written`` digits or words, ``form`` how it is stated, ``reading`` what a
+    range stands for (see ``reading``; empty for other forms) and ``context``
+    the words around it (verbatim, usable as a quote).
     """
     rows = []
     for passage in passages.sort_values("line").itertuples(index=False):
         text = str(passage.text)
         for q in find_quantities(text):
+            stated = form(q.low, q.high, q.vague, q.text)
             rows.append({"line": int(passage.line), "section": passage.section, "subsection": passage.subsection,
                          "number": q.text, "low": q.low, "high": q.high, "vague": q.vague,
-                         "written": written(q.text), "form": form(q.low, q.high, q.vague, q.text),
-                         "context": _context(text, q.start, q.end)})
+                         "written": written(q.text), "form": stated,
+                         "reading": reading(text, q.start) if stated == "range" else "", "context": _context(text, q.start, q.end)})
     frame = pd.DataFrame(rows, columns=QUANTITY_COLUMNS)
     for column in ("low", "high"):
         frame[column] = pd.to_numeric(frame[column]).astype("Float64")
