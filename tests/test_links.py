@@ -1,11 +1,14 @@
 """Binder and nbgitpuller links: URL forms, the README badge, and bad --repo / --ref / --hub."""
 
 import argparse
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warcourse import links
 from warcourse.__main__ import main
@@ -73,10 +76,43 @@ def test_bad_ref_is_refused(ref):
 
 
 @pytest.mark.parametrize("hub", ["hub.example.org", "ftp://hub.example.org", "https://", "https://h/?x=1",
-                                 "https://h/#x", "https://h/a b"])
+                                 "https://h/#x", "https://h/a b", "https://h/?", "https://h/#",
+                                 "https://h:99999/", "https://h:port/", "https://h:-1/", "https://h:/",
+                                 "https://[::1/", "https://::1]/", "https://[::1]]/", "https://[not-ip]/",
+                                 "https://h/a\"b", "https://h/a'b", "https://h/<script>", "https://h>/",
+                                 "https://h\\x/", "https://h/a\\b", "https://h/%zz", "https://user@h/",
+                                 "https://h..x/", "https://h/\x7f", "https://,/", "https://-h/"])
 def test_bad_hub_is_refused(hub):
-    with pytest.raises(UsageError, match="--hub"):
+    with pytest.raises(UsageError, match="^--hub must be the http:// or https:// address of a JupyterHub; "):
         links.hub_url(hub)
+
+
+@pytest.mark.parametrize(("hub", "url"), [
+    ("https://hub.example.org/", "https://hub.example.org"),
+    ("http://HUB.example.org:8000/jupyter/", "http://hub.example.org:8000/jupyter"),
+    ("https://[::1]:8443/x", "https://[::1]:8443/x"),
+    ("https://hüb.example.org/päth", "https://xn--hb-xka.example.org/p%C3%A4th"),
+    ("https://h/a%20b", "https://h/a%20b")])
+def test_good_hub_comes_back_encoded(hub, url):
+    assert links.hub_url(hub) == url
+
+
+URL = re.compile(r"^https?://[A-Za-z0-9.\-\[\]:]+(?:/(?:[A-Za-z0-9\-._~!$&()*+,;=:@/]|%[0-9A-F]{2})*)?"
+                 r"(?:\?(?:[A-Za-z0-9\-._~!$&()*+,;=:@/?]|%[0-9A-F]{2})*)?$")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40).map(lambda tail: "https://" + tail) | st.text(max_size=40))
+def test_any_hub_is_refused_or_printed_as_a_valid_encoded_url(text):
+    try:
+        hub = links.hub_url(text)
+    except UsageError as error:
+        assert "\n" not in str(error)
+        return
+    link = links.nbgitpuller(hub, REPO, "main", "notebooks/03 air.ipynb")
+    assert URL.match(link), link
+    parts = urlsplit(link)
+    assert parts.scheme in ("http", "https") and parts.hostname and not parts.fragment
 
 
 @pytest.fixture
@@ -99,6 +135,13 @@ def test_main_prints_links_for_lessons_and_student_copies_only(course, capsys):
     assert "solutions" not in out
     assert out.count("user-redirect/git-pull") == 2
     assert out.rstrip().endswith(links.badge(REPO, "main", "notebooks/00_start_here.ipynb"))
+
+
+def test_everything_main_prints_as_a_link_is_a_valid_encoded_url(course, capsys):
+    args = argparse.Namespace(repo=REPO, ref="rel/2024", hub="https://hüb.example.org:8443/a b"[:-4])
+    assert links.main(args, root=course) == 0
+    printed = re.findall(r"(?:Binder|nbgitpuller): +(\S+)", capsys.readouterr().out)
+    assert len(printed) == 4 and all(URL.match(url) for url in printed), printed
 
 
 def test_main_without_hub_prints_no_nbgitpuller_links(course, capsys):

@@ -10,6 +10,7 @@ Students get links to the student copies of the exercise sets, never to the solu
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
@@ -41,13 +42,50 @@ def reference(text: str) -> str:
     return text
 
 
+_NETLOC = re.compile(r"^(\[[^\[\]]+\]|[^\[\]:]+)(:[0-9]+)?$")
+_HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$")
+_HUB_REFUSED = re.compile(r"""[\s"'<>\\`{}|^?#\x00-\x1f\x7f]""")
+
+
 def hub_url(text: str) -> str:
-    """A JupyterHub's http(s) address without a trailing slash; UsageError otherwise."""
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment \
-            or any(c.isspace() for c in text):
-        raise UsageError(f"--hub must be an http:// or https:// address of a JupyterHub, not {text!r}")
-    return text.rstrip("/")
+    """A JupyterHub's http(s) address without a trailing slash, host and path encoded;
+    UsageError for anything else (a query, fragment, bad port, quotes, brackets, backslashes)."""
+    def refuse(why: str) -> UsageError:
+        return UsageError(f"--hub must be the http:// or https:// address of a JupyterHub; {text!r} {why}")
+
+    bad = _HUB_REFUSED.search(text)
+    if bad:
+        shown = {"?": "a query", "#": "a fragment"}.get(bad.group(), f"the character {bad.group()!r}")
+        raise refuse(f"has {shown}")
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+        host = parts.hostname
+    except ValueError as exc:  # unbalanced IPv6 brackets, a port that is no number or out of range
+        raise refuse(f"has {'a bad port' if 'ort' in str(exc) else 'unbalanced IPv6 brackets'} ({exc})") from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise refuse("needs the scheme http or https and a host")
+    if "@" in parts.netloc:
+        raise refuse("has a user name")
+    if not _NETLOC.match(parts.netloc):
+        raise refuse("has unbalanced IPv6 brackets or an empty port")
+    if re.search(r"%(?![0-9A-Fa-f]{2})", parts.path):
+        raise refuse("has a % that starts no %XX escape")
+    if ":" in host:  # IPv6
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            raise refuse("has no valid IPv6 address in its brackets") from None
+        host = f"[{host}]"
+    else:
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            host = ""
+        if not _HOST.match(host):
+            raise refuse("has no valid host name") from None
+    path = quote(parts.path, safe="/%:@!$&()*+,;=~")
+    return f"{parts.scheme}://{host}{f':{port}' if port is not None else ''}{path}".rstrip("/")
 
 
 def binder(repo: str, ref: str, path: str) -> str:
