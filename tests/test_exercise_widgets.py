@@ -7,8 +7,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from warcourse.exercises import (Explore, MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer,
-                                 configure)
+from warcourse.exercises import (ExerciseView, Explore, MultipleChoice, Numeric, Ordering, PandasAnswer,
+                                 SetAnswer, configure)
 from warcourse.exercises import explore as explore_module
 from warcourse.exercises import views
 
@@ -23,16 +23,16 @@ def shown_text(view):
 
 
 def choice():
-    return MultipleChoice("Which metric?", choices={"airstrikes": "Fewer.", "sorties": "", "missions": "Other."},
-                          answer="sorties", lines=[207], explanation="Sorties.")
+    return MultipleChoice("Which metric?", choices={"airstrikes": "Fewer.", "sorties": "Sorties.", "missions": "Other."},
+                          answer="sorties", lines=[207], hints=["Think of flights."])
 
 
 def test_multiple_choice_click_matches_check():
     exercise = choice()
-    view = exercise.view()
+    view = ExerciseView(exercise)
     assert isinstance(view.input, widgets.RadioButtons) and view.input.value is None
     view.button.click()
-    assert shown_text(view) == str(exercise.check(None))
+    assert shown_text(view) == str(exercise.check(None, via="widget"))
     view.input.value = "airstrikes"
     view.button.click()
     assert shown_text(view) == str(exercise.check("airstrikes"))
@@ -45,17 +45,17 @@ def test_multiple_choice_click_matches_check():
 @pytest.mark.parametrize("typed", ["59", " 1,149 ", "fifty", "58", ""])
 def test_numeric_click_matches_check(typed):
     exercise = Numeric("How many?", answer=58, lines=[65], explanation="58.", unit="countries")
-    view = exercise.view()
+    view = ExerciseView(exercise)
     assert isinstance(view.input, widgets.Text)
     assert view.input.continuous_update is False  # the value goes to the kernel once, before Check
     view.input.value = typed
     view.button.click()
-    assert shown_text(view) == str(exercise.check(typed))
+    assert shown_text(view) == str(exercise.check(typed, via="widget"))
 
 
 def test_set_checkboxes_click_matches_check():
     exercise = SetAnswer("Which?", answer={"China", "Russia"}, distractors=["Iran"], lines=[5], explanation="Both.")
-    view = exercise.view()
+    view = ExerciseView(exercise)
     boxes = {box.description: box for box in view.input.children if isinstance(box, widgets.Checkbox)}
     assert list(boxes) == ["China", "Iran", "Russia"]
     boxes["China"].value = boxes["Iran"].value = True
@@ -66,33 +66,45 @@ def test_set_checkboxes_click_matches_check():
     assert shown_text(view).startswith("✔ Right.")
 
 
-def test_set_without_distractors_uses_a_text_box_one_item_per_line():
+def test_set_without_distractors_uses_a_text_box_and_says_how_it_read_it():
     exercise = SetAnswer("Which?", answer={"China", "Russia"}, lines=[5], explanation="Both.")
-    view = exercise.view()
+    view = ExerciseView(exercise)
     assert isinstance(view.input, widgets.Textarea)
-    assert view.input.description == "Your items, one per line:"
-    assert view.input.placeholder == "one item per line"
+    assert view.input.description == "Your items (one per line, or separated by commas):"
     assert view.input.continuous_update is False and view.input.rows == 4
     view.input.value = "  china \n\n Iran\n   \n"
     view.button.click()
-    assert shown_text(view) == str(exercise.check(["china", "Iran"]))
-    view.input.value = "Russia\nCHINA"
+    assert shown_text(view).startswith("✘ Not quite: Read 2 items one per line: china; Iran. 1 of your 2")
+    view.input.value = "Russia, CHINA"
     view.button.click()
-    assert shown_text(view).startswith("✔ Right.")
+    assert shown_text(view).startswith("✔ Right. Read 2 items separated by commas: Russia; CHINA.")
     view.input.value = " \n  "
     view.button.click()
-    assert shown_text(view) == str(exercise.check(None))
-    assert views.typed_lines("") is None
+    assert shown_text(view) == str(exercise.check(None, via="widget"))
+
+
+def test_hint_and_solution_buttons():
+    exercise = choice()
+    view = ExerciseView(exercise)
+    view.hint_button.click()
+    assert shown_text(view) == "Hint 1 of 1: Think of flights. (That was the last hint.)"
+    view.solution_button.click()
+    assert shown_text(view).startswith("Solution: not yet.")
+    for wrong in ("airstrikes", "missions"):
+        view.input.value = wrong
+        view.button.click()
+    view.solution_button.click()
+    assert "Answer: " in shown_text(view) and "sorties" in shown_text(view)
 
 
 def test_ordering_dropdowns_click_matches_check():
     exercise = Ordering("Order", answer=["a", "b", "c"], labels={"a": "First", "b": "Second", "c": "Third"},
                         lines=[9], explanation="By date.")
-    view = exercise.view()
+    view = ExerciseView(exercise)
     slots = view.input.children
     assert [slot.description for slot in slots] == ["Position 1:", "Position 2:", "Position 3:"]
     view.button.click()
-    assert shown_text(view) == str(exercise.check(None))
+    assert shown_text(view) == str(exercise.check(None, via="widget"))
     slots[0].value = "b"
     view.button.click()
     assert shown_text(view) == str(exercise.check(["b", None, None]))
@@ -106,7 +118,7 @@ def test_ordering_dropdowns_click_matches_check():
 def test_same_answer_twice_changes_the_feedback_area_again():
     """Each Check empties the area before showing feedback, so a screen reader hears it again."""
     exercise = choice()
-    view = exercise.view()
+    view = ExerciseView(exercise)
     view.input.value = "airstrikes"
     view.button.click()
     changes = []
@@ -117,7 +129,11 @@ def test_same_answer_twice_changes_the_feedback_area_again():
 
 
 def test_stable_css_hooks():
-    view = choice().view()
+    exercise = choice()
+    exercise.id = "demo.metric"
+    view = ExerciseView(exercise)
+    assert "warcourse-q-demo.metric" in view.box._dom_classes
+    assert "warcourse-hint" in view.hint_button._dom_classes
     assert "warcourse-check" in view.button._dom_classes
     assert "warcourse-exercise-widget" in view.box._dom_classes
     assert "warcourse-feedback" in view.output._dom_classes
@@ -125,22 +141,22 @@ def test_stable_css_hooks():
 
 def test_pandas_answer_has_no_input():
     exercise = PandasAnswer("Table", answer=pd.DataFrame({"a": [1]}), lines=[3], explanation="e")
-    view = exercise.view()
-    assert view.button is None and view.output is None
+    view = ExerciseView(exercise)
+    assert view.button is None and view.hint_button is not None
     assert ".check(your_frame)" in view.input.value
 
 
 def test_inputs_and_buttons_are_labelled_for_keyboard_and_screen_readers():
     exercise = choice()
-    view = exercise.view()
+    view = ExerciseView(exercise)
     assert view.button.description == "Check" and view.button.tooltip
     assert view.input.description and view.input.description_allow_html is False
     assert view.input.style.description_width == "initial"
 
 
 def test_feedback_in_output_is_escaped_html():
-    exercise = Numeric("How many?", answer=58, lines=[65], explanation="58.")
-    view = exercise.view()
+    exercise = Numeric("How many?", answer=58, lines=[65], explanation="58.", unit="countries")
+    view = ExerciseView(exercise)
     view.input.value = "<script>alert(1)</script>"
     view.button.click()
     (output,) = view.output.outputs
@@ -158,11 +174,11 @@ def test_display_publishes_one_output_with_text_html_and_widget(monkeypatch, sol
         configure(show_solutions=False)
     first = published[0]
     assert set(first) == {"text/plain", "text/html", WIDGET_VIEW}
-    assert "( ) airstrikes" in first["text/plain"] and "airstrikes" in first["text/html"]
+    assert ") airstrikes" in first["text/plain"] and "airstrikes" in first["text/html"]
     assert first[WIDGET_VIEW]["model_id"]
     assert len(published) == (2 if solutions else 1)
     if solutions:
-        assert published[1]["text/plain"].startswith("Solution\nAnswer: sorties")
+        assert published[1]["text/plain"].startswith("Solution\nAnswer: ") and "sorties" in published[1]["text/plain"]
 
 
 # -- Explore ----------------------------------------------------------------------

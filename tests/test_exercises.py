@@ -6,8 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from warcourse.exercises import (Feedback, MultipleChoice, Numeric, Ordering, PandasAnswer,
-                                 SetAnswer, configure)
+from fractions import Fraction
+
+from warcourse.exercises import (ExerciseView, Feedback, MultipleChoice, Numeric, Ordering, PandasAnswer,
+                                 SetAnswer, configure, record)
+from warcourse.exercises.feedback import NOT_ANSWERED
+from warcourse.exercises.numeric import Ambiguous, NotANumber, to_fraction
+from warcourse.exercises.sets import typed_items
 from warcourse.exercises.views import bundles, question_bundle, solution_bundle
 
 
@@ -42,21 +47,22 @@ def choice():
     return MultipleChoice(
         "Which metric fits a figure of 16,000 by January 2015?",
         choices={"airstrikes": "Airstrikes are counted in the thousands, not tens of thousands.",
-                 "sorties": "", "missions": "Missions are reported separately."},
-        answer="sorties", lines=[207, 211], explanation="The article counts sorties.",
+                 "sorties": "The article counts sorties.", "missions": "Missions are reported separately."},
+        answer="sorties", lines=[207, 211], hints=["Compare the rate per day.", "Look at line 211."],
     )
 
 
 @pytest.fixture
 def number():
     return Numeric("How many countries are listed?", answer=58, lines=[65, 66],
-                   explanation="58 countries are listed.", unit="countries")
+                   explanation="The list has that many names.", unit="countries",
+                   mistakes=[(60, "That is the total the article states, not the count of the list.")])
 
 
 @pytest.fixture
 def countries():
     return SetAnswer("Which were left out?", answer={"China", "Russia"}, distractors=["Iran", "France"],
-                     lines=[5], explanation="Both were left out.", hint="Read the last sentence.")
+                     lines=[5], explanation="Both were left out.", hints=["Read the last sentence."])
 
 
 @pytest.fixture
@@ -85,17 +91,19 @@ def exercise(request):
 
 # -- Feedback -----------------------------------------------------------------
 
-def test_feedback_text_is_plain_and_cites_lines():
-    assert str(Feedback(True, "58 countries are listed.", (65, 66))) == \
-        "✔ Right. 58 countries are listed. (article lines 65, 66)"
-    assert str(Feedback(False, "you said 59.", (65,))) == "✘ Not quite: you said 59. (article line 65)"
-    assert str(Feedback(None, "replace ... with your answer.")) == "… Not answered yet: replace ... with your answer."
+def test_feedback_text_is_plain_and_says_where_to_look():
+    assert str(Feedback(True, "The list has 58 names.", (65, 66))) == \
+        "✔ Right. The list has 58 names. (Where to look: article lines 65, 66.)"
+    assert str(Feedback(False, "you said 59.", (65,))) == "✘ Not quite: you said 59. (Where to look: article line 65.)"
+    assert str(Feedback(None, NOT_ANSWERED["code"])) == \
+        "… Not answered yet: replace ... with your answer and run the cell again."
 
 
-def test_feedback_html_escapes_and_pretty_matches_str():
-    feedback = Feedback(False, "'<script>' is not a number.", (1,))
-    assert "<script>" not in feedback._repr_html_()
-    assert "&lt;script&gt;" in feedback._repr_html_()
+def test_feedback_html_escapes_ignores_mathjax_and_is_a_status():
+    feedback = Feedback(False, "'<script>' costs $1.7 million to $5.1 million.", (1,))
+    rich = feedback._repr_html_()
+    assert "<script>" not in rich and "&lt;script&gt;" in rich
+    assert 'role="status"' in rich and "tex2jax_ignore" in rich and "mathjax_ignore" in rich
     printed = []
 
     class Printer:
@@ -113,21 +121,22 @@ def test_feedback_is_frozen():
 
 # -- every kind -----------------------------------------------------------------
 
-@pytest.mark.parametrize("answer", [None, ..., "", "   "])
-def test_unanswered(exercise, answer):
-    feedback = exercise.check(answer)
-    assert feedback.correct is None
-    assert str(feedback) == ("… Not answered yet: choose or type your answer and press Check, "
-                             "or in code replace ... with your answer.")
+@pytest.mark.parametrize("answer", [None, ..., "", "   ", [], set()])
+def test_unanswered_in_code_and_by_widget(exercise, answer):
+    assert exercise.check(answer).message == NOT_ANSWERED["code"]
+    by_widget = exercise.check(answer, via="widget")
+    assert by_widget.correct is None
+    assert by_widget.message == "Not answered yet: choose or type your answer and press Check."
+    assert "in code" not in by_widget.message and "..." not in by_widget.message
+    assert exercise.tries == 0
 
 
 @pytest.mark.parametrize("answer", ODD_ANSWERS, ids=lambda value: type(value).__name__)
 def test_odd_answers_never_raise(exercise, answer):
     feedback = exercise.check(answer)
     assert isinstance(feedback, Feedback)
-    assert feedback.correct is False
-    assert feedback.lines == exercise.lines
-    assert str(feedback).startswith("✘ Not quite: ")
+    assert feedback.correct in (False, None)
+    assert str(feedback)
 
 
 def test_expected_answer_is_right(exercise):
@@ -136,53 +145,118 @@ def test_expected_answer_is_right(exercise):
     assert exercise.explanation in feedback.message
 
 
-def test_constructor_rejects_bad_lines():
+def test_constructor_rejects_bad_lines_and_missing_parts():
     for lines in ([], [0], ["65"], [True], [1.5]):
         with pytest.raises(ValueError):
-            Numeric("q?", answer=1, lines=lines, explanation="e")
+            Numeric("q?", answer=1, lines=lines, explanation="e", unit="x")
+    with pytest.raises(ValueError):
+        Numeric("q?", answer=1, lines=[1], explanation="", unit="x")
+    with pytest.raises(ValueError):
+        Numeric("q?", answer=1, lines=[1], explanation="e", unit="")
+    with pytest.raises(ValueError):
+        Numeric("q?", answer=1, lines=[1], explanation="e", unit="x", hints="one hint, not a list")
 
 
-def test_lines_from_a_table_become_plain_ints():
-    exercise = Numeric("q?", answer=1, lines=pd.Series([65, 66]), explanation="e")
+def test_lines_from_a_table_become_plain_sorted_ints():
+    exercise = Numeric("q?", answer=1, lines=pd.Series([66, 65, 66]), explanation="e", unit="x")
     assert exercise.lines == (65, 66) and all(type(line) is int for line in exercise.lines)
 
 
-def test_solution_defaults_to_explanation(number):
-    assert number.solution == number.explanation
-    other = Numeric("q?", answer=1, lines=[1], explanation="e", solution="worked")
-    assert other.solution == "worked"
+# -- hints, solutions and the record -------------------------------------------------
+
+def test_hints_are_a_ladder(choice):
+    assert str(choice.hint()) == "Hint 1 of 2: Compare the rate per day."
+    assert str(choice.hint()) == "Hint 2 of 2: Look at line 211. (That was the last hint.)"
+    assert str(choice.hint()) == "Hint 2 of 2: Look at line 211. (That was the last hint.)"
+
+
+def test_without_hints_a_hint_points_to_the_source(number):
+    bare = Numeric("q?", answer=1, lines=[7], explanation="e", unit="x")
+    assert "article line 7" in str(bare.hint())
+
+
+def test_solution_is_refused_before_two_tries(number):
+    configure(show_solutions=False)
+    refused = number.solution()
+    assert refused.text.startswith("not yet") and "58" not in str(refused)
+    number.check(59)
+    assert "answered once" in number.solution().text
+    number.check(...)  # not answered: not a try
+    number.check(57)
+    worked = str(number.solution())
+    assert "Answer: 58 countries" in worked and "Source: article lines 65, 66." in worked
+
+
+def test_solution_shows_when_switched_on(number):
+    try:
+        configure(show_solutions=True)
+        assert "Answer: 58 countries" in str(number.solution())
+    finally:
+        configure(show_solutions=False)
+
+
+def test_every_check_is_recorded(number):
+    number.id = "demo.count"
+    before = len(record.attempts())
+    number.check(57)
+    number.check("58", via="widget")
+    last = record.attempts()[before:]
+    assert [(a.question_id, a.correct, a.answer, a.via) for a in last] == [
+        ("demo.count", False, 57, "code"), ("demo.count", True, "58", "widget")]
 
 
 # -- MultipleChoice -------------------------------------------------------------
 
 def test_choice_right_ignores_case_and_spacing(choice):
     assert choice.check("  Sorties ").correct is True
-    assert str(choice.check("sorties")) == "✔ Right. The article counts sorties. (article lines 207, 211)"
+    assert choice.check("sorties").message == "The article counts sorties."
 
 
-def test_choice_wrong_gives_that_choices_explanation(choice):
+def test_choice_wrong_explains_that_choice_only(choice):
     feedback = choice.check("airstrikes")
     assert feedback.correct is False
-    assert feedback.message == ("you chose 'airstrikes'. Airstrikes are counted in the thousands, "
-                                "not tens of thousands.")
+    assert feedback.message == "you chose “airstrikes”. Airstrikes are counted in the thousands, not tens of thousands."
+    assert "sorties" not in feedback.message
 
 
-def test_choice_not_a_choice_lists_the_choices(choice):
-    assert choice.check("bombs").message == "'bombs' is not one of the choices (airstrikes, sorties, missions)."
+def test_choice_order_is_shuffled_deterministically_and_letters_work(choice):
+    again = MultipleChoice(choice.question, choices=choice.choices, answer="sorties", lines=[1])
+    assert again.order == choice.order and sorted(choice.order) == sorted(choice.choices)
+    letter = "abc"[choice.order.index("sorties")]
+    assert choice.check(letter).correct is True
+    assert choice.check(f"{letter})").correct is True
+    assert choice.describe()[1:] == [f"  {l}) {c}" for l, c in zip("abc", choice.order)]
+
+
+def test_the_right_choice_is_not_always_first():
+    positions = set()
+    for number in range(12):
+        choices = {f"option {letter} of {number}": "why" for letter in "abcd"}
+        quiz = MultipleChoice(f"Question {number}?", choices=choices, answer=f"option a of {number}", lines=[1])
+        positions.add(quiz.order.index(quiz.answer))
+    assert len(positions) > 1
+
+
+def test_choice_not_a_choice_names_the_letters(choice):
+    assert choice.check("bombs").message == "'bombs' is not one of the choices; give a choice's text or its letter (a, b, c)."
+
+
+def test_choice_needs_every_explanation():
+    with pytest.raises(ValueError, match="explanation"):
+        MultipleChoice("q?", choices={"a": "why a", "b": ""}, answer="a", lines=[1])
+    with pytest.raises(ValueError):
+        MultipleChoice("q?", choices={"a": "x", "b": "y"}, answer="c", lines=[1])
 
 
 def test_choice_with_number_keys():
-    years = MultipleChoice("Which year?", choices={2014: "Too early.", 2015: ""}, answer=2015,
-                           lines=[1], explanation="2015.")
+    years = MultipleChoice("Which year?", choices={2014: "Too early.", 2015: "Right year."}, answer=2015, lines=[1])
     assert years.check(2015).correct is True
     assert years.check("2015").correct is True
-    assert years.check(2014).message == "you chose 2014. Too early."
-    assert years.check(" 2014").message == "you chose 2014. Too early."
+    assert years.check(2014).message == "you chose “2014”. Too early."
 
 
-def test_choice_constructor_checks_answer():
-    with pytest.raises(ValueError):
-        MultipleChoice("q?", choices={"a": "", "b": ""}, answer="c", lines=[1], explanation="e")
+def test_choice_answer_text_is_not_just_the_choice(choice):
+    assert choice.answer_text().endswith("— The article counts sorties.")
 
 
 # -- Numeric --------------------------------------------------------------------
@@ -192,10 +266,46 @@ def test_numeric_accepts_equal_numbers(number, answer):
     assert number.check(answer).correct is True
 
 
-def test_numeric_too_high_and_too_low(number):
-    assert number.check(59).message == "you said 59 countries, which is 1 too high."
-    assert number.check("1,149").message == "you said 1,149 countries, which is 1,091 too high."
-    assert number.check(57.5).message == "you said 57.5 countries, which is 0.5 too low."
+@pytest.mark.parametrize("given, direction", [(59, "too high"), ("1,149", "too high"), (57.5, "too low")])
+def test_numeric_says_the_direction_never_the_gap(number, given, direction):
+    feedback = number.check(given)
+    assert feedback.correct is False and direction in feedback.message
+    assert "58 " not in feedback.message and " 1 " not in feedback.message and "1,091" not in feedback.message
+
+
+def test_numeric_names_typical_mistakes_and_factors_of_ten(number):
+    assert number.check(60).message == ("you said 60 countries. That is the total the article states, "
+                                        "not the count of the list.")
+    assert "about 10 times too high" in number.check(580).message
+    assert "about 100 times too low" in number.check(0.58).message
+    assert "sign is wrong" in number.check(-58).message
+
+
+@pytest.mark.parametrize("text, value", [("1,149", 1149), ("1 149", 1149), ("1\u202f149", 1149), ("1_149", 1149),
+                                         ("1,149,000", 1149000), ("2.5e3", 2500), ("-12.5", -12.5), ("58", 58)])
+def test_numbers_as_people_write_them(text, value):
+    assert to_fraction(text) == Fraction(str(value))
+
+
+@pytest.mark.parametrize("text", ["5 8", "5_8", "1,14", "58 countries", "fifty-eight", "1,1490", "12,34,567"])
+def test_separators_outside_groups_of_three_are_not_numbers(text):
+    with pytest.raises((NotANumber, Ambiguous)):
+        to_fraction(text)
+
+
+@pytest.mark.parametrize("text, meant", [("5,8", "5.8"), ("1,5", "1.5"), ("99,4", "99.4")])
+def test_a_decimal_comma_is_ambiguous_and_not_graded(text, meant):
+    share = Numeric("q?", answer=99.4, lines=[1], explanation="e", unit="per day")
+    feedback = share.check(text)
+    assert feedback.correct is None and f"did you mean {meant} " in feedback.message
+    assert share.tries == 0
+
+
+def test_a_dot_before_three_digits_is_ambiguous_for_whole_numbers(number):
+    feedback = number.check("1.000")
+    assert feedback.correct is None and "did you mean 1000" in feedback.message
+    rate = Numeric("q?", answer=2.125, lines=[1], explanation="e", unit="per day")
+    assert rate.check("2.125").correct is True
 
 
 def test_numeric_rejects_booleans_and_text(number):
@@ -207,8 +317,8 @@ def test_numeric_rejects_booleans_and_text(number):
 def test_numeric_nan_inf_and_huge(number):
     assert "NaN" in number.check(float("nan")).message
     assert "infinite" in number.check(float("-inf")).message
-    assert number.check(10**400).message == "you said 1×10^400 countries, which is 1×10^400 too high."
-    assert "too low" in number.check(-(10**5000)).message
+    assert number.check(10**400).message == "you said 1×10^400 countries, which is too high."
+    assert "sign is wrong" in number.check(-(10**5000)).message
     assert number.check("1e9999").correct is False
 
 
@@ -218,17 +328,18 @@ def test_numeric_collections_get_a_pointed_message(number):
     assert number.check([58, 59]).message == "expected a single number, got a list of 2 values."
 
 
-def test_numeric_tolerances():
-    near = Numeric("q?", answer=1000, tolerance=2, rel_tolerance=0.05, lines=[1], explanation="e")
+def test_numeric_tolerances_and_rounding():
+    near = Numeric("q?", answer=1000, tolerance=2, rel_tolerance=0.05, lines=[1], explanation="e", unit="strikes")
     assert near.check(1050).correct is True
     assert near.check(949).correct is False
     assert "answers within ±2 or ±5% are accepted" in near.check(1060).message
-    assert "close enough to 1,000" in near.check(1040).message
-    assert near.describe() == ["Give a number. Tolerance: answers within ±2 or ±5% are accepted."]
+    assert near.describe() == ["Give a number (in strikes). Tolerance: answers within ±2 or ±5% are accepted."]
+    rate = Numeric("q?", answer=12.5, lines=[1], explanation="e", unit="strikes a day", decimals=1)
+    assert rate.check(13.04).message == "you said 13 strikes a day, which is too high."
 
 
 def test_numeric_float_noise_is_tolerated():
-    share = Numeric("q?", answer=0.3, lines=[1], explanation="e")
+    share = Numeric("q?", answer=0.3, lines=[1], explanation="e", unit="share")
     assert share.check(0.1 + 0.2).correct is True
     assert share.check("0.3").correct is True
     assert share.check(0.31).correct is False
@@ -236,28 +347,34 @@ def test_numeric_float_noise_is_tolerated():
 
 def test_numeric_constructor_rejects_bad_values():
     with pytest.raises(ValueError):
-        Numeric("q?", answer="many", lines=[1], explanation="e")
+        Numeric("q?", answer="many", lines=[1], explanation="e", unit="x")
     with pytest.raises(ValueError):
-        Numeric("q?", answer=1, tolerance=-1, lines=[1], explanation="e")
+        Numeric("q?", answer=1, tolerance=-1, lines=[1], explanation="e", unit="x")
 
 
 # -- SetAnswer ------------------------------------------------------------------
 
 @pytest.mark.parametrize("answer", [["china", " RUSSIA "], ("China", "Russia"), {"Russia", "China"},
                                     pd.Series(["China", "Russia"]), ["China", "Russia", "China"],
-                                    ["China", None, float("nan"), "Russia"]])
-def test_set_accepts_any_collection(countries, answer):
+                                    ["China", None, float("nan"), "Russia"], "China, Russia",
+                                    "China\nRussia\n", "China; Russia"])
+def test_set_accepts_any_collection_and_typed_lists(countries, answer):
     assert countries.check(answer).correct is True
 
 
-def test_set_says_what_is_missing_and_what_does_not_belong(countries):
+def test_set_counts_what_is_missing_and_names_only_what_does_not_belong(countries):
     assert countries.check(["China", "Iran"]).message == (
-        "1 of 2 right; missing: 'Russia'; do not belong: 'Iran'. Hint: Read the last sentence.")
-    assert countries.check("China").message == "1 of 2 right; missing: 'Russia'. Hint: Read the last sentence."
+        "1 of your 2 items is right; 'Iran' does not belong; 1 item is missing. "
+        "Check both conditions of the question, one at a time.")
+    feedback = countries.check("China")
+    assert "Russia" not in feedback.message and "1 item is missing" in feedback.message
+    assert "China" not in countries.check(["Russia"]).message
 
 
-def test_set_comma_text_suggests_a_list(countries):
-    assert 'use a list: ["A", "B"]' in countries.check("China, Russia").message
+def test_typed_items_say_how_they_were_read():
+    assert typed_items("A, B") == (["A", "B"], "separated by commas")
+    assert typed_items("A\nB, C") == (["A", "B", "C"], "one per line")
+    assert typed_items("A") == (["A"], "as one item")
 
 
 def test_set_refuses_tables_and_dicts(countries):
@@ -278,6 +395,7 @@ def test_set_options():
     assert offered.options == ["c", "b", "a"] and not offered.free
     with pytest.raises(ValueError):
         SetAnswer("q?", answer={"b"}, options=["a"], lines=[1], explanation="e")
+    assert offered.answer_text() == "1 item: b"
 
 
 # -- Ordering -------------------------------------------------------------------
@@ -291,15 +409,10 @@ def test_ordering_first_wrong_position_and_count(timeline):
     assert timeline.check(["wales", "baghdad", "paris"]).message == (
         "1 of 3 is in the right place; the first wrong one is position 2 (you put 'Baghdad talks' there).")
     assert timeline.check(["paris", "baghdad", "wales"]).message.startswith("0 of 3 are in the right place;")
-    four = Ordering("Order", answer=["a", "b", "c", "d"], lines=[1], explanation="e")
-    assert four.check(["a", "b", "d", "c"]).message.startswith("2 of 4 are in the right place;")
 
 
 def test_ordering_structural_problems(timeline):
-    assert timeline.check(["wales", "wales", "rome"]).message == (
-        "not among the items: 'rome'; given more than once: 'Wales summit'; "
-        "missing: 'Paris conference', 'Baghdad talks'. Give each of the 3 items exactly once.")
-    assert timeline.check([None, "paris", "baghdad"]).message.startswith("empty position: 1; missing: 'Wales summit'")
+    assert timeline.check(["wales", "wales", "rome"]).message.startswith("not among the items: 'rome'")
     assert timeline.check({"wales", "paris", "baghdad"}).message.startswith("a set has no order")
     assert timeline.check("wales").message.startswith("expected a list in order")
 
@@ -319,17 +432,19 @@ def test_frame_row_and_column_order_do_not_matter(table):
     assert table.check(expected.assign(strikes=expected["strikes"] * (1 + 1e-12))).correct is True
 
 
-def test_frame_messages_follow_type_columns_shape_index_values(table):
+def test_frame_messages_never_show_expected_values(table):
     expected = table.answer
     assert table.check([1, 2]).message == "expected a pandas DataFrame, got a list: [1, 2]."
     assert table.check(expected["strikes"]).message.startswith("expected a DataFrame (a table), got a Series")
     assert table.check(expected.rename(columns={"strikes": "n"})).message == (
-        "missing column(s): 'strikes'; unexpected column(s): 'n'.")
-    assert table.check(expected.iloc[:2]).message == "expected 3 rows, got 2."
-    assert table.check(expected.set_axis([5, 6, 7])).message.startswith(
-        "the values are right but the row labels (index) differ: expected 0, 1, 2; got 5, 6, 7.")
-    assert table.check(expected.assign(strikes=[10, 21, 30.5])).message == (
-        "1 of 6 values differ; the first is in row 1, column 'strikes': expected 20.0, got 21.0.")
+        "these columns are not asked for: 'n'; 1 column the question asks for is missing (check the names).")
+    assert table.check(expected.iloc[:2]).message.startswith("your answer has too few rows (2)")
+    assert table.check(pd.concat([expected, expected])).message.startswith("your answer has too many rows (6)")
+    assert table.check(expected.set_axis([5, 6, 7])).message == (
+        "the values are right but the row labels (index) are not: check set_index / reset_index.")
+    differ = table.check(expected.assign(strikes=[10, 21, 30.5])).message
+    assert differ == "1 of 6 values differ; the first is in row 1, column 'strikes': your value 21.0 is too high."
+    assert "20" not in differ
     assert "your dtype is" in table.check(expected.assign(strikes=["10", "20", "30.5"])).message
     assert table.check(pd.concat([expected, expected["strikes"]], axis=1)).message == (
         "more than one column is called 'strikes'.")
@@ -343,8 +458,8 @@ def test_series_messages(series):
         "expected a Series (one column of values), got a DataFrame with 1 column; "
         "pick its column, e.g. frame['strikes'].")
     assert series.check(expected * 2).message == (
-        "2 of 2 values differ; the first is at 'France': expected 10.0, got 20.0.")
-    assert series.check(pd.Series([1.0, 2.0, 3.0])).message == "expected 2 values, got 3."
+        "2 of 2 values differ; the first is at 'France': your value 20.0 is too high.")
+    assert series.check(pd.Series([1.0, 2.0, 3.0])).message.startswith("your answer has too many values (3)")
 
 
 def test_frame_strict_options():
@@ -352,7 +467,7 @@ def test_frame_strict_options():
     strict = PandasAnswer("q?", answer=expected, lines=[1], explanation="e",
                           check_dtype=True, check_index_order=True)
     assert strict.check(expected.astype(float)).message == "your Series has dtype float64, expected int64."
-    assert strict.check(expected.iloc[::-1]).message.startswith("the values are in a different order")
+    assert strict.check(expected.iloc[::-1]).message == "the values are right but in another order: check how you sorted them."
 
 
 def test_frame_nan_equals_nan():
@@ -364,32 +479,34 @@ def test_frame_nan_equals_nan():
 # -- display text -----------------------------------------------------------------
 
 def test_question_text_is_readable_and_deterministic(choice, timeline):
+    choice.name = "metric"
     text = question_bundle(choice)["text/plain"]
     assert text == (
-        "Exercise (multiple choice)\nWhich metric fits a figure of 16,000 by January 2015?\nChoices:\n"
-        "  ( ) airstrikes\n  ( ) sorties\n  ( ) missions\n"
-        "Answer with the widget and press Check, or in code with .check(your_answer).")
+        "Question metric (multiple choice)\nWhich metric fits a figure of 16,000 by January 2015?\nChoices:\n"
+        + "".join(f"  {l}) {c}\n" for l, c in zip("abc", choice.order))
+        + "Answer with the widget and press Check, or in code: q.metric.check(your_answer). Stuck? "
+          "q.metric.hint() gives a hint, q.metric.solution() the worked answer after two tries.")
     assert question_bundle(timeline) == question_bundle(timeline)
 
 
 def test_question_html_is_escaped():
-    risky = MultipleChoice("Is <b>this</b> & that safe?", choices={"<script>x</script>": "", "no": ""},
-                           answer="no", lines=[1], explanation="e")
+    risky = MultipleChoice("Is <b>this</b> & that safe?", choices={"<script>x</script>": "x", "no": "y"},
+                           answer="no", lines=[1])
     rich = question_bundle(risky)["text/html"]
     assert "<script>" not in rich and "<b>this" not in rich
     assert "&lt;script&gt;" in rich and "&amp; that" in rich
 
 
 def test_solution_block_only_when_switched_on(number):
-    view = number.view()
+    view = ExerciseView(number)
     try:
         configure(show_solutions=False)
         assert len(bundles(number, view)) == 1
         configure(show_solutions=True)
         shown = bundles(number, view)
         assert len(shown) == 2
-        assert shown[1]["text/plain"] == (
-            "Solution\nAnswer: 58 countries\n58 countries are listed.\n(Source: article lines 65, 66)")
+        assert shown[1]["text/plain"] == ("Solution\nAnswer: 58 countries\nThe list has that many names.\n"
+                                          "Source: article lines 65, 66.")
         assert "warcourse-solution" in shown[1]["text/html"]
     finally:
         configure(show_solutions=False)

@@ -173,6 +173,8 @@ class Numeric(Exercise):
         if self._close(given, self.expected, answer):
             return self.right()
         said = f"you said {self.with_unit(given)}"
+        if format_number(given, self.decimals) == format_number(self.expected, self.decimals):
+            said = f"you said {format_number(given)} {self.unit}"  # rounding would make it look right
         for value, message in self.mistakes:
             if self._close(given, value, answer):
                 return self.wrong(f"{said}. {message}")
