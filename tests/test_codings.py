@@ -194,6 +194,7 @@ def mutate(scratch, name, old, new):
     ("events", '  attributed_to: "one war correspondent"\n', "", "attributed_to is empty"),
     ("deployments", "  inferred: [theater]", "  inferred: [theatre]", "inferred names 'theatre'"),
     ("coalitions", "  kind: meeting", "  kind: summit", "kind is 'summit'; expected one of"),
+    ("events", "  actor: Hezbollah", "  actor: Hizbullah", "actor is 'Hizbullah'; expected a country"),
     ("inconsistencies", "strike_counts: [us_yemen_2017_10_23,", "strike_counts: [us_yemen_2017_10_22,",
      "records names strike_counts:us_yemen_2017_10_22"),
 ])

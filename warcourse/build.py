@@ -182,7 +182,7 @@ class Builder:
             row["line"] = self.quotes.locate(row["quote"], record)
             for column in ACTOR_FIELDS:
                 if row.get(column):
-                    row[column] = self.countries.actor(row[column])
+                    row[column] = self._actor(row[column], column, record)
             _check_precision(row, record)
             _check_bounds(row, record)
             _check_attribution(row, record)
@@ -192,6 +192,14 @@ class Builder:
             rows.append({c: row[c] for c in table.column_names})
         self.ids[table_name] = {r[table.primary_key[0]] for r in rows}
         return rows, recs
+
+    def _actor(self, spelling: str, column: str, record: Record) -> str:
+        """A country's canonical name, or one of the organisations of ``schema.ACTORS``."""
+        name = self.countries.actor(spelling)
+        if name not in schema.ACTORS and self.countries.code(name) is None:
+            raise record.fail(f"{column} is {spelling!r}; expected a country of countries.yaml or one of "
+                              f"{', '.join(schema.ACTORS)} (see the codebook)")
+        return name
 
     def coalitions(self) -> tuple[list[dict], list[dict]]:
         """Coalitions and their members, membership by reference resolved by set operations."""

@@ -21,6 +21,10 @@ MEMBER_BASES = ("named", "by_reference", "excluded")
 COALITION_KINDS = ("coalition", "meeting", "operation")
 CERTAINTIES = ("reported", "claimed", "suggested", "unconfirmed")
 STRIKE_TARGETS = ("ISIL", "al-Qaeda", "Taliban", "several", "unknown")
+ACTORS = (  # actors that are not countries; a country actor is any canonical name of countries.yaml
+    "Coalition", "ISIL", "Hezbollah", "Kurdish forces", "Afghan forces", "Libyan GNA forces",
+    "United Nations", "United Nations Security Council", "New York Times",
+)
 EVENT_TYPES = (
     "coalition", "campaign_start", "campaign_end", "airstrike", "ground_operation",
     "deployment", "withdrawal", "isil_attack", "leader_killed", "announcement",
