@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from warcourse import lessons, render
+from warcourse import handout, lessons, render
 from warcourse.__main__ import main
 from warcourse.errors import CourseError, UsageError
 
@@ -233,6 +233,7 @@ def test_render_with_non_default_parameters(tmp_path, capsys):
     assert 'theater = "all"' not in text and "show_solutions = True  # allowed" in text
 
     index = (out / "index.html").read_text(encoding="utf-8")
+    assert page.count('<a href="index.html" rel="index">') == 2  # navigation at the top and the bottom
     assert "A fixture lesson" in index and 'theater = &quot;Syria&quot;' in index
     assert "show_solutions = True" in index and date.today().isoformat() in index
     assert '<a href="90_fixture_lesson.html">HTML</a>' in index
@@ -276,3 +277,161 @@ def test_a_failed_html_export_keeps_the_previous_render(tmp_path, capsys, monkey
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "failed: HTML export: RuntimeError: export broke halfway" in index
     assert f'<a href="90_fixture_lesson.html">previous render ({date.today().isoformat()})</a>' in index
+
+
+# --- the command line: lesson numbers, help ----------------------------------------------------
+
+def test_a_one_digit_number_means_the_lesson_with_a_leading_zero(tmp_path):
+    (tmp_path / "notebooks").mkdir()
+    _notebook(tmp_path / "notebooks" / "03_air_campaigns.ipynb", "x = 1")
+    assert [lesson.slug for lesson in lessons.select(["3"], tmp_path)] == ["03_air_campaigns"]
+
+
+def test_render_help_lists_every_lesson_with_its_parameters_and_allowed_values(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["render", "--help"])
+    assert exit_.value.code == 0
+    text = capsys.readouterr().out
+    for lesson in lessons.discover():
+        if lesson.kind != "solutions":
+            assert f"  {lesson.slug}  {lesson.title()}" in text
+            for parameter in lesson.parameters().values():
+                assert parameter.describe() in text
+    assert "e.g. 3 or 03_air_campaigns" in text
+
+
+def test_top_level_help_is_plain_text_and_lists_every_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert "`" not in text
+    for command in ("build", "release", "execute", "render", "links"):
+        assert re.search(rf"^    {command} ", text, re.M)
+
+
+# --- the output folder and its index are checked before any lesson runs ------------------------
+
+def test_out_that_is_a_file_or_lies_under_one_is_refused(tmp_path, capsys, no_kernel):
+    (tmp_path / "file").write_text("x")
+    assert _render(str(LESSON), "--out", str(tmp_path / "file")) == 2
+    assert capsys.readouterr().err == f"error: --out {tmp_path / 'file'} is a file, not a folder\n"
+    assert _render(str(LESSON), "--out", str(tmp_path / "file" / "a" / "b")) == 2
+    err = capsys.readouterr().err
+    assert err == f"error: --out {tmp_path / 'file' / 'a' / 'b'} lies under {tmp_path / 'file'}, which is a file, not a folder\n"
+
+
+def test_out_that_cannot_be_written_is_refused(tmp_path, capsys, no_kernel, monkeypatch):
+    def denied(target, suffix=".tmp"):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(render, "temporary", denied)
+    assert _render(str(LESSON), "--out", str(tmp_path / "out")) == 2
+    assert capsys.readouterr().err == f"error: --out {tmp_path / 'out'} cannot be written (Permission denied)\n"
+
+
+GOOD = {"title": "T", "parameters": {}, "seconds": 1.0, "date": "2024-05-01", "status": "ok", "error": "",
+        "link": "x.html", "link_date": "2024-05-01"}
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("[]", "expected an object of lessons, found list"),
+    ('"a string"', "expected an object of lessons, found str"),
+    ("{not json", "cannot read it as JSON"),
+    (b"\xff\xfe", "cannot read it as JSON"),
+    ('{"x": 1}', "the record of 'x' is not an object"),
+    (json.dumps({"x": {k: v for k, v in GOOD.items() if k != "link"}}), "the record of 'x' has no 'link'"),
+    (json.dumps({"x": GOOD | {"seconds": "1"}}), "'seconds' of 'x' is '1', expected int or float"),
+    (json.dumps({"x": GOOD | {"parameters": []}}), "'parameters' of 'x' is [], expected dict")])
+def test_a_corrupt_index_is_one_line_before_any_lesson_runs(tmp_path, capsys, no_kernel, content, message):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.json").write_bytes(content if isinstance(content, bytes) else content.encode())
+    assert _render(str(LESSON), "--out", str(out)) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"error: {out / 'index.json'}: ") and message in err
+    assert err.rstrip().endswith("fix or delete it (the next render writes a new one)")
+
+
+def test_index_html_escapes_every_value_it_takes_from_the_index():
+    evil = '"><script>alert(1)</script>'
+    records = {evil: {"title": evil, "parameters": {evil: evil}, "seconds": 1, "date": evil,
+                      "status": evil, "error": evil, "link": evil, "link_date": evil}}
+    page = render.index_html(records)
+    assert "<script" not in page and 'class="failed"' in page
+    assert page.count("&lt;script&gt;") >= 6
+
+
+# --- the handout: one parameters cell, navigation ----------------------------------------------
+
+def test_the_parameters_cell_shows_the_injected_values_once():
+    params = new_code_cell('show = False  # allowed: True, False\ntheater = "all"  # allowed: "all", "Iraq"\n'
+                           'n = (1,\n     2)  # a tuple')
+    params.metadata["tags"] = ["parameters"]
+    injected = new_code_cell('# Parameters\ntheater = "Iraq"\nn = (3, 4)\n')
+    injected.metadata["tags"] = ["injected-parameters"]
+    nb = new_notebook(cells=[new_markdown_cell("# T"), params, injected, new_code_cell("print(theater)")])
+    shown = handout.one_parameters_cell(nb)
+    assert [c.source for c in shown.cells[1:]] == [
+        'show = False  # allowed: True, False\ntheater = "Iraq"  # allowed: "all", "Iraq"\nn = (3, 4)  # a tuple',
+        "print(theater)"]
+    assert len(nb.cells) == 4
+    del nb.cells[2]
+    assert handout.one_parameters_cell(nb).cells[1].source == params.source
+
+
+def test_navigation_links_to_the_index_and_the_neighbours_relative_to_the_page():
+    assert handout.navigation("03_x", ("02_y", "Lesson <2>"), None) == (
+        '<a href="index.html" rel="index">All lessons (index)</a> '
+        '<a href="02_y.html" rel="prev">Previous: Lesson &lt;2&gt;</a>')
+    nav = handout.navigation("exercises/solutions/03_x", None, ("exercises/solutions/04_z", "Z"))
+    assert 'href="../../index.html"' in nav and 'href="04_z.html" rel="next"' in nav
+
+
+def test_neighbours_are_the_rendered_lessons_of_the_same_kind_around_a_lesson(tmp_path):
+    course = []
+    for name in ("00_a", "01_b", "02_c", "03_d"):
+        course.append(lessons.Lesson(_notebook(tmp_path / f"{name}.ipynb", "x = 1", f"# Title {name}")))
+    nav = render.neighbours(course[1], course, {"00_a", "01_b", "03_d"})
+    assert 'href="00_a.html" rel="prev">Previous: Title 00_a' in nav
+    assert 'href="03_d.html" rel="next">Next: Title 03_d' in nav
+    assert "rel=\"prev\"" not in render.neighbours(course[0], course, {"01_b"})
+
+
+@pytest.mark.slow
+def test_a_full_disk_while_writing_the_index_leaves_no_truncated_notebook(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "out"
+    real = render.write_atomic
+
+    def full(target, data):
+        if target.name.startswith("index."):
+            with open(target.parent / ".tmp-index-partial", "wb") as handle:  # what a full disk leaves
+                handle.write(data[:10])
+            (target.parent / ".tmp-index-partial").unlink()
+            raise OSError(28, "No space left on device")
+        real(target, data)
+
+    monkeypatch.setattr(render, "write_atomic", full)
+    assert _render(str(LESSON), "--out", str(out), "--jobs", "1") == 1
+    err = capsys.readouterr().err
+    assert err == (f"error: cannot write the index in {out} (No space left on device); the lessons "
+                   "rendered so far are on disk, the others untouched\n")
+    nbformat.validate(nbformat.read(out / "90_fixture_lesson.ipynb", as_version=4))
+    assert "</html>" in (out / "90_fixture_lesson.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in out.iterdir()) == [".index.lock", "90_fixture_lesson.html",
+                                                     "90_fixture_lesson.ipynb"]
+
+
+@pytest.mark.slow
+def test_a_full_disk_while_papermill_writes_leaves_no_truncated_notebook(tmp_path, capsys, monkeypatch):
+    from papermill.iorw import LocalHandler
+
+    def full(self, buf, path):
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(buf[: len(buf) // 2])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(LocalHandler, "write", full)
+    out = tmp_path / "out"
+    assert _render(str(LESSON), "--out", str(out), "--jobs", "1") == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == [".index.lock", "index.html", "index.json"]
