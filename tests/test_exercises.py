@@ -180,7 +180,7 @@ def test_solution_is_refused_before_two_tries(number):
     refused = number.solution()
     assert refused.text.startswith("not yet") and "58" not in str(refused)
     number.check(59)
-    assert "answered once" in number.solution().text
+    assert "you have answered once" in number.solution().text
     number.check(...)  # not answered: not a try
     number.check(57)
     worked = str(number.solution())

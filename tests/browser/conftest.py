@@ -50,6 +50,9 @@ RUN_ALL = 240
 STEP = 30  # one click, keystroke or feedback round trip
 EXERCISE = ".warcourse-exercise-widget"  # the CSS hooks warcourse.exercises.views adds
 CHECK = "button.warcourse-check"
+HINT = "button.warcourse-hint"
+SOLUTION = "button.warcourse-solution-button"
+NOTE = ".widget-output.warcourse-feedback div.warcourse-note"  # a hint or a solution (Note._repr_html_)
 FEEDBACK_AREA = ".widget-output.warcourse-feedback"
 FEEDBACK = f"{FEEDBACK_AREA} div.warcourse-feedback"  # the message itself (Feedback._repr_html_)
 WIDGET_MESSAGES = ("Loading widget...", "Error displaying widget")
@@ -177,11 +180,19 @@ class Exercise:
         return "unknown"
 
     def answer(self) -> str:
-        """The expected answer, read from the solution block shown under the widget."""
+        """The expected answer, read from the solution block shown under the widget.
+
+        A choice reads "b) text — why", a set "2 items: A; B": both come back as the bare answer
+        (the choice's text; the items joined with "; ").
+        """
         if self.solution is None:
             raise AssertionError(f"no solution block under {self.question!r} (is show_solutions on?)")
-        text = self.solution.locator("strong").first.text_content().strip()
-        return text.removeprefix("Answer:").strip()
+        text = self.solution.locator("strong").first.text_content().strip().removeprefix("Answer:").strip()
+        if self.kind == "choice":
+            return re.sub(r"^[a-z]\) ", "", text).split(" — ")[0]
+        if self.kind in ("set", "lines"):
+            return text.split(": ", 1)[1]
+        return text
 
     def labels(self) -> list[str]:
         """The choices (radio buttons), options (checkboxes) or items (first dropdown) as shown."""
@@ -265,6 +276,12 @@ class Exercise:
             self.button.click()
         return result.text
 
+    def ask(self, what: str) -> str:
+        """Click the "hint" or "solution" button and return the note it shows."""
+        with FreshFeedback(self, NOTE) as result:
+            self.output.locator({"hint": HINT, "solution": SOLUTION}[what]).click()
+        return result.text
+
     def new_feedback(self):
         """A context: inside it, do what shows feedback; ``.text`` holds it after.
 
@@ -276,17 +293,18 @@ class Exercise:
 class FreshFeedback:
     """Marks the feedback shown now, and on exit waits for feedback that was not there before."""
 
-    def __init__(self, exercise: Exercise):
-        self.exercise = exercise
+    def __init__(self, exercise: Exercise, selector: str = FEEDBACK):
+        self.exercise, self.selector = exercise, selector
         self.text = ""
 
     def __enter__(self):
-        self.exercise.feedback.evaluate_all("nodes => nodes.forEach(node => node.dataset.seen = 'yes')")
+        self.exercise.output.locator(self.selector).evaluate_all(
+            "nodes => nodes.forEach(node => node.dataset.seen = 'yes')")
         return self
 
     def __exit__(self, kind, value, traceback):
         if kind is None:
-            fresh = self.exercise.output.locator(f"{FEEDBACK}:not([data-seen])")
+            fresh = self.exercise.output.locator(f"{self.selector}:not([data-seen])")
             fresh.wait_for(timeout=STEP * 1000)
             self.text = " ".join(fresh.text_content().split())
         return False

@@ -18,10 +18,11 @@ import pytest
 
 from warcourse.paths import NOTEBOOKS
 
+
 pytestmark = pytest.mark.browser
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-CITES = re.compile(r"\(article lines? \d+(, \d+)*\)$")
+CITES = re.compile(r"\(Where to look: article lines? \d+(, \d+)*\.\)$")
 SKY, APPLES, FRUITS, PLANETS, DAYS = (f"fixture {thing}" for thing in ("sky", "apples", "fruits", "planets", "days"))
 
 
@@ -57,10 +58,10 @@ def give(exercise, items) -> None:
 
 
 def set_items(answer: str, labels: list[str]) -> list[str]:
-    """Read a solution's "A, B, C" as option labels (longest first, as labels may hold ", ")."""
+    """Read a solution's "A; B; C" as option labels (longest first, as labels may hold "; ")."""
     items, rest = [], answer
     while rest:
-        label = max((label for label in labels if rest == label or rest.startswith(f"{label}, ")), key=len,
+        label = max((label for label in labels if rest == label or rest.startswith(f"{label}; ")), key=len,
                     default=None)
         assert label is not None, f"cannot read {answer!r} as options {labels}"
         items.append(label)
@@ -76,55 +77,75 @@ class TestFixtureNotebook:
 
     def test_multiple_choice_by_clicking(self, fixture_nb):
         exercise = fixture_nb.exercise(SKY)
-        assert exercise.labels() == ["green", "blue", "red"]
-        assert exercise.check() == ("… Not answered yet: choose or type your answer and press Check, "
-                                    "or in code replace ... with your answer.")
+        assert exercise.labels() == ["red", "blue", "green"]  # shuffled, the same on every run
+        assert exercise.check() == "… Not answered yet: choose or type your answer and press Check."
         exercise.choose("green")
-        assert exercise.check() == "✘ Not quite: you chose 'green'. Green is the fixture grass. (article line 1)"
+        assert exercise.check() == "✘ Not quite: you chose “green”. Green is the fixture grass. (Where to look: article line 1.)"
         exercise.choose("blue")
-        assert exercise.check() == "✔ Right. The fixture sky is blue. (article line 1)"
+        assert exercise.check() == "✔ Right. The fixture sky is blue. (Where to look: article line 1.)"
+
+    def test_hints_then_a_solution_only_after_two_tries(self, fixture_nb):
+        exercise = fixture_nb.exercise(APPLES)
+        assert exercise.ask("solution").startswith("Solution: not yet. Answer at least 2 times first")
+        assert "1,149" not in exercise.ask("solution")
+        sky = fixture_nb.exercise(SKY)
+        assert sky.ask("hint") == "Hint 1 of 2: Look up."
+        assert sky.ask("hint") == "Hint 2 of 2: Not the grass, not the sunset. (That was the last hint.)"
+        for typed in ("7", "8"):
+            exercise.type(typed)
+            exercise.check()
+        assert exercise.ask("solution").startswith("Solution: Answer: 1,149 apples")
 
     def test_number_by_typing(self, fixture_nb):
         exercise = fixture_nb.exercise(APPLES)
         exercise.type("12")
-        assert exercise.check() == "✘ Not quite: you said 12 apples, which is 1,137 too low. (article line 2)"
+        assert exercise.check() == "✘ Not quite: you said 12 apples, which is too low. (Where to look: article line 2.)"
         exercise.type("twelve")
-        assert exercise.check() == ("✘ Not quite: 'twelve' is not a number; write it in digits, "
-                                    'like 1149 or "1,149". (article line 2)')
+        assert exercise.check() == ("✘ Not quite: 'twelve' is not a number; write it in digits, like 1149 or "
+                                    '"1,149" (separators only between groups of three digits). (Where to look: article line 2.)')
+        exercise.type("11,49")
+        assert exercise.check().startswith("… “11,49” can be read two ways: did you mean 11.49")
         exercise.type("1,149")
-        assert exercise.check() == "✔ Right. The basket holds 1,149 fixture apples. (article line 2)"
+        assert exercise.check() == "✔ Right. The basket holds that many fixture apples. (Where to look: article line 2.)"
 
     def test_number_checked_right_after_typing(self, fixture_nb):
         """The box sends its value once, when left, so a Check at once sees all of it (not a stale "1")."""
         exercise = fixture_nb.exercise(APPLES)
-        assert exercise.type_and_check_at_once("1149") == ("✔ Right. The basket holds 1,149 fixture apples. "
-                                                           "(article line 2)")
-        assert exercise.type_and_check_at_once("1150") == ("✘ Not quite: you said 1,150 apples, which is 1 too "
-                                                           "high. (article line 2)")
+        assert exercise.type_and_check_at_once("1149") == ("✔ Right. The basket holds that many fixture apples. "
+                                                           "(Where to look: article line 2.)")
+        assert exercise.type_and_check_at_once("1150") == ("✘ Not quite: you said 1,150 apples. That counts the "
+                                                           "basket too. (Where to look: article line 2.)")
 
     def test_set_by_clicking(self, fixture_nb):
         exercise = fixture_nb.exercise(FRUITS)
         assert exercise.labels() == ["Banana", "Cherry", "Lime", "Strawberry"]
         exercise.tick(["Banana", "Cherry"])
-        assert exercise.check() == ("✘ Not quite: 1 of 2 right; missing: 'Strawberry'; "
-                                    "do not belong: 'Banana'. (article line 3)")
+        assert exercise.check() == ("✘ Not quite: 1 of your 2 items is right; 'Banana' does not belong; 1 item is "
+                                    "missing. Check both conditions of the question, one at a time. "
+                                    "(Where to look: article line 3.)")
         exercise.tick(["Cherry", "Strawberry"])
-        assert exercise.check() == "✔ Right. Cherries and strawberries are the red fixture fruits. (article line 3)"
+        assert exercise.check() == ("✔ Right. Cherries and strawberries are the red fixture fruits. "
+                                    "(Where to look: article line 3.)")
 
     def test_set_as_lines_by_typing(self, fixture_nb):
         exercise = fixture_nb.exercise(PLANETS)
         assert exercise.text_box().get_attribute("placeholder") == "one item per line"
         exercise.write_lines(["Saturn", "Jupiter", " uranus "])
-        assert exercise.check() == "✘ Not quite: 2 of 2 right; do not belong: 'Jupiter'. (article line 4)"
+        assert exercise.check() == ("✘ Not quite: Read 3 items one per line: Saturn; Jupiter; uranus. 2 of your 3 "
+                                    "items are right; 'Jupiter' does not belong. Too many: check which condition "
+                                    "your extra items fail. (Where to look: article line 4.)")
         exercise.write_lines(["saturn", "", "Uranus"])
-        assert exercise.check() == "✔ Right. Saturn and Uranus are the ringed fixture planets. (article line 4)"
+        assert exercise.check() == ("✔ Right. Read 2 items one per line: saturn; Uranus. Saturn and Uranus are "
+                                    "the ringed fixture planets. (Where to look: article line 4.)")
+        exercise.write_lines(["Uranus, Saturn"])
+        assert exercise.check().startswith("✔ Right. Read 2 items separated by commas: Uranus; Saturn.")
 
     def test_same_answer_twice_shows_the_feedback_again(self, fixture_nb):
         """The second Check with the same answer still puts new feedback on the page (screen readers hear it)."""
         exercise = fixture_nb.exercise(SKY)
         exercise.choose("red")
         first = exercise.check()
-        assert first == "✘ Not quite: you chose 'red'. Red is the fixture sunset. (article line 1)"
+        assert first == "✘ Not quite: you chose “red”. Red is the fixture sunset. (Where to look: article line 1.)"
         assert exercise.check() == first
         assert exercise.feedback.count() == 1
 
@@ -133,12 +154,12 @@ class TestFixtureNotebook:
         assert exercise.labels() == ["Tuesday", "Wednesday", "Monday"]
         exercise.order(["Monday", "Monday", "Wednesday"])
         assert exercise.check() == ("✘ Not quite: given more than once: 'Monday'; missing: 'Tuesday'. "
-                                    "Give each of the 3 items exactly once. (article line 5)")
+                                    "Give each of the 3 items exactly once. (Where to look: article line 5.)")
         exercise.order(["Monday", "Wednesday", "Tuesday"])
         assert exercise.check() == ("✘ Not quite: 1 of 3 is in the right place; the first wrong one is "
-                                    "position 2 (you put 'Wednesday' there). (article line 5)")
+                                    "position 2 (you put 'Wednesday' there). (Where to look: article line 5.)")
         exercise.order(["Monday", "Tuesday", "Wednesday"])
-        assert exercise.check() == "✔ Right. Monday, then Tuesday, then Wednesday. (article line 5)"
+        assert exercise.check() == "✔ Right. Monday, then Tuesday, then Wednesday. (Where to look: article line 5.)"
 
     def test_multiple_choice_by_keyboard(self, fixture_nb):
         exercise, keys = fixture_nb.exercise(SKY), fixture_nb.page.keyboard
@@ -147,27 +168,28 @@ class TestFixtureNotebook:
         with exercise.new_feedback() as feedback:
             keys.press("Space")
             fixture_nb.press_check(exercise)
-        assert feedback.text == "✘ Not quite: you chose 'red'. Red is the fixture sunset. (article line 1)"
+        assert feedback.text == "✘ Not quite: you chose “red”. Red is the fixture sunset. (Where to look: article line 1.)"
         fixture_nb.tab_to(exercise.radio("blue"))
         with exercise.new_feedback() as feedback:
             keys.press("Space")
             fixture_nb.press_check(exercise, "Space")
-        assert feedback.text == "✔ Right. The fixture sky is blue. (article line 1)"
+        assert feedback.text == "✔ Right. The fixture sky is blue. (Where to look: article line 1.)"
 
     def test_number_by_keyboard(self, fixture_nb):
         exercise = fixture_nb.exercise(APPLES)
         box = exercise.output.locator(".widget-text input")
         fixture_nb.select_cell(exercise)
-        for typed, expected in (("5", "✘ Not quite: you said 5 apples, which is 1,144 too low. (article line 2)"),
-                                ("1149", "✔ Right. The basket holds 1,149 fixture apples. (article line 2)")):
+        for typed, expected in (("5", "✘ Not quite: you said 5 apples, which is too low. (Where to look: article line 2.)"),
+                                ("1149", "✔ Right. The basket holds that many fixture apples. (Where to look: article line 2.)")):
             assert fixture_nb.answer_by_keyboard(exercise, box, typed) == expected
 
     def test_set_by_keyboard(self, fixture_nb):
         exercise, keys = fixture_nb.exercise(FRUITS), fixture_nb.page.keyboard
         fixture_nb.select_cell(exercise)
-        for ticked, expected in (({"Cherry"}, "✘ Not quite: 1 of 2 right; missing: 'Strawberry'. (article line 3)"),
+        for ticked, expected in (({"Cherry"}, "✘ Not quite: 1 of your 1 item is right; 1 item is missing. Some are "
+                                              "missing: check your filter is not too strict. (Where to look: article line 3.)"),
                                  ({"Cherry", "Strawberry"}, "✔ Right. Cherries and strawberries are the red "
-                                                            "fixture fruits. (article line 3)")):
+                                                            "fixture fruits. (Where to look: article line 3.)")):
             with exercise.new_feedback() as feedback:
                 for label in exercise.labels():
                     box = exercise.checkbox(label)
@@ -181,10 +203,12 @@ class TestFixtureNotebook:
         """Tab into the text box, type the items with Enter between them, Tab to Check and press Enter."""
         exercise = fixture_nb.exercise(PLANETS)
         fixture_nb.select_cell(exercise)
-        for lines, expected in ((["Saturn", "Neptune"], "✘ Not quite: 1 of 2 right; missing: 'Uranus'; "
-                                                        "do not belong: 'Neptune'. (article line 4)"),
-                                (["uranus", "saturn"], "✔ Right. Saturn and Uranus are the ringed fixture "
-                                                       "planets. (article line 4)")):
+        for lines, expected in ((["Saturn", "Neptune"], "✘ Not quite: Read 2 items one per line: Saturn; Neptune. 1 of "
+                                                        "your 2 items is right; 'Neptune' does not belong; 1 item is "
+                                                        "missing. Check both conditions of the question, one at a "
+                                                        "time. (Where to look: article line 4.)"),
+                                (["uranus", "saturn"], "✔ Right. Read 2 items one per line: uranus; saturn. Saturn and "
+                                                       "Uranus are the ringed fixture planets. (Where to look: article line 4.)")):
             assert fixture_nb.answer_by_keyboard(exercise, exercise.text_box(), "\n".join(lines)) == expected
 
     def test_ordering_by_keyboard(self, fixture_nb):
@@ -195,9 +219,9 @@ class TestFixtureNotebook:
         for order, expected in (
                 (["Wednesday", "Monday", "Tuesday"], "✘ Not quite: 0 of 3 are in the right place; the first "
                                                      "wrong one is position 1 (you put 'Wednesday' there). "
-                                                     "(article line 5)"),
+                                                     "(Where to look: article line 5.)"),
                 (["Monday", "Tuesday", "Wednesday"], "✔ Right. Monday, then Tuesday, then Wednesday. "
-                                                     "(article line 5)")):
+                                                     "(Where to look: article line 5.)")):
             with exercise.new_feedback() as feedback:
                 for slot, label in zip(exercise.slots(), order):
                     fixture_nb.tab_to(slot)
@@ -230,7 +254,7 @@ class TestLesson:
         too_high = Fraction(shown.group().replace(",", "")) * 10 + 1000
         exercise.type(str(float(too_high)) if too_high.denominator > 1 else str(too_high))
         text = exercise.check()
-        assert wrong(text, "you said") and "too high" in text
+        assert wrong(text, "you said") and "too high" in text and shown.group() not in text
         exercise.type(shown.group())
         assert right(exercise.check())
 
@@ -244,7 +268,7 @@ class TestLesson:
                 answer = set_items(exercise.answer(), exercise.labels())
                 mistaken = answer[1:] + [label for label in exercise.labels() if label not in answer][:1]
             else:
-                answer = exercise.answer().split(", ")
+                answer = exercise.answer().split("; ")
                 mistaken = answer[1:] or ["Atlantis"]
             give(exercise, mistaken)
             assert wrong(exercise.check(), "")

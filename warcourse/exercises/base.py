@@ -125,9 +125,10 @@ class Exercise(ABC):
     def solution(self) -> Note:
         """The worked answer, once solutions are switched on or after two tries; otherwise says why not."""
         if not self.solution_allowed():
-            done = "once" if self.tries == 1 else ("not yet" if not self.tries else f"{self.tries} times")
-            return Note("Solution", f"not yet. Answer at least {TRIES_BEFORE_SOLUTION} times first (you have "
-                                    f"answered {done}); meanwhile, ask for a hint.")
+            done = ("you have not answered yet" if not self.tries else
+                    "you have answered once" if self.tries == 1 else f"you have answered {self.tries} times")
+            return Note("Solution", f"not yet. Answer at least {TRIES_BEFORE_SOLUTION} times first ({done}); "
+                                    "meanwhile, ask for a hint.")
         return Note("Solution", self.worked())
 
     def worked(self) -> str:
