@@ -16,6 +16,21 @@ VICTIM_CATEGORIES = ("all", "isil_fighters", "civilians")
 OFFICIAL = ("government", "military")
 INDEPENDENT = ("ngo",)
 SCOPE = ("victim_category", "place", "first_month", "last_month")
+CLAIMANT_WORDS = {  # claimant_type codes as legends and sentences show them
+    "government": "government", "military": "military", "ngo": "NGO or independent monitor",
+    "media": "news media", "intergovernmental": "intergovernmental body", "armed_group": "armed group",
+    "unattributed": "unattributed (no claimant named)",
+}
+VICTIM_WORDS = {  # victim_category codes in words
+    "all": "all victims", "isil_fighters": "ISIL fighters", "civilians": "civilians",
+    "coalition_personnel": "coalition personnel", "other_militants": "other militants",
+    "local_forces": "local forces",
+}
+
+
+def in_words(code, vocabulary: dict) -> str:
+    """A code as readers see it ("armed_group" -> "armed group"); unknown codes lose their underscores."""
+    return vocabulary.get(str(code), str(code).replace("_", " "))
 
 
 def focus(claims: pd.DataFrame, victim_category: str) -> pd.DataFrame:
@@ -152,23 +167,27 @@ def months_between(start, end) -> int:
     return (end.year - start.year) * 12 + end.month - start.month
 
 
-def draw_claims(ax, frame: pd.DataFrame, *, x: str, by: str, keys=None, log: bool = True) -> list:
+def draw_claims(ax, frame: pd.DataFrame, *, x: str, by: str, keys=None, labels=None, log: bool = True) -> list:
     """Draw each row as its honest interval at date ``frame[x]``, coloured and marked by ``frame[by]``.
 
     An exact number is a marker; a range is a line between two markers; a lower bound is a marker with an
     arrow up, an upper bound a marker with an arrow down; vague numbers have hollow markers.
-    Returns legend handles for the groups drawn.
+    Returns legend handles for the groups drawn, labelled by ``labels`` (code -> words); a group whose
+    points are all vague gets a hollow marker in the legend too.
     """
     from matplotlib.lines import Line2D
     from matplotlib.ticker import FuncFormatter, NullFormatter
 
     keys = list(keys if keys is not None else pd.unique(frame[by]))
     colors, marks = plots.colors(keys), plots.markers(keys)
-    drawn = []
+    drawn, solid = [], set()
     for row in frame.itertuples(index=False):
         key = getattr(row, by)
         color, marker = colors[key], marks[key]
-        face = "white" if not _missing(row.vague) and row.vague else color
+        hollow = not _missing(row.vague) and bool(row.vague)
+        face = "white" if hollow else color
+        if not hollow:
+            solid.add(key)
         style = dict(marker=marker, color=color, markerfacecolor=face, markeredgecolor=color, markersize=6,
                      linestyle="none", zorder=3)
         when, kind = getattr(row, x), bound_kind(row.low, row.high)
@@ -187,7 +206,9 @@ def draw_claims(ax, frame: pd.DataFrame, *, x: str, by: str, keys=None, log: boo
         ax.yaxis.set_minor_formatter(NullFormatter())
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:,.0f}"))
     _date_axis(ax)
-    return [Line2D([], [], marker=marks[key], color=colors[key], linestyle="none", label=str(key))
+    labels = labels or {}
+    return [Line2D([], [], marker=marks[key], color=colors[key], linestyle="none",
+                   markerfacecolor=colors[key] if key in solid else "white", label=labels.get(key, str(key)))
             for key in keys if key in drawn]
 
 

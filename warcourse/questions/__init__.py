@@ -37,4 +37,8 @@ def __getattr__(name: str):
     """Load a bank's module only when a notebook asks for it (lessons import little)."""
     if name not in _BANKS:
         raise AttributeError(f"no question bank called {name!r}; the banks are {', '.join(_BANKS)}")
-    return getattr(importlib.import_module(f"{__name__}.{_BANKS[name]}"), name)
+    module = importlib.import_module(f"{__name__}.{_BANKS[name]}")
+    for bank, where in _BANKS.items():  # importing bound the submodule's name here: a bank named like it wins
+        if where == _BANKS[name]:
+            globals()[bank] = getattr(module, bank)
+    return globals()[name]

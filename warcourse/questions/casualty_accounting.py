@@ -1,0 +1,462 @@
+"""Questions of lesson 04 (casualty accounting) and of its practice set, built from fresh tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import casualties, data, dates
+from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
+from ..lesson import require
+from .bank import QuestionBank
+
+CAMPAIGN = "coalition_2019_03_strikes"  # the coalition's own count of its strikes: where its running totals start
+COMPARE_PAIRS = (("andrews_2015_02", "austin_2015_02_23"), ("jordan_2015_02_08", "austin_2015_02_23"),
+                 ("libya_2017_01_18_nbc", "libya_2017_01_18_official"),
+                 ("airwars_2017", "coalition_2019_03_civilians"),
+                 ("le_drian_2016_01_21", "macfarland_2016_08_total"),
+                 ("airwars_2015_08", "coalition_2015_08_acknowledged"))
+
+
+def _lines(rows) -> list[int]:
+    """The seed lines of some table rows (a DataFrame, or a Series for one row)."""
+    values = [rows["line"]] if isinstance(rows, pd.Series) and "line" in rows.index else rows["line"]
+    return sorted({int(line) for line in values})
+
+
+def _said(claim: pd.Series) -> str:
+    """A claim's bounds in words."""
+    return casualties.describe_bounds(claim["low"], claim["high"], claim["vague"])
+
+
+def _period(claim: pd.Series) -> str:
+    return dates.period(claim["period_start"], claim["period_end"], claim["date_precision"])
+
+
+def _official_kills(claims: pd.DataFrame, start) -> pd.DataFrame:
+    """Official running totals of ISIL fighters killed in Iraq and Syria (counting from the campaign's month)."""
+    isil = claims[claims["victim_category"].eq("isil_fighters") & claims["place"].eq("Iraq and Syria")
+                  & claims["claimant_type"].isin(casualties.OFFICIAL)]
+    return casualties.readings(casualties.running_totals(isil, start))
+
+
+# --- lesson 04 --------------------------------------------------------------------------------------------
+
+def casualty_accounting(victim_category: str = "all") -> QuestionBank:
+    """The questions of lesson 04 (and of its summative check) for one ``victim_category``."""
+    require("victim_category", victim_category, casualties.VICTIM_CATEGORIES)
+    claims = data.casualty_claims()
+    by_id = claims.set_index("claim_id")
+    campaign = data.strike_counts().set_index("record_id").loc[CAMPAIGN]
+    bank = QuestionBank("casualty_accounting", victim_category=victim_category)
+    for name, exercise in _lesson(claims, by_id, campaign, victim_category):
+        bank.add(name, exercise)
+    for name, exercise in _summative(claims, by_id):
+        bank.add(name, exercise, summative=True)
+    return bank
+
+
+def _lesson(claims, by_id, campaign, victim_category):
+    span = by_id.loc["airwars_2016_01"]
+    low, high = int(span["low"]), int(span["high"])
+    middle = (low + high) // 2
+    right = f"low = {low:,}, high = {high:,}"
+    yield "range_bounds", MultipleChoice(
+        f"Airwars wrote that “{span['quote']}”. How should low and high be filled?",
+        choices={
+            right: ("“Between … and …” is a range: both ends are stated, so both go into the table, and vague "
+                    "stays False."),
+            f"low = {low:,}, high empty": (
+                "That reads it as “at least …”, but the sentence also states an upper end; dropping it throws "
+                "information away."),
+            f"low = {middle:,}, high = {middle:,}": (
+                "The middle of the range is not in the text. Airwars gave a range because it could not be more "
+                "precise; one number would claim a precision nobody has."),
+            f"low empty, high = {high:,}": (
+                "That reads it as “as many as …”, as if any smaller number were possible; the sentence sets a "
+                "floor too."),
+        },
+        answer=right, lines=_lines(span),
+        hints=["Read the quote word by word: which words give a floor, which a ceiling?",
+               "“Between A and B” states two numbers; the table has one column for each end."],
+        code='by_id.loc["airwars_2016_01", ["quote", "low", "high", "vague"]]')
+
+    focused = casualties.focus(claims, victim_category)
+    only_low = focused["low"].notna() & focused["high"].isna()
+    lower = only_low.groupby(focused["claimant_type"], observed=True).sum()
+    lower.index = lower.index.astype(str)
+    yield "lower_bounds", PandasAnswer(
+        "Make a Series with one value per claimant type in focus (focused = casualties.focus(claims, "
+        "victim_category), grouped with observed=True): how many of its claims give only a lower bound (low "
+        "filled, high empty)? Types with none get 0.",
+        answer=lower.rename("lower_bounds"),
+        lines=_lines(focused[only_low]) or _lines(focused),
+        explanation=("Per claimant type: " + ", ".join(f"{kind} {n}" for kind, n in lower.items())
+                     + ". A lower bound (“more than”, “over”, “at least”) says nothing about how many more."),
+        hints=["Build one True/False Series: a claim is a lower bound when low is there and high is not.",
+               "Use .notna() on low and .isna() on high, combined with &.",
+               "Group that True/False Series by focused['claimant_type'] (observed=True) and .sum() it."],
+        code=('only_low = focused["low"].notna() & focused["high"].isna()\n'
+              'answer = only_low.groupby(focused["claimant_type"], observed=True).sum()'))
+
+    labels = {pair: f"{pair[0]} vs {pair[1]}" for pair in COMPARE_PAIRS}
+    differences = {pair: casualties.scope_differences(by_id.loc[pair[0]], by_id.loc[pair[1]])
+                   for pair in COMPARE_PAIRS}
+    same = [labels[pair] for pair in COMPARE_PAIRS if not differences[pair]]
+    yield "comparable", SetAnswer(
+        "Which of these pairs of claims are comparable (same victims, same place, same months)? "
+        "Use casualties.scope_differences or compare their scopes yourself.",
+        answer=same, options=list(labels.values()),
+        lines=_lines(by_id.loc[[claim for pair in COMPARE_PAIRS for claim in pair]]),
+        explanation="Comparable: " + "; ".join(same) + ". The others differ: " + "; ".join(
+            f"{labels[pair]} ({', '.join(differences[pair])})" for pair in COMPARE_PAIRS if differences[pair]) + ".",
+        hints=["Compare four things for each pair: victim_category, place, first month and last month.",
+               "casualties.scope_differences(by_id.loc[a], by_id.loc[b]) returns [] for a comparable pair.",
+               "A claim dated by its year covers January to December; a running total starts in August 2014."],
+        code=("pairs = [...]  # the pairs listed\n"
+              "answer = [f'{a} vs {b}' for a, b in pairs\n"
+              "          if not casualties.scope_differences(by_id.loc[a], by_id.loc[b])]"))
+
+    monitor, official = by_id.loc["airwars_2015_08"], by_id.loc["coalition_2015_08_acknowledged"]
+    later = by_id.loc["airwars_2016_01"]
+    ratio = monitor["low"] / official["low"]
+    yield "gap", Numeric(
+        "By August 2015, how many times the coalition's acknowledged number of civilian deaths is the Airwars "
+        "count? Divide the monitor's low (claim airwars_2015_08) by the official one "
+        "(coalition_2015_08_acknowledged).",
+        answer=ratio, rel_tolerance=0.01, unit="times", decimals=0,
+        lines=_lines(monitor),
+        explanation=(f"{monitor['low']:,} / {official['low']:,} = {ratio:,.0f}. The two claims have the same "
+                     "victims, place and period, so the ratio is meaningful; it measures how far apart two "
+                     "claimants are, not an error in either number."),
+        mistakes=[(official["low"] / monitor["low"], "that is the ratio upside down: the official number "
+                                                     "divided by the monitor's."),
+                  (monitor["low"] - official["low"], "that is the difference, not how many times."),
+                  (later["low"] / official["low"], "that takes a later Airwars total: the two counts must be "
+                                                    "at the same date."),
+                  (later["high"] / official["low"], "that takes a later Airwars total: the two counts must be "
+                                                     "at the same date.")],
+        hints=["Use the two claims dated August 2015, one by Airwars, one by the coalition.",
+               "“How many times A is B” is B divided by A: the larger number goes on top."],
+        code='answer = by_id.loc["airwars_2015_08", "low"] / by_id.loc["coalition_2015_08_acknowledged", "low"]')
+
+    gap_right = ("Two claimants counting the same deaths in different ways: a claimant gap, which says as much "
+                 "about who counts, and how, as about the deaths.")
+    yield "gap_kind", MultipleChoice(
+        "Airwars (an independent monitor) and the coalition (a party to the war) give civilian deaths for the "
+        "same victims, place and period, far apart. Which reading is right?",
+        choices={
+            gap_right: ("Same scope, different claimants: the coalition acknowledges only the deaths its own "
+                        "assessments accept, the monitor counts credible local reports. The course records such "
+                        "a pair as kind claimant_gap in the inconsistencies table: a gap between claimants, not "
+                        "an error of the article."),
+            "One of the two numbers must be false, so the article contradicts itself.": (
+                "Both are reported as what each claimant said; nothing in the article says either was misquoted. "
+                "Different ways of counting give different numbers without anyone lying."),
+            "They are not comparable, so the gap means nothing.": (
+                "Check the scope again: victims, place and months agree. Only the claimant differs, and comparing "
+                "claimants is the point."),
+            "The coalition's number must be a typing error in the article.": (
+                "Nothing suggests a typo: the same passage says the coalition acknowledged “only” that many, "
+                "so the writer meant the small number."),
+        },
+        answer=gap_right, lines=_lines(monitor),
+        hints=["First check the scope of the two claims: is anything but the claimant different?",
+               "Ask how each claimant counts: from local reports, or from its own records and assessments."])
+
+    start = campaign["period_start"]
+    kills = _official_kills(claims, start)
+    ordered = kills.sort_values("period_end")
+    yield "order", Ordering(
+        "Put these official running totals of ISIL fighters killed in Iraq and Syria in order of the end of the "
+        "period they count (period_end), earliest first. Give the claim ids.",
+        answer=ordered["claim_id"].tolist(),
+        labels={row.claim_id: f"{row.claim_id} ({row.claimant}: {row.reading})" for row in kills.itertuples()},
+        lines=_lines(kills),
+        explanation=("In date order: " + " → ".join(f"{row.reading} ({_period(row._asdict())})"
+                                                     for row in ordered.itertuples())
+                     + ". One claim was made later than it counts up to: a general's estimate of the deaths "
+                       "before he arrived."),
+        hints=["Sort by the end of the period, not by the day the claim was made.",
+               "kills.sort_values('period_end')['claim_id'].tolist()"],
+        code='answer = kills.sort_values("period_end")["claim_id"].tolist()')
+
+    whole_war = by_id.loc["coalition_2019_03_civilians"]
+    raqqa = by_id.loc["amnesty_airwars_raqqa_2017"]
+    strikes = int(campaign["value"])
+    yield "per_strike", Numeric(
+        "The coalition's strikes (strike_counts row coalition_2019_03_strikes, column value) and the civilian "
+        "deaths it acknowledged over the same period (casualty_claims row coalition_2019_03_civilians, column "
+        "low): for each acknowledged civilian death, how many strikes were there? Give one decimal.",
+        answer=strikes / whole_war["low"], tolerance=0.1, unit="strikes per acknowledged death", decimals=1,
+        lines=_lines(whole_war),
+        explanation=("Strikes divided by acknowledged deaths. The deaths are “at least”, so the true number of "
+                     "strikes per death can only be smaller: dividing by a lower bound gives an upper bound."),
+        mistakes=[(whole_war["low"] / strikes, "that is deaths per strike, the ratio upside down."),
+                  (strikes / raqqa["low"], "that divides by the Raqqa count: one city over four months, not "
+                                           "the coalition's figure for the same period as its strikes.")],
+        hints=["Both numbers come from one passage of the article and cover the same period.",
+               "Strikes per death: the number of strikes goes on top."],
+        code=('strikes = data.strike_counts().set_index("record_id").loc["coalition_2019_03_strikes", "value"]\n'
+              'answer = strikes / by_id.loc["coalition_2019_03_civilians", "low"]'))
+
+    mixed = by_id.loc["afghanistan_2015_04_2016_03"]
+    kept = "Only the killed: the table holds deaths, and the wounded and the detained are alive."
+    yield "wounded", MultipleChoice(
+        f"The passage at line {int(mixed['line'])} reports suspected militants killed, wounded and detained "
+        "(read it: data.passages().set_index('line').loc[LINE, 'text']). The casualty_claims table has one row "
+        "for it, afghanistan_2015_04_2016_03. What should that row count?",
+        choices={
+            kept: ("A military “casualty” includes the wounded and the captured, but this table, like this lesson, "
+                   "counts deaths only. The wounded appear in a few passages only, so a total of wounded would be "
+                   "incomplete in a way a reader could not see; they stay in the text, not in the table."),
+            "Killed and wounded together: both are casualties.": (
+                "In military usage they are, but a sum of dead and wounded cannot be compared with the death "
+                "counts in the other rows, and most passages give no wounded at all."),
+            "Killed, wounded and detained together: all were taken off the battlefield.": (
+                "That phrase mixes people who died with people who are alive; a death count that includes "
+                "prisoners is no longer a death count."),
+            "Nothing: numbers about “suspected” militants cannot be used.": (
+                "The table keeps the claim and its claimant's words; “suspected” is a reason to read it "
+                "critically, not to drop it."),
+        },
+        answer=kept, lines=_lines(mixed),
+        hints=["Read the table's definition: one row is one claim of what?",
+               "Ask whether a sum of dead and wounded could be compared with the other rows."])
+
+
+def _summative(claims, by_id):
+    isil = claims["victim_category"].eq("isil_fighters")
+    unattributed = claims["claimant_type"].eq("unattributed")
+    yield "s_unattributed", Numeric(
+        "In casualty_claims, how many claims about ISIL fighters (victim_category 'isil_fighters') are "
+        "unattributed (claimant_type 'unattributed': the article names no one who made them)?",
+        answer=int((isil & unattributed).sum()), unit="claims", lines=_lines(claims[isil & unattributed]),
+        explanation="Filter on both columns with & and count the rows.",
+        mistakes=[(int(unattributed.sum()), "that counts unattributed claims about every victim category."),
+                  (int(isil.sum()), "that counts ISIL-fighter claims of every claimant type."),
+                  (int((isil & claims["claimant_type"].eq("media")).sum()),
+                   "that counts claims by news media, which are named outlets.")],
+        hints=["Two conditions, one on victim_category and one on claimant_type.",
+               "(cond1 & cond2).sum() counts the rows where both hold."],
+        code='answer = (claims["victim_category"].eq("isil_fighters") & claims["claimant_type"].eq("unattributed")).sum()')
+
+    ceiling = claims["high"].notna() & claims["low"].isna()
+    floor = claims["low"].notna() & claims["high"].isna()
+    yield "s_upper_bounds", SetAnswer(
+        "In casualty_claims, which claims give only an upper bound (high filled, low empty)? Give their claim_id "
+        "values.",
+        answer=claims.loc[ceiling, "claim_id"].tolist(),
+        distractors=claims.loc[floor, "claim_id"].head(4).tolist() + ["airwars_2017_03", "airwars_2016_01"],
+        lines=_lines(claims[ceiling]),
+        explanation="“As many as” and “up to” set a ceiling only, so low stays empty.",
+        hints=["An upper bound has a high and no low.", "Use .notna() on high and .isna() on low."],
+        code='answer = claims.loc[claims["high"].notna() & claims["low"].isna(), "claim_id"]')
+
+    le_drian = by_id.loc["le_drian_2016_01_21"]
+    blinken = by_id.loc["blinken_2015_06"]
+    claimed = f"{int(le_drian['low']):,}"
+    who = str(le_drian["attributed_to"]).lower()
+    honest = (f"At least {claimed} ISIL fighters were killed by {who} between "
+              f"{dates.at_precision(le_drian['period_start'], 'month')} and "
+              f"{dates.at_precision(le_drian['period_end'], 'month')}, according to {le_drian['claimant']}.")
+    yield "s_yearly", MultipleChoice(
+        f"casualty_claims row le_drian_2016_01_21: {le_drian['claimant']} said that “{le_drian['quote']}” "
+        f"({dates.day(le_drian['period_end'])}). Which sentence reports it honestly?",
+        choices={
+            f"At least {claimed} ISIL fighters were killed in {le_drian['period_end']:%Y}.": (
+                "The claim is a running total from the start of the campaign, not a count for one year."),
+            honest: "A running total keeps its period, its bound (“over” = at least) and its claimant.",
+            f"Exactly {claimed} ISIL fighters were killed by {who}.": (
+                "“Over” makes it a lower bound; and who says so belongs in the sentence."),
+            f"{int(le_drian['low'] - blinken['low']):,} fighters were killed between "
+            f"{dates.at_precision(blinken['period_end'], 'month')} and "
+            f"{dates.at_precision(le_drian['period_end'], 'month')}.": (
+                "That subtracts two lower bounds from two different claimants: if the earlier total was well "
+                "above its lower bound, the difference could be anything."),
+        },
+        answer=honest, lines=_lines(le_drian),
+        hints=["Check period_start: is this a count for one year?", "Keep the bound word and the claimant."])
+
+    afghan = claims[claims["place"].str.endswith("Afghanistan")]
+    types = afghan["claimant_type"].astype(str).value_counts()
+    yield "s_afghan_types", PandasAnswer(
+        "In casualty_claims, take the claims whose place ends with 'Afghanistan'. Make a Series indexed by "
+        "claimant_type with the number of claims of each type (only the types that occur).",
+        answer=types.rename("claims"), lines=_lines(afghan),
+        explanation="Per claimant type: " + ", ".join(f"{kind} {n}" for kind, n in types.items())
+                    + ". Most of the Afghan claims name no claimant at all.",
+        hints=["Filter with .str.endswith on place.",
+               "Then value_counts() on claimant_type; drop the types with 0 (or group with observed=True)."],
+        code=('afghan = claims[claims["place"].str.endswith("Afghanistan")]\n'
+              'answer = afghan.groupby("claimant_type", observed=True).size()'))
+
+    civil = claims[claims["victim_category"].eq("civilians") & claims["place"].eq("Iraq and Syria")]
+    from_start = civil["period_start"].dt.to_period("M").eq(pd.Period("2014-08", "M"))
+    yield "s_civilian_running", Numeric(
+        "In casualty_claims, how many civilian claims (victim_category 'civilians') about 'Iraq and Syria' are "
+        "running totals, counting from August 2014 (period_start in that month)?",
+        answer=int(from_start.sum()), unit="claims", lines=_lines(civil[from_start]),
+        explanation="Running totals start with the campaign; the other claims count one month or one year.",
+        mistakes=[(len(civil), "that counts every civilian claim about Iraq and Syria, also those for one "
+                               "month or one year."),
+                  (int((from_start & civil["claimant_type"].eq("ngo")).sum()), "that counts only one claimant's "
+                                                                              "running totals."),
+                  (int(claims["victim_category"].eq("civilians").sum()), "that counts civilian claims about "
+                                                                          "every place.")],
+        hints=["Filter victim_category and place first.",
+               "Compare period_start.dt.to_period('M') with August 2014."],
+        code=('civil = claims[claims["victim_category"].eq("civilians") & claims["place"].eq("Iraq and Syria")]\n'
+              'answer = (civil["period_start"].dt.to_period("M") == pd.Period("2014-08", "M")).sum()'))
+
+
+# --- practice set 04 --------------------------------------------------------------------------------------
+
+def casualty_practice() -> QuestionBank:
+    """The questions of exercises/04_casualty_accounting.ipynb."""
+    claims = data.casualty_claims()
+    by_id = claims.set_index("claim_id")
+    strikes = data.strike_counts().set_index("record_id")
+    bank = QuestionBank("casualty_practice")
+    for name, exercise in _practice(claims, by_id, strikes):
+        bank.add(name, exercise)
+    return bank
+
+
+def _practice(claims, by_id, strikes):
+    ids = ["airwars_2016_01", "cnn_us_official_2016_12", "coalition_2019_03_civilians"]
+    chosen = by_id.loc[ids]
+    yield "read", PandasAnswer(
+        "A DataFrame indexed by the claim ids in `ids`, with columns low and high read from each claim's quote "
+        "with numbers.read_quantity (a missing bound stays missing).",
+        answer=chosen[["low", "high"]].astype("Float64"), lines=_lines(chosen),
+        explanation="; ".join(f"“{row.quote}” → {_said(by_id.loc[row.Index])}" for row in chosen.itertuples())
+                    + ". An empty bound stays empty (<NA>).",
+        hints=["numbers.read_quantity(text) returns an object with .low and .high (None when missing).",
+               "Build the table with pd.DataFrame({'low': [...], 'high': [...]}, index=ids)."],
+        code=('quantities = [numbers.read_quantity(by_id.loc[i, "quote"]) for i in ids]\n'
+              'answer = pd.DataFrame({"low": [q.low for q in quantities], "high": [q.high for q in quantities]},'
+              ' index=ids)'))
+
+    sinjar = by_id.loc["sinjar_2014_08_abducted_killed"]
+    floor = int(sinjar["low"])
+    word = "The word is read as the least it can honestly mean, with no upper limit."
+    yield "vague", MultipleChoice(
+        f"The article says “{sinjar['quote']}”. The table stores low = {floor}, high empty, vague = True. Why?",
+        choices={
+            word: ("“Hundreds” needs at least two hundreds, and says nothing about how many more: low is that "
+                   "floor, high stays empty, vague is True. Anyone who needs one number must say it is a floor."),
+            "The article gives that number elsewhere.": (
+                "The passage has no digits for this claim; the number comes from the course's rule for reading "
+                "the word."),
+            "The upper bound was lost when the article was converted to text.": (
+                "Nothing was lost: the word itself gives no upper limit, so there is none to store."),
+            "It is the most likely number of deaths.": ("It is a floor, not a best guess: “hundreds” may be far "
+                                                         "more."),
+        },
+        answer=word, lines=_lines(sinjar),
+        hints=["Look for digits in the quote: are there any?", "What is the smallest number “hundreds” can mean?"])
+
+    civilians = claims[claims["victim_category"].eq("civilians")]
+    floor_only = civilians["low"].notna() & civilians["high"].isna()
+    yield "lower_civilians", SetAnswer(
+        "Which civilian claims give only a lower bound (low filled, high empty)? Give their claim_id values.",
+        answer=civilians.loc[floor_only, "claim_id"].tolist(), options=sorted(civilians["claim_id"]),
+        lines=_lines(civilians[floor_only]),
+        explanation="“More than”, “at least” and vague words such as “hundreds” fix a minimum only.",
+        hints=["Keep the civilian claims first.", "A lower bound has low.notna() and high.isna()."],
+        code=('civilians = claims[claims["victim_category"].eq("civilians")]\n'
+              'answer = civilians.loc[civilians["low"].notna() & civilians["high"].isna(), "claim_id"]'))
+
+    fighters = claims[claims["victim_category"].eq("isil_fighters")]
+    grouped = fighters.groupby("claimant_type", observed=True).agg(claims=("claim_id", "size"),
+                                                                   vague=("vague", "sum"))
+    grouped.index = grouped.index.astype(str)
+    yield "by_type", PandasAnswer(
+        "A DataFrame indexed by claimant_type with columns claims (how many claims) and vague (how many of them "
+        "are vague), for the ISIL-fighter claims; only the types that have claims.",
+        answer=grouped.astype("int64"), lines=_lines(fighters),
+        explanation="Per claimant type (claims, vague): " + ", ".join(
+            f"{kind} ({row.claims}, {row.vague})" for kind, row in grouped.iterrows())
+            + ". Counting claims is fine; adding up their deaths is not, because running totals overlap.",
+        hints=["groupby('claimant_type', observed=True) keeps only the types that occur.",
+               ".agg(claims=('claim_id', 'size'), vague=('vague', 'sum'))"],
+        code=('fighters = claims[claims["victim_category"].eq("isil_fighters")]\n'
+              'answer = fighters.groupby("claimant_type", observed=True).agg(\n'
+              '    claims=("claim_id", "size"), vague=("vague", "sum"))'))
+
+    items = ["moab_2017_04_13", "kot_2016_06", "us_commanders_afghanistan_2016_01", "kot_2016_07_26",
+             "afghan_forces_2016_03_06", "nangarhar_2016_02_22"]
+    picked = casualties.readings(by_id.loc[items])
+    ordered = picked.sort_values("period_end")
+    yield "afghan_order", Ordering(
+        "Order these claims by the end of the period they count (period_end), earliest first (give the claim "
+        "ids).",
+        answer=ordered.index.tolist(),
+        labels={claim: f"{claim}: {row.claimant}, {row.reading}, {row.place}" for claim, row in picked.iterrows()},
+        lines=_lines(picked),
+        explanation="In order: " + " → ".join(f"{claim} ({_period(row)})" for claim, row in ordered.iterrows()) + ".",
+        hints=["Use the period's end, not its start (one claim has no start).",
+               "by_id.loc[items].sort_values('period_end').index"],
+        code='answer = by_id.loc[items].sort_values("period_end").index.tolist()')
+
+    start = strikes.loc[CAMPAIGN, "period_start"]
+    region = claims[claims["victim_category"].eq("isil_fighters") & claims["place"].eq("Iraq and Syria")]
+    totals = casualties.running_totals(region, start)
+    yield "running", SetAnswer(
+        f"Which ISIL-fighter claims about Iraq and Syria count from {dates.at_precision(start, 'month')}, the month "
+        "the coalition's campaign began (period_start in that month)? Give their claim ids.",
+        answer=totals["claim_id"].tolist(), options=sorted(region["claim_id"]),
+        lines=_lines(region),
+        explanation=(f"{len(totals)} of {len(region)} are running totals. The others count a shorter period: "
+                     + "; ".join(f"{row.claim_id} ({_period(row._asdict())})"
+                                 for row in region[~region.index.isin(totals.index)].itertuples()) + "."),
+        hints=["Running totals start with the campaign.", "Compare period_start.dt.to_period('M') with the "
+                                                          "campaign's start month."],
+        code=('same_month = region["period_start"].dt.to_period("M") == campaign_start.to_period("M")\n'
+              'answer = region.loc[same_month, "claim_id"]'))
+
+    jordan, austin = by_id.loc["jordan_2015_02_08"], by_id.loc["austin_2015_02_23"]
+    jordan_days = casualties.days_covered(jordan["period_start"], jordan["period_end"])
+    austin_days = casualties.days_covered(austin["period_start"], austin["period_end"])
+    jordan_rate, austin_rate = jordan["low"] / jordan_days, austin["low"] / austin_days
+    yield "jordan", Numeric(
+        "Jordan's claim (jordan_2015_02_08) and the whole coalition's (austin_2015_02_23): how many times the "
+        "coalition's average daily rate is Jordan's daily rate? Count both the first and the last day "
+        "(casualties.days_covered).",
+        answer=jordan_rate / austin_rate, rel_tolerance=0.02, unit="times", decimals=0,
+        lines=_lines(by_id.loc[["jordan_2015_02_08", "austin_2015_02_23"]]),
+        explanation=("Jordan's deaths per day divided by the coalition's. The coalition's number is a lower bound, "
+                     "so the ratio is at most this. One country claiming in three days most of what the whole "
+                     "coalition claimed in months is a reason to doubt the claim, not to add it up."),
+        mistakes=[(jordan["low"] / austin["low"], "that divides the totals, not the daily rates: the periods "
+                                                 "differ in length."),
+                  (austin_rate / jordan_rate, "that is the ratio upside down."),
+                  ((jordan["low"] / (jordan_days - 1)) / (austin["low"] / (austin_days - 1)),
+                   "that leaves out one day of each period: count both the first and the last day.")],
+        hints=["First compute each claim's deaths per day.", "Then divide Jordan's rate by the coalition's."],
+        code=('jordan_rate = jordan["low"] / casualties.days_covered(jordan["period_start"], jordan["period_end"])\n'
+              'coalition_rate = austin["low"] / casualties.days_covered(austin["period_start"], austin["period_end"])\n'
+              'answer = jordan_rate / coalition_rate'))
+
+    raqqa, whole_war = by_id.loc["amnesty_airwars_raqqa_2017"], by_id.loc["coalition_2019_03_civilians"]
+    honest = ("Both can stand as written: they differ in place and period, and the distance between what "
+              "monitors count and what the coalition acknowledges is a gap between claimants, not an error.")
+    yield "raqqa", MultipleChoice(
+        f"{raqqa['claimant']}: “{raqqa['quote']}” ({raqqa['place']}, {raqqa['period_end']:%Y}). The coalition's "
+        f"own figure: “{whole_war['quote']}” ({_period(whole_war)}). What follows?",
+        choices={
+            honest: ("Two lower bounds with different scopes (" + "; ".join(
+                casualties.scope_differences(raqqa, whole_war)) + ") do not contradict each other. That the "
+                "monitors' count for one city is larger than the coalition's for the whole war shows how "
+                "differently the two claimants count: the inconsistencies table records the pair as a "
+                "claimant_gap."),
+            "The two numbers contradict each other, so one of them is false.": (
+                "Both are lower bounds: “more than” in one city and “at least” for the whole war can both hold."),
+            "One city had more than all of the war's civilian deaths.": (
+                "That divides numbers with different places and periods, and two lower bounds bound no ratio."),
+            "The coalition's figure must be a typing error in the article.": (
+                "Nothing suggests a typo: the coalition acknowledges only the deaths its own assessments accept."),
+        },
+        answer=honest, lines=_lines(raqqa),
+        hints=["Compare the two claims' places and periods (casualties.scope_differences).",
+               "Ask what “more than” and “at least” allow, and who is counting."])
