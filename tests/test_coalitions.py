@@ -29,6 +29,7 @@ SMALL = rows(
 )
 SMALL_COALITIONS = pd.DataFrame({
     "coalition_id": ["a", "b", "c", "d"],
+    "kind": ["coalition", "meeting", "coalition", "operation"],
     "date": pd.to_datetime(["2014-09-05", "2014-12-03", "2015-05-01", "2016-01-01"]),
     "date_precision": ["day", "day", "month", "year"],
     "stated_members": pd.array([2, 3, pd.NA, pd.NA], dtype="Int64"),
@@ -70,6 +71,20 @@ def test_count_check_compares_stated_with_listed():
     assert out["listed"].tolist() == [2, 2, 3, 0]
     assert out.loc["a", "difference"] == 0 and out.loc["b", "difference"] == -1
     assert pd.isna(out.loc["c", "difference"])
+
+
+def test_kind_summary_counts_entries_lists_and_rows_per_kind():
+    out = co.kind_summary(SMALL_COALITIONS, SMALL)
+    assert list(out.index) == list(co.KINDS)
+    assert out.loc["coalition"].tolist() == [2, 2, 5]
+    assert out.loc["meeting"].tolist() == [1, 1, 2]
+    assert out.loc["operation"].tolist() == [1, 0, 0]
+
+
+def test_kinds_are_the_tables_vocabulary(coalitions):
+    assert set(coalitions["kind"].astype(str)) == set(co.KINDS)
+    kind = coalitions.set_index("coalition_id")["kind"]
+    assert kind["paris_2014"] == "meeting" and kind["syria_airstrikes_2014"] == "operation"
 
 
 def test_first_appearances_counts_each_country_once():
@@ -165,7 +180,8 @@ def test_figures_draw_for_every_focus(coalitions, members):
     grouped = co.by_region(co.membership_matrix(members, ids), data.countries())
     shared = co.overlaps(members, ids)
     fig, axes = plots.new("t", xlabel="x", ylabel="y", source="s", nrows=2)
-    co.draw_timeline(axes, co.count_check(period, members), co.first_appearances(period, members))
+    committed = co.first_appearances(period[period["kind"] == "coalition"], members)
+    co.draw_timeline(axes, co.count_check(period, members), co.first_appearances(period, members), committed)
     assert plots.show(fig, alt="a timeline figure for the test").png
     for focus in co.FOCUS:
         comparison = co.theater_comparison(data.involvement(), co.members_of(members, focus))

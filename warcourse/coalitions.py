@@ -1,6 +1,8 @@
 """Coalition membership as sets: resolve, count, compare and draw the article's member lists.
 
-In ``coalition_members`` a row's ``basis`` says how the article includes the
+A ``coalitions`` row is one of three ``KINDS``: a ``coalition`` (countries agree to act
+together), a ``meeting`` (a conference or gathering: its list says who was represented)
+or an ``operation`` (who took part in a military or humanitarian action). In ``coalition_members`` a row's ``basis`` says how the article includes the
 country: ``named`` and ``by_reference`` rows are members, ``excluded`` rows
 record an "except ..." and are not. Every function here starts from those rows
 (and the ``coalitions``, ``involvement`` and ``passages`` tables), so each
@@ -23,6 +25,11 @@ FOCUS = ("brussels_2014", "wales_2014", "paris_2014", "bpc_2015", "russia_iraq_i
          "muslim_states_2015")
 LAST_YEAR = 2015  # lesson 02 looks at the coalitions formed up to the end of this year
 MEMBER = ("named", "by_reference")  # the bases that make a country a member
+KINDS = {  # the values of coalitions.kind, and what a country in such a list has done
+    "coalition": "agreed to act together",
+    "meeting": "was represented at a conference or gathering",
+    "operation": "took part in a military or humanitarian action",
+}
 LABELS = {  # short names for figures and lists
     "wales_2014": "Wales", "paris_2014": "Paris", "cjtf_oir": "CJTF-OIR", "brussels_2014": "Brussels",
     "bpc_2015": "BPC program", "russia_iraq_iran_syria_2015": "Russia-Iraq-Iran-Syria centre",
@@ -60,10 +67,23 @@ def in_period(coalitions: pd.DataFrame, last_year: int = LAST_YEAR) -> pd.DataFr
 def count_check(coalitions: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     """Per coalition: the total the article states, the countries it lists, and listed minus stated."""
     listed = member_rows(members).groupby("coalition_id").size()
-    out = coalitions[["coalition_id", "date", "date_precision", "stated_members"]].copy()
+    out = coalitions[["coalition_id", "kind", "date", "date_precision", "stated_members"]].copy()
     out["listed"] = out["coalition_id"].map(listed).fillna(0).astype("Int64")
     out["difference"] = out["listed"] - out["stated_members"]
     return out.rename(columns={"stated_members": "stated"}).reset_index(drop=True)
+
+
+def kind_summary(coalitions: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """Per kind (rows, in ``KINDS`` order): rows of ``coalitions``, those with a member list, member rows."""
+    rows = member_rows(members, coalitions["coalition_id"]).merge(coalitions[["coalition_id", "kind"]],
+                                                                  on="coalition_id")
+    kind = coalitions["kind"].astype("str")
+    out = pd.DataFrame({
+        "entries": kind.value_counts(),
+        "with_member_list": kind[coalitions["coalition_id"].isin(set(rows["coalition_id"]))].value_counts(),
+        "member_rows": rows["kind"].astype("str").value_counts(),
+    })
+    return out.reindex(list(KINDS)).fillna(0).astype("int64").rename_axis("kind")
 
 
 def first_appearances(coalitions: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
@@ -131,21 +151,25 @@ def theater_comparison(involvement: pd.DataFrame, countries: set[str]) -> pd.Dat
     return out.astype("int64").rename_axis("theater")
 
 
-def draw_timeline(axes, counts: pd.DataFrame, growth: pd.DataFrame) -> None:
-    """Top: one row per coalition at its date, with its listed (and stated) members.
-    Bottom: the running total of distinct countries named in any list so far.
+def draw_timeline(axes, counts: pd.DataFrame, growth: pd.DataFrame, committed: pd.DataFrame) -> None:
+    """Top: one row per entry at its date, its kind as the marker, with its listed (and stated) members.
+    Bottom: the running total of distinct countries named in any list so far, and in a coalition's list.
 
-    ``counts`` comes from ``count_check`` and ``growth`` from ``first_appearances`` (same coalitions,
-    in date order). Open markers are dates known only to the month.
+    ``counts`` comes from ``count_check`` and ``growth`` from ``first_appearances`` (same entries, in
+    date order); ``committed`` is ``first_appearances`` of the ``coalition`` rows only. Open markers
+    are dates known only to the month.
     """
     import matplotlib.dates as mdates
+    from matplotlib.lines import Line2D
 
     top, bottom = axes
     rows = counts.reset_index(drop=True)
-    for precision, face in (("day", plots.PALETTE["blue"]), ("month", "white")):
-        part = rows[rows["date_precision"] == precision]
-        top.scatter(part["date"], part.index, s=45, marker="o", facecolor=face, edgecolor=plots.PALETTE["blue"],
-                    linewidth=1.5, zorder=3, label=f"date known to the {precision}")
+    shapes = dict(zip(KINDS, ("o", "s", "^")))
+    for kind, marker in shapes.items():
+        for precision, face in (("day", plots.PALETTE["blue"]), ("month", "white")):
+            part = rows[(rows["kind"] == kind) & (rows["date_precision"] == precision)]
+            top.scatter(part["date"], part.index, s=45, marker=marker, facecolor=face,
+                        edgecolor=plots.PALETTE["blue"], linewidth=1.5, zorder=3)
     for i, row in rows.iterrows():
         text = "no member list" if row["listed"] == 0 else f"{row['listed']} listed"
         if pd.notna(row["stated"]) and row["stated"] != row["listed"]:
@@ -153,14 +177,23 @@ def draw_timeline(axes, counts: pd.DataFrame, growth: pd.DataFrame) -> None:
         top.annotate(text, (row["date"], i), xytext=(7, 0), textcoords="offset points", va="center", fontsize=8)
     top.set_yticks(list(rows.index), [label(c) for c in rows["coalition_id"]], fontsize=8)
     top.set_ylim(len(rows) - 0.5, -0.5)
-    top.legend(loc="lower left", fontsize=8)
-    bottom.step(growth["date"], growth["countries_so_far"], where="post", color=plots.PALETTE["orange"])
-    bottom.scatter(growth["date"], growth["countries_so_far"], s=20, marker="s", color=plots.PALETTE["orange"],
-                   zorder=3)
-    last = growth.iloc[-1]
-    bottom.annotate(f"{last['countries_so_far']}", (last["date"], last["countries_so_far"]), xytext=(-4, 0),
-                    textcoords="offset points", ha="right", va="center", fontsize=8)
+    handles = [Line2D([], [], linestyle="", marker=marker, markerfacecolor=plots.PALETTE["blue"],
+                      markeredgecolor=plots.PALETTE["blue"], label=kind) for kind, marker in shapes.items()]
+    handles.append(Line2D([], [], linestyle="", marker="o", markerfacecolor="white",
+                          markeredgecolor=plots.PALETTE["blue"], label="date known to the month"))
+    top.legend(handles=handles, loc="upper right", fontsize=8)
+    end = rows["date"].max()
+    lines = ((growth, plots.PALETTE["orange"], "s", "-", "in any list"),
+             (committed, plots.PALETTE["green"], "o", "--", "in a coalition's list"))
+    for frame, color, marker, style, name in lines:
+        dates = pd.concat([frame["date"], pd.Series([end])], ignore_index=True)
+        totals = pd.concat([frame["countries_so_far"], frame["countries_so_far"].iloc[-1:]], ignore_index=True)
+        bottom.step(dates, totals, where="post", color=color, linestyle=style, label=name)
+        bottom.scatter(frame["date"], frame["countries_so_far"], s=20, marker=marker, color=color, zorder=3)
+        bottom.annotate(f"{totals.iloc[-1]}", (end, totals.iloc[-1]), xytext=(4, 0),
+                        textcoords="offset points", ha="left", va="center", fontsize=8, color=color)
     bottom.set_ylim(0, growth["countries_so_far"].max() * 1.15)
+    bottom.legend(loc="upper left", fontsize=8)
     span = (rows["date"].min() - pd.Timedelta(days=20), rows["date"].max() + pd.Timedelta(days=75))
     for ax in axes:
         ax.set_xlim(*span)
