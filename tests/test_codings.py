@@ -45,6 +45,12 @@ def test_yemen_strikes_told_twice_are_a_duplicate_naming_their_rows(tables):
             "strike_counts:us_yemen_2017_10_25"} <= named
 
 
+def test_every_duplicate_names_the_rows_that_tell_it_twice(tables):
+    for issue in tables["inconsistencies"]:
+        if issue["kind"] == "duplicate":
+            assert len((issue["records"] or "").split(";")) >= 2, issue["issue_id"]
+
+
 def test_every_named_record_exists(tables):
     for issue in tables["inconsistencies"]:
         for item in (issue["records"] or "").split(";") if issue["records"] else ():
