@@ -14,9 +14,13 @@ from .errors import CourseError, UsageError
 
 
 def _build(args: argparse.Namespace) -> int:
-    from . import build, coverage
+    from pathlib import Path
 
-    result = build.build()
+    from . import build, coverage
+    from .paths import DATA, shown
+
+    data_dir = Path(args.data) if args.data else DATA
+    result = build.build(annotations=Path(args.annotations or data_dir / "annotations"))
     files = build.outputs(result)
     if args.coverage:
         text, missing = coverage.report(result)
@@ -26,7 +30,7 @@ def _build(args: argparse.Namespace) -> int:
                   "in data/annotations/not_coded.yaml", file=sys.stderr)
             return 1
     if args.check:
-        problems = build.differences(files)
+        problems = build.differences(files, data_dir)
         for problem in problems:
             print(problem, file=sys.stderr)
         if problems:
@@ -35,8 +39,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"ok: {len(result.tables)} tables, {rows} rows, every quote found in the seed")
         return 0
     if not args.coverage:
-        changed = build.write(files)
-        print(f"wrote {len(changed)} changed file(s) of {len(files)} in data/"
+        changed = build.write(files, data_dir)
+        print(f"wrote {len(changed)} changed file(s) of {len(files)} in {shown(data_dir)}/"
               + (": " + ", ".join(changed) if changed else ""))
     return 0
 
@@ -98,6 +102,10 @@ def parser() -> argparse.ArgumentParser:
                    help="verify only: fail if a quote, number or category is wrong or the tables are stale")
     b.add_argument("--coverage", action="store_true",
                    help="print, per section, the numbers found in the text vs coded vs excluded")
+    b.add_argument("--data", default=None, metavar="DIR",
+                   help="the data folder: reads DIR/annotations, writes DIR/tables (default: data)")
+    b.add_argument("--annotations", default=None, metavar="DIR",
+                   help="read the annotations from DIR instead (default: DATA/annotations)")
     b.set_defaults(run=_build)
 
     r = sub.add_parser("release", help="write student copies of exercises/solutions/*.ipynb")

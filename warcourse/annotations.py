@@ -1,9 +1,23 @@
-"""Hand-written codings (``data/annotations/*.yaml``) read with their line numbers.
+"""Hand-written codings (``data/annotations/*.yaml``) read strictly, with their line numbers.
 
 Each record remembers the YAML line it starts on, so every later error can name
 ``file:line`` and the record's id. Quotes are located in the seed here: a quote
 must occur in exactly one passage, and that passage's line becomes the record's
 ``line``.
+
+The YAML is read with a safe loader that refuses, naming file and line:
+
+- a file larger than ``MAX_BYTES`` (1 MB; the largest annotation file is ~75 kB),
+  or nested deeper than ``MAX_DEPTH`` levels;
+- anchors and aliases (``&name``, ``*name``, and so the ``<<`` merge key): write
+  the value out each time (this also rules out "billion laughs" alias bombs);
+- explicit tags (``!!int``, ``!!python/...``, ``!custom``): the build decides
+  types from the data contract, not the file;
+- a key written twice in one mapping (YAML would silently keep the last one);
+- an empty file, or one with no records.
+
+Unquoted dates stay text (``2015-02-30`` is then refused by the build as "not a
+real date" instead of crashing the YAML parser).
 """
 
 from __future__ import annotations
@@ -12,10 +26,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from yaml.constructor import ConstructorError
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode
 
 from .article import Article
 from .errors import CourseError
 from .paths import ANNOTATIONS, shown
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+LINE_KEY = "__line__"
+_IMPLICIT_TYPES_DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge"}
 
 
 @dataclass(frozen=True)
@@ -30,37 +52,110 @@ class Record:
     def label(self) -> str:
         """``file:line (id)`` for messages."""
         ident = next((self.fields[k] for k in self.fields if k.endswith("_id")), None)
-        return f"{self.file}:{self.yaml_line}" + (f" ({ident})" if ident else "")
+        return f"{self.file}:{self.yaml_line}" + (f" ({' '.join(str(ident).split())})" if ident else "")
 
     def fail(self, message: str) -> CourseError:
         return CourseError(f"{self.label}: {message}")
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records the line of every mapping under the key ``__line__``."""
+class _StrictLoader(yaml.SafeLoader):
+    """A safe loader without aliases, explicit tags, duplicate keys or timestamps.
+
+    Every mapping gets the line it starts on under the key ``__line__``.
+    """
+
+    _depth = 0  # collections open around the node being composed
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in _IMPLICIT_TYPES_DROPPED]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            raise ConstructorError(None, None, "anchors and aliases (&, *) are not allowed; "
+                                   "write the value out", event.start_mark)
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!") and not (isinstance(event, ScalarEvent) and event.implicit[0]):
+            shown_tag = tag.replace("tag:yaml.org,2002:", "!!")
+            raise ConstructorError(None, None, f"the tag {shown_tag!r} is not allowed; write the plain "
+                                   "value (the build knows each field's type)", event.start_mark)
+        depth = self._depth
+        if isinstance(event, CollectionStartEvent) and depth >= MAX_DEPTH:
+            raise ConstructorError(None, None, f"nested more than {MAX_DEPTH} levels deep",
+                                   event.start_mark)
+        self._depth = depth + isinstance(event, CollectionStartEvent)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise ConstructorError(None, None, f"cannot read {node.value!r:.60} ({exc})",
+                                   node.start_mark) from None
 
     def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(None, None, f"expected a mapping, found {node.id}", node.start_mark)
+        mapping, first = {}, {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str):
+                raise ConstructorError(None, None, f"the key {key_node.value!r:.60} is not read as "
+                                       f"text (YAML reads {type(key).__name__}); put it in quotes",
+                                       key_node.start_mark)
+            if key == LINE_KEY:
+                raise ConstructorError(None, None, f"{LINE_KEY!r} is reserved", key_node.start_mark)
+            if key in mapping:
+                raise ConstructorError(None, None, f"duplicate key {key!r} (first on line "
+                                       f"{first[key]}); each key may appear once",
+                                       key_node.start_mark)
+            first[key] = key_node.start_mark.line + 1
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        mapping[LINE_KEY] = node.start_mark.line + 1
         return mapping
 
 
-def read_yaml(path: Path):
-    """Parse one annotation file; bad YAML is reported with its file and line."""
-    where = shown(path)
+def _read_text(path: Path, where: str) -> str:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with Path(path).open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise CourseError(f"{where}: annotation file is missing") from None
-    except UnicodeDecodeError:
-        raise CourseError(f"{where}: not valid UTF-8") from None
+    except OSError as exc:
+        raise CourseError(f"{where}: cannot read the annotation file ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BYTES:
+        raise CourseError(f"{where}: larger than {MAX_BYTES:,} bytes, the limit for an annotation "
+                          "file; split it or remove what does not belong")
     try:
-        return yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CourseError(f"{where}:{line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+
+
+def read_yaml(path: Path):
+    """Parse one annotation file strictly (see the module docstring); errors name file and line."""
+    where = shown(path)
+    text = _read_text(path, where)
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
-        raise CourseError(f"{where}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc})") \
-            from None
+        problem = " ".join(str(exc.problem or exc.context or "").split())
+        raise CourseError(f"{where}{line}: not valid YAML ({problem})") from None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        problem = " ".join(str(exc).split())[:200]
+        raise CourseError(f"{where}: not valid YAML ({problem})") from None
+    if data is None or data == [] or (isinstance(data, dict) and set(data) == {LINE_KEY}):
+        raise CourseError(f"{where}:1: the file is empty; expected its records (an emptied file "
+                          "would silently empty its table)")
+    return data
 
 
 def strip_lines(value):
@@ -77,8 +172,6 @@ def records(name: str, root: Path = ANNOTATIONS) -> list[Record]:
     path = root / f"{name}.yaml"
     data = read_yaml(path)
     where = shown(path)
-    if data is None:
-        return []
     if not isinstance(data, list):
         raise CourseError(f"{where}: expected a list of records (lines starting with '- ')")
     out = []

@@ -19,6 +19,7 @@ from .errors import CourseError
 from .paths import SEED, SEED_SHA256, TABLES, shown
 
 PASSAGES_CSV = TABLES / "passages.csv"
+RESTORE = "restore the published snapshot with `git checkout -- seeds/`"
 
 OBJECT = "[object Object]"
 _WIKI_LINK = re.compile(r"\[\[([^\]|]*)\|([^\]]*)\]\]")
@@ -84,6 +85,13 @@ def read_lines(path: Path = SEED) -> list[str]:
         line = raw[: exc.start].count(b"\n") + 1
         raise CourseError(f"{where}:{line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
                           "expected the seed as UTF-8 text") from None
+    if text.startswith("\ufeff"):
+        raise CourseError(f"{where}:1: starts with a byte-order mark (BOM), which the snapshot does "
+                          f"not have; save it as UTF-8 without BOM, or {RESTORE}")
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        raise CourseError(f"{where}:{line}: has Windows (CRLF) line endings; the snapshot ends lines "
+                          f"with LF only: convert it (dos2unix), or {RESTORE}")
     return text.split("\n")
 
 
@@ -91,8 +99,11 @@ def first_difference(passages: tuple[Passage, ...], reference: Path = PASSAGES_C
     """Where parsed passages first differ from the committed passages table ('' if unknown)."""
     if not reference.exists():
         return ""
-    with reference.open(encoding="utf-8", newline="") as handle:
-        committed = [(int(r["line"]), r["text"]) for r in csv.DictReader(handle)]
+    try:
+        with reference.open(encoding="utf-8", newline="") as handle:
+            committed = [(int(r["line"]), r["text"]) for r in csv.DictReader(handle)]
+    except (OSError, ValueError, KeyError, TypeError, csv.Error):
+        return ""
     for (line, text), p in zip(committed, passages):
         if (line, text) != (p.line, p.text):
             return f"; first difference at line {min(line, p.line)}: expected {text[:60]!r}"
@@ -107,7 +118,7 @@ def check_snapshot(article: Article, expected: str = SEED_SHA256) -> None:
     if digest != expected:
         where = first_difference(article.passages)
         raise CourseError(f"{article.path}: the seed has changed (sha256 {digest[:12]}…, expected "
-                          f"{expected[:12]}…){where}; restore it from ../shared/seeds/")
+                          f"{expected[:12]}…){where}; {RESTORE}")
 
 
 def split_front_matter(lines: list[str], where: str) -> tuple[dict, int]:

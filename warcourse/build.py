@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import article as article_mod
-from . import schema
+from . import schema, validate
 from .annotations import QuoteIndex, Record, check_fields, records, strip_lines
 from .countries import Countries
 from .errors import CourseError
@@ -35,7 +35,6 @@ NUMERIC_FIELDS = {
 ACTOR_FIELDS = ("actor", "led_by")
 DATA_VERSION = "2.0.0"  # of the tables' contract: raise it when a column or a vocabulary changes
 ARTICLE_URL = "https://en.wikipedia.org/wiki/"
-_PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
 _DATE_RE = re.compile(schema.DATE_PATTERN)
 
 
@@ -61,8 +60,6 @@ class Build:
 def _date(value, record: Record, column: str) -> str | None:
     if value in (None, ""):
         return None
-    if isinstance(value, dt.date):
-        value = value.isoformat()
     if not isinstance(value, str) or not _DATE_RE.match(value):
         raise record.fail(f"{column} is {value!r}; expected an ISO date like 2014-09-05, 2014-09 or 2014")
     padding = {4: "-01-01", 7: "-01", 10: ""}[len(value)]
@@ -96,14 +93,6 @@ def _value(record: Record, column: schema.Column):
         raise record.fail(f"{column.name} is {value!r}; expected one of {', '.join(column.enum)} "
                           "(see the codebook in data/README.md)")
     return value
-
-
-def _check_precision(row: dict, record: Record) -> None:
-    precision = row.get("date_precision")
-    for column in ("date", "period_end"):
-        value = row.get(column)
-        if value and precision and len(value) != _PRECISION_LENGTH[precision]:
-            raise record.fail(f"{column} {value!r} does not match date_precision {precision!r}")
 
 
 def _check_bounds(row: dict, record: Record) -> None:
@@ -183,7 +172,7 @@ class Builder:
             for column in ACTOR_FIELDS:
                 if row.get(column):
                     row[column] = self._actor(row[column], column, record)
-            _check_precision(row, record)
+            validate.row(table, row, record)
             _check_bounds(row, record)
             _check_attribution(row, record)
             values = _check_numbers(table_name, row, record)
@@ -223,6 +212,7 @@ class Builder:
             if not isinstance(term, dict):
                 raise record.fail(f"member term {term!r} must be a mapping")
             check_fields(term_rec, {"named", "from", "only", "except", "quote"}, {"quote"})
+            validate.member_term(term, term_rec)
             line = self.quotes.locate(term["quote"], term_rec)
 
             def row(spelling, basis):
@@ -269,6 +259,7 @@ class Builder:
             record.fields["lesson"] = str(record.fields["lesson"]).zfill(2)
             row = {c.name: _value(record, c) for c in table.columns if c.name not in ("lines", "records")}
             row["lines"] = ";".join(map(str, lines))
+            validate.row(table, row, record)
             row["records"] = self._named_records(record)
             out.append({c: row[c] for c in table.column_names})
         return out
@@ -444,7 +435,11 @@ def write(files: dict[str, bytes], data_dir: Path = DATA) -> list[str]:
         target = data_dir / relative
         if target.exists() and target.read_bytes() == content:
             continue
-        write_atomic(target, content)
+        try:
+            write_atomic(target, content)
+        except OSError as exc:
+            raise CourseError(f"{shown(target)}: cannot write ({exc.strerror or exc}); "
+                              "check that the folder exists and is writable") from None
         changed.append(relative)
     return changed
 
@@ -457,7 +452,17 @@ def differences(files: dict[str, bytes], data_dir: Path = DATA) -> list[str]:
         if not target.exists():
             problems.append(f"{shown(target)}: missing; run `python -m warcourse build`")
             continue
-        old = target.read_bytes().decode("utf-8", "replace").split("\n")
+        committed = target.read_bytes()
+        if committed == content:
+            continue
+        if relative.startswith("tables/"):
+            from . import data  # pandas, only when a committed table differs
+
+            unreadable = data.problem(relative.removeprefix("tables/").removesuffix(".csv"), target)
+            if unreadable:
+                problems.append(unreadable)
+                continue
+        old = committed.decode("utf-8", "replace").split("\n")
         new = content.decode("utf-8").split("\n")
         if old != new:
             row = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))

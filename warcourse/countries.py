@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pycountry
 
-from .annotations import read_yaml, strip_lines
+from .annotations import LINE_KEY, read_yaml, strip_lines
 from .errors import CourseError
 from .paths import ANNOTATIONS, shown
+from .validate import iso3_override
 
 
 @dataclass
@@ -25,16 +26,24 @@ class Countries:
     @classmethod
     def load(cls, root: Path = ANNOTATIONS) -> "Countries":
         path = root / "countries.yaml"
-        data = strip_lines(read_yaml(path)) or {}
+        data = read_yaml(path)
         where = shown(path)
-        if not isinstance(data, dict) or set(data) - {"aliases", "iso3"}:
+        if not isinstance(data, dict) or set(data) - {"aliases", "iso3", LINE_KEY}:
             raise CourseError(f"{where}: expected a mapping with 'aliases' and 'iso3'")
+        aliases, iso3 = strip_lines(data.get("aliases") or {}), data.get("iso3") or {}
+        if not isinstance(aliases, dict) or not all(isinstance(v, str) for v in aliases.values()):
+            raise CourseError(f"{where}: 'aliases' must map each spelling to a canonical name")
+        if not isinstance(iso3, dict):
+            raise CourseError(f"{where}: 'iso3' must map canonical names to {{code, note}}")
         overrides = {}
-        for name, entry in (data.get("iso3") or {}).items():
-            if not isinstance(entry, dict) or not str(entry.get("code", "")).isalpha():
-                raise CourseError(f"{where}: iso3 entry for {name!r} needs a 'code' and a 'note'")
-            overrides[name] = str(entry["code"]).upper()
-        return cls(dict(data.get("aliases") or {}), overrides, where)
+        for name, entry in iso3.items():
+            if name == LINE_KEY:
+                continue
+            at = f"{where}:{entry[LINE_KEY]}" if isinstance(entry, dict) else where
+            if not isinstance(entry, dict) or set(entry) != {"code", "note", LINE_KEY}:
+                raise CourseError(f"{at}: iso3 entry for {name!r} needs a 'code' and a 'note'")
+            overrides[name] = iso3_override(name, entry["code"], entry["note"], at)
+        return cls(aliases, overrides, where)
 
     def canonical(self, name: str) -> str:
         """The canonical name of an article spelling (the spelling itself if it has no alias)."""

@@ -15,6 +15,11 @@ dates as ``datetime64`` (with their precision in a ``*_precision`` column:
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -25,46 +30,135 @@ from .errors import CourseError
 from .paths import TABLES, shown
 
 
-def _typed(frame: pd.DataFrame, table: schema.Table, where: str) -> pd.DataFrame:
+REBUILD = "rebuild it with `python -m warcourse build`"
+_INTEGER = re.compile(r"^-?[0-9]+$")
+
+
+def _is_date(value: str) -> bool:
+    if not re.match(schema.DATE_PATTERN, value):
+        return False
+    try:
+        dt.date.fromisoformat(value + {4: "-01-01", 7: "-01", 10: ""}[len(value)])
+    except ValueError:
+        return False
+    return True
+
+
+def _rule(column: schema.Column) -> tuple[Callable[[str], bool], str] | None:
+    """How to tell a valid cell of ``column``, and what a valid cell is (for messages)."""
+    if column.type == "integer":
+        return lambda v: bool(_INTEGER.match(v)), "a whole number"
+    if column.type == "boolean":
+        return lambda v: v in ("true", "false"), "true or false"
+    if column.type == "date":
+        return _is_date, "an ISO date like 2014-09-05, 2014-09 or 2014"
+    if column.enum:
+        return lambda v: v in column.enum, f"one of {', '.join(column.enum)}"
+    if column.pattern:
+        return lambda v: bool(re.match(column.pattern, v)), f"text matching {column.pattern}"
+    return None
+
+
+def _cells(path: Path, where: str) -> tuple[list[str], list[int], list[list[str]]]:
+    """Header, the CSV line each row starts on, and the rows of a table file, read strictly."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CourseError(f"{where}: table is missing; run `python -m warcourse build`") from None
+    except OSError as exc:
+        raise CourseError(f"{where}: cannot read the table ({exc.strerror or exc})") from None
+    if not raw.strip():
+        raise CourseError(f"{where}: the table file is empty; {REBUILD}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CourseError(f"{where}:{line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                          f"{REBUILD}") from None
+    if text.startswith("\ufeff"):
+        raise CourseError(f"{where}:1: starts with a byte-order mark (BOM); {REBUILD}")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    starts, rows, previous = [], [], 1
+    try:
+        header = next(reader)
+        for cells in reader:
+            if len(cells) != len(header):
+                raise CourseError(f"{where}:{previous + 1}: {len(cells)} cells; expected "
+                                  f"{len(header)} (one per column); {REBUILD}")
+            starts.append(previous + 1)
+            rows.append(cells)
+            previous = reader.line_num
+    except csv.Error as exc:
+        raise CourseError(f"{where}:{reader.line_num}: not valid CSV ({exc}); {REBUILD}") from None
+    if not rows:
+        raise CourseError(f"{where}: the table has a header but no rows; {REBUILD}")
+    return header, starts, rows
+
+
+def _check(frame: pd.DataFrame, starts: list[int], table: schema.Table, where: str) -> None:
+    """Fail on the first cell that is missing or not of its column's type, naming line and column."""
     for column in table.columns:
         values = frame[column.name]
-        try:
-            if column.type == "integer":
-                frame[column.name] = pd.to_numeric(values).astype("Int64")
-            elif column.type == "boolean":
-                mapped = values.map({"true": True, "false": False})
-                if mapped.isna().any() and values.notna().any():
-                    bad = values[mapped.isna() & values.notna()].iloc[0]
-                    raise ValueError(f"{bad!r} is not true or false")
-                frame[column.name] = mapped.astype("boolean")
-            elif column.type == "date":
-                frame[column.name] = pd.to_datetime(values, format="ISO8601")
-            elif column.enum:
-                frame[column.name] = pd.Categorical(values, categories=list(column.enum))
-            elif column.blank_is_value:
-                frame[column.name] = values.fillna("")
-        except (ValueError, TypeError) as exc:
-            raise CourseError(f"{where}: column {column.name!r} cannot be read as {column.type} "
-                              f"({exc}); rebuild with `python -m warcourse build`") from None
+        if column.required and not column.blank_is_value and values.eq("").any():
+            line = starts[int(values.eq("").to_numpy().argmax())]
+            raise CourseError(f"{where}:{line}: column {column.name!r} is empty; it is required; "
+                              f"{REBUILD}")
+        rule = _rule(column)
+        if rule is None:
+            continue
+        valid, expected = rule
+        bad = {v for v in values.unique() if v != "" and not valid(v)}
+        if bad:
+            index = int(values.isin(bad).to_numpy().argmax())
+            raise CourseError(f"{where}:{starts[index]}: column {column.name!r} is "
+                              f"{values.iloc[index]!r}; expected {expected}; {REBUILD}")
+
+
+def _typed(frame: pd.DataFrame, table: schema.Table) -> pd.DataFrame:
+    """Columns converted to their types (cells already checked); an empty cell is missing."""
+    for column in table.columns:
+        values = frame[column.name].mask(frame[column.name].eq(""))
+        if column.type == "integer":
+            frame[column.name] = pd.to_numeric(values).astype("Int64")
+        elif column.type == "boolean":
+            frame[column.name] = values.map({"true": True, "false": False}).astype("boolean")
+        elif column.type == "date":
+            frame[column.name] = pd.to_datetime(values, format="ISO8601")
+        elif column.enum:
+            frame[column.name] = pd.Categorical(values, categories=list(column.enum))
+        elif not column.blank_is_value:
+            frame[column.name] = values
     return frame
+
+
+def read(path: Path, table: schema.Table) -> pd.DataFrame:
+    """One table file read strictly: every problem names the file, its CSV line and the column."""
+    where = shown(path)
+    header, starts, rows = _cells(Path(path), where)
+    expected = table.column_names
+    if header != expected:
+        missing = [c for c in expected if c not in header]
+        extra = [c for c in header if c not in expected]
+        detail = f"missing column {missing[0]!r}" if missing else (
+            f"unexpected column {extra[0]!r}" if extra else "columns in another order")
+        raise CourseError(f"{where}: {detail}; expected {', '.join(expected)}")
+    frame = pd.DataFrame(rows, columns=header, dtype=str)
+    _check(frame, starts, table, where)
+    return _typed(frame, table)
+
+
+def problem(name: str, path: Path) -> str | None:
+    """What makes a committed table unreadable, in one line (None if it reads)."""
+    try:
+        read(path, schema.TABLES[name])
+    except CourseError as exc:
+        return str(exc)
+    return None
 
 
 @cache
 def _load(name: str, folder: Path) -> pd.DataFrame:
-    table = schema.TABLES[name]
-    path = folder / f"{name}.csv"
-    where = shown(path)
-    if not path.exists():
-        raise CourseError(f"{where}: table is missing; run `python -m warcourse build`")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    expected = table.column_names
-    if list(frame.columns) != expected:
-        missing = [c for c in expected if c not in frame.columns]
-        extra = [c for c in frame.columns if c not in expected]
-        detail = f"missing column {missing[0]!r}" if missing else (
-            f"unexpected column {extra[0]!r}" if extra else "columns in another order")
-        raise CourseError(f"{where}: {detail}; expected {', '.join(expected)}")
-    return _typed(frame, table, where)
+    return read(folder / f"{name}.csv", schema.TABLES[name])
 
 
 def load(name: str, folder: Path = TABLES) -> pd.DataFrame:
