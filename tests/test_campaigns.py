@@ -166,16 +166,45 @@ def test_headlines_prefer_the_latest_running_total_then_periods_then_events():
         "period_start": pd.to_datetime(["2015-01-01"] * 6),
         "period_end": pd.to_datetime(["2015-02-01", "2015-03-01", "2015-12-01", "2015-02-01", "2015-03-01",
                                       "2015-01-01"]),
-        "date_precision": "day", "line": 1, "quote": "q"})
+        "date_precision": "day", "target": "ISIL", "line": 1, "quote": "q"})
     heads = campaigns.headlines(frame).set_index("actor")
     assert heads.loc["X", "record_id"] == "b"  # latest running total, though smaller than the period count
     assert heads.loc["Y", "record_id"] == "e"  # latest period count, not the larger single event
 
 
-def test_headlines_keep_one_row_per_actor_theater_metric(counts):
+def test_headlines_keep_one_row_per_actor_theater_metric_target(counts):
     heads = campaigns.headlines(counts)
-    assert not heads.duplicated(["actor", "theater", "metric"]).any()
+    assert not heads.duplicated(["actor", "theater", "metric", "target"]).any()
     assert set(heads["record_id"]) <= set(counts["record_id"])
+
+
+def test_headlines_never_merge_targets(counts):
+    """Line 411: the Taliban-inclusive 'more than 1,000' and the al-Qaeda 57 stay beside the ISIL count."""
+    afghan = campaigns.headlines(counts[counts["theater"] == "Afghanistan"])
+    us = afghan[(afghan["actor"] == "United States") & (afghan["metric"] == "airstrikes")].set_index("target")
+    assert us.loc["ISIL", "record_id"] == "us_afghanistan_2016_strikes_isk"
+    assert {"al-Qaeda", "several"} <= set(us.index.astype(str))
+
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("coalition_2015_01_15_airstrikes", "over 16,000"), ("coalition_2015_07_21_sorties", "nearly 44,000"),
+    ("coalition_afghanistan_2016_04_airstrikes", "between 70 and 80"), ("us_libya_2016_10_17", "324"),
+    ("us_afghanistan_2016_01_operations", "at least 12"), ("us_iraq_syria_2014_09_sorties", "3,800")])
+def test_amount_keeps_the_qualifier(counts, record, text):
+    assert campaigns.amount(counts.set_index("record_id").loc[record]) == text
+
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("us_2015_munitions_all_theaters", "2015"), ("us_libya_2016_08", "August 2016"),
+    ("us_iraq_syria_2014_09_sorties", "8 August 2014 – 30 September 2014"),
+    ("us_syria_2014_09_22_khorasan", "22 September 2014"), ("us_libya_2016_08_16_positions", "until 16 August 2016")])
+def test_when_shows_periods_at_their_precision(counts, record, text):
+    assert campaigns.readable(counts[counts["record_id"] == record])["when"].item() == text
+
+
+def test_plural():
+    assert campaigns.plural(1, "airstrike") == "1 airstrike"
+    assert campaigns.plural(1128, "airstrike") == "1,128 airstrikes"
 
 
 def test_uncounted_actors_in_syria(counts, events):

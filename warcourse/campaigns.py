@@ -3,23 +3,26 @@
 Every ``strike_counts`` row has a ``metric`` (airstrikes, sorties, missions,
 targets, munitions, operations) and a ``count_type``: a ``single_event``, a
 count for a ``period``, or a ``cumulative`` running total since a campaign
-start. The functions here keep those apart. They select a theater's rows,
-turn a running total into counts for the periods between its reports, test
-reported period counts against it, pick one headline number per actor,
-theater and metric, and put campaign starts and ends on a timeline. The
-``draw_*`` helpers draw on axes made by ``warcourse.plots.new``.
+start. The functions here keep those apart. They write a count with the
+article's qualifier and its days at their precision, turn a running total
+into counts for the periods between its reports, test reported period counts
+against it, pick one headline number per actor, theater, metric and target,
+and put campaign starts and ends on a timeline. The ``draw_*`` helpers draw
+on axes made by ``warcourse.plots.new``::
 
->>> counts = data.strike_counts()
->>> libya = running_total(counts, "United States", "Libya", "airstrikes")
->>> period_counts(libya)[["after", "until", "days", "in_period"]]
+    counts = data.strike_counts()
+    libya = running_total(counts, "United States", "Libya", "airstrikes")
+    period_counts(libya)[["after", "until", "days", "in_period"]]
 """
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from . import plots, schema
-from .dates import day
+from .dates import at_precision, day, period
 from .theaters import COMBINED, covers, in_theater, place
 
 THEATERS = ("all", "Iraq", "Syria", "Libya", "Afghanistan")  # lesson 03's `theater` parameter
@@ -31,7 +34,52 @@ COUNT_WORDS = {"cumulative": "running total", "period": "count for a period", "s
 COUNT_PLURALS = {"cumulative": "running totals", "period": "counts for a period",
                  "single_event": "single events"}
 ASSET_WORDS = {"stock": "present", "increment": "sent", "cap": "allowed at most"}
+TARGET_WORDS = {"ISIL": "ISIL", "al-Qaeda": "al-Qaeda", "Taliban": "the Taliban", "several": "several groups",
+                "unknown": "a target not stated"}
+_QUALIFIERS = ("more than", "at least", "up to", "approximately", "around", "about", "nearly", "almost", "over")
 _DAY = pd.Timedelta(days=1)
+
+
+def plural(count: int, noun: str) -> str:
+    """"1 airstrike", "128 airstrikes"."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+# --- numbers and dates as the article gives them -------------------------------------------------
+
+def amount(row) -> str:
+    """A count with the article's qualifier: "over 16,000", "nearly 44,000", "between 70 and 80", "240".
+
+    The word comes from the quote when it stands right before the number;
+    otherwise ``low``/``high``/``vague`` give one ("at least", "at most", "about").
+    """
+    low, high, value = row["low"], row["high"], int(row["value"])
+    if pd.notna(low) and pd.notna(high) and low != high:
+        return f"between {int(low):,} and {int(high):,}"
+    if pd.notna(low) and pd.notna(high) and not bool(row["vague"]):
+        return f"{value:,}"  # exact: "up to 324" in "bringing the number up to 324" is no qualifier
+    forms = "|".join(re.escape(form) for form in (f"{value:,}", str(value)))
+    found = re.search(rf"\b({'|'.join(_QUALIFIERS)})\s+(?:{forms})(?![\d,])", str(row["quote"]), re.IGNORECASE)
+    if found:
+        return f"{found.group(1).lower()} {value:,}"
+    if pd.isna(high):
+        return f"at least {value:,}"
+    if pd.isna(low):
+        return f"at most {value:,}"
+    return f"about {value:,}" if bool(row["vague"]) else f"{value:,}"
+
+
+def when(row) -> str:
+    """The days a count covers, at their precision: "2015", "August 2016", "8 August 2014 – 30 September 2014"."""
+    if row["count_type"] == "single_event":
+        return at_precision(row["period_end"], row["date_precision"])
+    return period(row["period_start"], row["period_end"], row["date_precision"])
+
+
+def readable(counts: pd.DataFrame) -> pd.DataFrame:
+    """``counts`` with ``reported`` (the count as qualified in the quote) and ``when`` (its days, in words)."""
+    rows = [row for _, row in counts.iterrows()]
+    return counts.assign(reported=[amount(row) for row in rows], when=[when(row) for row in rows])
 
 
 # --- inconsistencies -----------------------------------------------------------------------------
@@ -145,7 +193,9 @@ def reconcile(series: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
 # --- contributions -------------------------------------------------------------------------------
 
 def headlines(counts: pd.DataFrame) -> pd.DataFrame:
-    """One number per actor, theater and metric: the one that best sums up a contribution.
+    """One number per actor, theater, metric and target: the one that best sums up a contribution.
+
+    Counts against different targets (ISIL, al-Qaeda, "several") are never merged.
 
     The latest running total if there is one (the larger on a tie); otherwise
     the latest count for a period (the larger on a tie); otherwise the largest
@@ -157,11 +207,11 @@ def headlines(counts: pd.DataFrame) -> pd.DataFrame:
     rows["when"] = rows["end"].where(rows["count_type"] != "single_event", pd.Timestamp(0))
     rows = rows.sort_values(["rank", "when", "value", "line"], ascending=[True, False, False, True],
                             kind="mergesort")
-    keys = ["actor", "theater", "metric"]
+    keys = ["actor", "theater", "metric", "target"]
     best = rows.drop_duplicates(keys).drop(columns=["rank", "when"])
     best["theater"] = best["theater"].astype("string")
     best["metric"] = pd.Categorical(best["metric"], categories=schema.STRIKE_METRICS)
-    return best.sort_values(["actor", "theater", "metric"]).reset_index(drop=True)
+    return best.sort_values(keys).reset_index(drop=True)
 
 
 def uncounted(counts: pd.DataFrame, events: pd.DataFrame, theater: str) -> pd.DataFrame:
@@ -211,7 +261,8 @@ def first_dates(events: pd.DataFrame, event_type: str) -> pd.DataFrame:
     rows = _most_precise(events[events["event_type"] == event_type])
     rows = rows.assign(theater=rows["theater"].astype("string"))
     rows = rows.drop_duplicates(["actor", "theater"])
-    columns = ["actor", "theater", "date", "date_precision", "event_id", "summary", "line", "quote"]
+    columns = ["actor", "theater", "date", "date_precision", "event_id", "summary", "certainty", "attributed_to",
+               "line", "quote"]
     return rows.sort_values(["date", "actor"])[columns].reset_index(drop=True)
 
 
@@ -270,10 +321,11 @@ def milestones(marks: pd.DataFrame, count: int = 5) -> pd.DataFrame:
 
 # --- figures -------------------------------------------------------------------------------------
 
-def _row_label(actor: str, theater: str, one_theater: bool) -> str:
+def _row_label(actor: str, theater: str, one_theater: bool, target: str = "ISIL") -> str:
+    against = "" if target == "ISIL" else f" · against {TARGET_WORDS[target]}"
     if theater == COMBINED:
-        return f"{actor} · Iraq+Syria (combined)"
-    return actor if one_theater else f"{actor} · {theater}"
+        return f"{actor} · Iraq+Syria (combined){against}"
+    return (actor if one_theater else f"{actor} · {theater}") + against
 
 
 def _short(actor: str) -> str:
@@ -303,23 +355,25 @@ def _date_axis(ax) -> None:
 
 
 def draw_contributions(ax, heads: pd.DataFrame, one_theater: bool) -> list[str]:
-    """One row per actor and theater, a marker per metric (shape and colour), labelled with its value.
+    """One row per actor, theater and target, a marker per metric (shape and colour), labelled with its value.
 
     Filled markers are running totals, hollow ones counts for a period, small
-    hollow ones single events. Returns the row labels, top to bottom.
+    hollow ones single events; labels keep the article's qualifiers ("over 16,000").
+    Returns the row labels, top to bottom.
     """
-    labels = sorted({_row_label(h.actor, h.theater, one_theater) for h in heads.itertuples()})
+    labels = sorted({_row_label(h.actor, h.theater, one_theater, h.target) for h in heads.itertuples()})
     _fit_height(ax, len(labels), per_row=0.32, extra=2.2)
     rows = {label: len(labels) - 1 - i for i, label in enumerate(labels)}
     size = {"cumulative": 8, "period": 8, "single_event": 5}
-    heads = heads.assign(row_y=[rows[_row_label(h.actor, h.theater, one_theater)] for h in heads.itertuples()])
+    heads = readable(heads).assign(
+        row_y=[rows[_row_label(h.actor, h.theater, one_theater, h.target)] for h in heads.itertuples()])
     for _, group in heads.sort_values(["row_y", "value"], kind="mergesort").groupby("row_y"):
         for i, h in enumerate(group.itertuples()):
             color = METRIC_COLORS[h.metric]
             ax.plot([h.value], [h.row_y], linestyle="none", marker=METRIC_MARKERS[h.metric],
                     markersize=size[h.count_type], markeredgecolor=color, markeredgewidth=1.5,
                     markerfacecolor=color if h.count_type == "cumulative" else "white")
-            ax.annotate(f"{h.value:,}", (h.value, h.row_y), xytext=(0, 6 if i % 2 == 0 else -12),
+            ax.annotate(h.reported, (h.value, h.row_y), xytext=(0, 6 if i % 2 == 0 else -12),
                         textcoords="offset points", ha="center", fontsize=7, color="#333333")
     _log_axis(ax, heads["value"].min(), heads["value"].max())
     ax.set_yticks(list(rows.values()), list(rows.keys()))
@@ -338,15 +392,19 @@ def draw_contributions(ax, heads: pd.DataFrame, one_theater: bool) -> list[str]:
 
 def describe_contributions(heads: pd.DataFrame, theater: str) -> str:
     """Alt text for ``draw_contributions``."""
+    heads = readable(heads)
     top = heads.sort_values(["value", "record_id"], ascending=[False, True]).iloc[0]
     low = heads.sort_values(["value", "record_id"]).iloc[0]
     metrics = ", ".join(m for m in schema.STRIKE_METRICS if (heads["metric"] == m).any())
-    rows = len(heads[["actor", "theater"]].drop_duplicates())
-    return (f"Dot chart with {rows} rows, one per actor and theater ({place(theater)}), and one marker per"
-            f" metric on a log scale: {metrics}. Filled markers are running totals, hollow ones counts for a"
-            f" period or single events. The values run from {low.value:,} ({low.actor}, {low.metric}) to"
-            f" {top.value:,} ({top.actor}, {top.metric}, {COUNT_WORDS[top.count_type]}); markers of different"
-            " shapes count different things and cannot be ranked against each other.")
+    rows = len(heads[["actor", "theater", "target"]].drop_duplicates())
+    others = heads.loc[heads["target"] != "ISIL", "target"].astype("string").map(TARGET_WORDS)
+    against = (f" Rows against {' and '.join(sorted(set(others)))} are kept apart from the counts against ISIL."
+               if len(others) else "")
+    return (f"Dot chart with {plural(rows, 'row')}, one per actor, theater and target ({place(theater)}), and one"
+            f" marker per metric on a log scale: {metrics}. Filled markers are running totals, hollow ones counts"
+            f" for a period or single events. The values run from {low.reported} ({low.actor}, {low.metric}) to"
+            f" {top.reported} ({top.actor}, {top.metric}, {COUNT_WORDS[top.count_type]}); markers of different"
+            f" shapes count different things and cannot be ranked against each other.{against}")
 
 
 def draw_running(top, bottom, periods: pd.DataFrame, end_day: pd.Timestamp | None) -> None:
@@ -392,7 +450,7 @@ def describe_running(periods: pd.DataFrame, end_row: pd.Series | None) -> str:
     text = (f"Top: the running total of {first.actor} {first.metric} in {first.theater} rises from"
             f" {first.value:,} on {day(first.until)} to {last.value:,} on {day(last.until)}. Bottom: the"
             f" {len(periods)} periods between reports as bars of strikes per day; the fastest is"
-            f" {fast.in_period:,} strikes in {fast.days} days up to {day(fast.until, year=False)}.")
+            f" {plural(fast.in_period, 'strike')} in {plural(fast.days, 'day')} up to {day(fast.until, year=False)}.")
     if end_row is not None:
         text += (f" A dashed line marks the announced end on {day(end_row.period_end)}, at {end_row.value:,};"
                  f" the total still grows to {last.value:,} after it.")
@@ -445,7 +503,7 @@ def describe_timeline(spans: pd.DataFrame, theater: str) -> str:
     text += f". The article reports an end for {len(ended)} of them" if len(ended) else ". It reports no end"
     text += "; where it reports none, a dotted line runs to the last event it dates."
     for row in spans[spans["strikes_after_end"] > 0].itertuples():
-        text += f" {row.actor} in {row.theater} has {row.strikes_after_end} airstrike events after its end."
+        text += f" {row.actor} in {row.theater} has {plural(row.strikes_after_end, 'airstrike event')} after its end."
     return text
 
 
@@ -473,7 +531,8 @@ def draw_wrong(ax, rows: pd.DataFrame) -> None:
 
 def draw_right(ax, rows: pd.DataFrame) -> list[str]:
     """Each actor, metric and count type on its own row: running totals as connected points, period counts
-    as bars spanning their days; values written, not compared by height."""
+    as bars spanning their days; values written (with the article's qualifiers), not compared by height."""
+    rows = readable(rows)
     keys = rows[["metric", "count_type", "actor"]].astype("string").drop_duplicates()
     keys = keys.assign(_m=keys["metric"].map(schema.STRIKE_METRICS.index)).sort_values(
         ["_m", "count_type", "actor"]).drop(columns="_m")
@@ -497,7 +556,7 @@ def draw_right(ax, rows: pd.DataFrame) -> list[str]:
                             solid_capstyle="butt")
             below = previous is not None and end - previous < close and not below
             previous = end
-            ax.annotate(" / ".join(f"{v:,}" for v in same["value"]), (end, y), xytext=(0, -10 if below else 4),
+            ax.annotate(" / ".join(same["reported"]), (end, y), xytext=(0, -10 if below else 4),
                         textcoords="offset points", ha="center", fontsize=7)
     ax.set_yticks(list(range(len(labels) - 1, -1, -1)), labels, fontsize=8)
     ax.set_ylim(-0.8, len(labels) - 0.2)
@@ -508,13 +567,14 @@ def draw_right(ax, rows: pd.DataFrame) -> list[str]:
 
 def describe_mixing(rows: pd.DataFrame, theater: str) -> str:
     """Alt text for the wrong and the corrected chart."""
+    rows = readable(rows)
     top = rows.sort_values(["value", "record_id"], ascending=[False, True]).iloc[0]
     last = rows.iloc[-1]
     metrics = ", ".join(m for m in schema.STRIKE_METRICS if (rows["metric"] == m).any())
     kinds = " and ".join(COUNT_PLURALS[c] for c in TOTALS if (rows["count_type"] == c).any())
     return (f"Two charts of the same {len(rows)} numbers for {mixing_place(theater)}. Top, wrong: grey bars on"
-            f" one axis labelled strikes, in date order; the tallest is {top.value:,} ({top.actor}, {top.metric}) and"
-            f" the last {last.value:,} ({last.actor}, {last.metric}), so the bars seem to rise and fall, but"
+            f" one axis labelled strikes, in date order; the tallest is {top.reported} ({top.actor}, {top.metric}) and"
+            f" the last {last.reported} ({last.actor}, {last.metric}), so the bars seem to rise and fall, but"
             f" they mix {metrics} and {kinds}. Bottom, corrected: each actor, metric and count type on its own"
             " row along a date axis, running totals as connected points (dotted back to the day they count"
             " from) and period counts as bars spanning their days, with every value written next to it.")
