@@ -49,6 +49,12 @@ def coalitions():
 
 # -- small hand-made frames ---------------------------------------------------------------------------
 
+def test_label_can_carry_the_kind():
+    assert co.label("paris_2014") == "Paris"
+    assert co.label("paris_2014", {"paris_2014": "meeting"}) == "Paris (meeting)"
+    assert co.label("zzz") == "zzz"
+
+
 def test_members_of_leaves_out_excluded_rows():
     assert co.members_of(SMALL, "a") == {"France", "Jordan"}
     assert co.members_of(SMALL, "a", basis=("excluded",)) == {"Poland"}
@@ -186,8 +192,9 @@ def test_figures_draw_for_every_focus(coalitions, members):
     for focus in co.FOCUS:
         comparison = co.theater_comparison(data.involvement(), co.members_of(members, focus))
         fig, axes = plots.new("t", xlabel="x", ylabel="y", source="s", ncols=3, size=(24, 14))
-        co.draw_matrix(axes[0], grouped, focus)
-        co.draw_overlaps(axes[1], shared, focus)
+        kinds = dict(zip(period["coalition_id"], period["kind"]))
+        co.draw_matrix(axes[0], grouped, focus, kinds)
+        co.draw_overlaps(axes[1], shared, focus, kinds)
         co.draw_theaters(axes[2], comparison, focus)
         assert plots.show(fig, alt="a three-panel figure for the test").png
 

@@ -39,9 +39,10 @@ LABELS = {  # short names for figures and lists
 }
 
 
-def label(coalition_id: str) -> str:
-    """The short name of a coalition (its id when it has none)."""
-    return LABELS.get(coalition_id, coalition_id)
+def label(coalition_id: str, kinds=None) -> str:
+    """The short name of a coalition (its id when it has none), with its kind from ``kinds`` if given."""
+    name = LABELS.get(coalition_id, coalition_id)
+    return f"{name} ({kinds[coalition_id]})" if kinds is not None else name
 
 
 def member_rows(members: pd.DataFrame, coalition_ids=None) -> pd.DataFrame:
@@ -202,10 +203,11 @@ def draw_timeline(axes, counts: pd.DataFrame, growth: pd.DataFrame, committed: p
         ax.tick_params(axis="x", labelsize=8)
 
 
-def draw_matrix(ax, grouped: pd.DataFrame, focus: str) -> None:
+def draw_matrix(ax, grouped: pd.DataFrame, focus: str, kinds=None) -> None:
     """A dot matrix: countries (rows, grouped by region) x coalitions (columns), focus column shaded.
 
     Filled dot: named; open dot: included by reference; cross: explicitly excluded.
+    ``kinds`` (coalition_id -> kind) adds each column's kind to its label.
     """
     ids = [c for c in grouped.columns if c not in ("continent", "region")]
     y, ticks, labels, headers = 0, [], [], []
@@ -237,7 +239,7 @@ def draw_matrix(ax, grouped: pd.DataFrame, focus: str) -> None:
         ax.text(-0.45, row, text, fontsize=7, fontweight="bold", ha="left", va="center",
                 bbox=dict(facecolor="white", edgecolor="none", pad=0.5))
     ax.set_yticks(ticks, labels, fontsize=7)
-    ax.set_xticks(range(len(ids)), [label(c) for c in ids], rotation=90, fontsize=8)
+    ax.set_xticks(range(len(ids)), [label(c, kinds) for c in ids], rotation=90, fontsize=8)
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
     ax.set_xlim(-0.5, len(ids) - 0.5)
@@ -246,10 +248,11 @@ def draw_matrix(ax, grouped: pd.DataFrame, focus: str) -> None:
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=3, fontsize=8)
 
 
-def draw_overlaps(ax, shared: pd.DataFrame, focus: str) -> None:
+def draw_overlaps(ax, shared: pd.DataFrame, focus: str, kinds=None) -> None:
     """The ``overlaps`` table as a grid of numbers; the focus row and column outlined.
 
     Off the diagonal the shade grows with the count; the diagonal (each list's size) is bold on white.
+    ``kinds`` (coalition_id -> kind) adds each list's kind to its label.
     """
     import matplotlib
     from matplotlib.colors import Normalize
@@ -271,7 +274,7 @@ def draw_overlaps(ax, shared: pd.DataFrame, focus: str) -> None:
     k = ids.index(focus)
     for corner, width, height in (((k - 0.5, -0.5), 1, len(ids)), ((-0.5, k - 0.5), len(ids), 1)):
         ax.add_patch(Rectangle(corner, width, height, fill=False, edgecolor=plots.PALETTE["black"], linewidth=1.5))
-    names = [label(c) for c in ids]
+    names = [label(c, kinds) for c in ids]
     ax.set_xticks(range(len(ids)), names, rotation=30, ha="right", fontsize=8)
     ax.set_yticks(range(len(ids)), names, fontsize=8)
     ax.grid(False)

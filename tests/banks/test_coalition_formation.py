@@ -255,16 +255,15 @@ def test_two_coalitions(lesson, rows):
     assert_refused(exercise, [int((rows.groupby("country").size() >= 2).sum()), len(per), int((per >= 3).sum())])
 
 
-def test_stated_differs(lesson, members, coalitions):
+def test_muslim_at_meetings(lesson, rows, members):
     _, bank = lesson
-    listed = members[members["basis"] != "excluded"].groupby("coalition_id").size()
-    stated = coalitions.dropna(subset=["stated_members"])
-    canonical = int((stated["coalition_id"].map(listed) != stated["stated_members"]).sum())
-    exercise = bank.stated_differs
-    accepted(exercise, canonical)
-    every = members.groupby("coalition_id").size()
-    assert_refused(exercise, [len(stated), int((stated["coalition_id"].map(every) != stated["stated_members"]).sum()),
-                              0])
+    muslim = setof(members, "muslim_states_2015")
+    meetings = set(rows.loc[rows["kind"] == "meeting", "country"])
+    exercise = bank.muslim_at_meetings
+    accepted(exercise, len(muslim & meetings))
+    paris, brussels = setof(members, "paris_2014"), setof(members, "brussels_2014")
+    assert_refused(exercise, [len(muslim), len(muslim & paris) + len(muslim & brussels), len(muslim - meetings),
+                              len(muslim & paris)])
 
 
 def test_operations_order(lesson, coalitions):

@@ -323,24 +323,27 @@ def _summative(bank, coalitions, members):
               '(rows[rows["kind"] == "coalition"].groupby("country").size() >= 2).sum()')),
         summative=True)
 
-    stated = coalitions[coalitions["stated_members"].notna()]
-    listed = co.member_rows(members).groupby("coalition_id").size()
-    every_row = members.groupby("coalition_id").size()
-    differs = int((stated["coalition_id"].map(listed) != stated["stated_members"]).sum())
-    with_excluded = int((stated["coalition_id"].map(every_row) != stated["stated_members"]).sum())
-    mistakes = [(len(stated), "that is the number of rows with a stated total, not of those that disagree."),
-                (with_excluded, "this counts excluded rows as members."), (0, "some lists do disagree.")]
-    bank.add("stated_differs", Numeric(
-        "Using coalitions (stated_members) and coalition_members (member rows only): for how many entries "
-        "with a stated total does the number of member countries differ from it?",
-        answer=differs, unit="entries", lines=_lines(stated),
-        explanation=f"{differs} entries list a different number of countries than they state.",
-        mistakes=[(value, message) for value, message in mistakes if value != differs],
-        hints=["Count member rows per coalition_id, leaving out the excluded rows.",
-               "map the counts onto the rows with a stated_members value and compare with !=."],
-        code=('listed = co.member_rows(members).groupby("coalition_id").size()\n'
-              'stated = coalitions[coalitions["stated_members"].notna()]\n'
-              '(stated["coalition_id"].map(listed) != stated["stated_members"]).sum()')), summative=True)
+    muslim = co.members_of(members, "muslim_states_2015")
+    meeting_ids = coalitions.loc[coalitions["kind"] == "meeting", "coalition_id"]
+    at_meetings = set(co.member_rows(members, meeting_ids)["country"])
+    answer = len(muslim & at_meetings)
+    per_meeting = [len(muslim & co.members_of(members, cid)) for cid in meeting_ids]
+    mistakes = [(len(muslim), "that is every member of the Muslim states' coalition."),
+                (sum(per_meeting), "adding the overlaps meeting by meeting counts a country once per meeting."),
+                (len(muslim - at_meetings), "that counts the members who were at no meeting.")]
+    mistakes += [(value, "that is one meeting only; the question asks for any meeting.") for value in per_meeting]
+    bank.add("muslim_at_meetings", Numeric(
+        "Using coalition_members (member rows only) and the kind column of coalitions: how many members of "
+        "the muslim_states_2015 list are also in the list of at least one entry of kind 'meeting'?",
+        answer=answer, unit="countries",
+        lines=_lines(coalitions[coalitions["coalition_id"].isin([*meeting_ids, "muslim_states_2015"])]),
+        explanation=f"{answer} members of the Muslim states' coalition were also represented at a meeting.",
+        mistakes=[(value, message) for value, message in mistakes if value != answer],
+        hints=["Make one set of the coalition's members and one of every country in a meeting's list.",
+               "Intersect the two sets with & and count."],
+        code=('meeting_ids = coalitions.loc[coalitions["kind"] == "meeting", "coalition_id"]\n'
+              'at_meetings = set(co.member_rows(members, meeting_ids)["country"])\n'
+              'len(co.members_of(members, "muslim_states_2015") & at_meetings)')), summative=True)
 
     operations = coalitions[coalitions["kind"] == "operation"].sort_values(["date", "line"], kind="mergesort")
     bank.add("operations_order", Ordering(
