@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from banks.leaks import assert_refused
+from banks.leaks import assert_refused, leaked
 from warcourse import article, data, questions, textstats
 from warcourse.errors import UsageError
 
@@ -285,3 +285,12 @@ def test_practice_words(practice, found):
     everything = found[found["section"] == "Libya"]["subsection"].value_counts()
     for wrong in [everything, right + 1, right.head(1)]:
         assert practice.words.check(wrong).correct is False
+
+
+@pytest.mark.parametrize("bank", ["lesson", "practice"])
+def test_hints_and_question_texts_do_not_give_the_answer_away(bank, q, practice):
+    chosen = q if bank == "lesson" else practice
+    for name in chosen:
+        exercise = chosen[name]
+        for text in [*exercise.hints, exercise.question]:
+            assert not leaked(exercise, text), f"{name}: {text}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from banks.leaks import assert_no_leak, assert_refused
+from banks.leaks import assert_no_leak, assert_refused, leaked
 from warcourse import data, questions
 
 
@@ -96,3 +96,11 @@ def test_fresh_tables(q):
     frame.loc[:, "involved"] = False
     assert questions.start_here().syria.answer == q.syria.answer
     assert isinstance(q.france.answer, pd.DataFrame)
+
+
+def test_hints_and_question_texts_do_not_give_the_answer_away():
+    bank = questions.start_here()
+    for name in bank:
+        exercise = bank[name]
+        for text in [*exercise.hints, exercise.question]:
+            assert not leaked(exercise, text), f"{name}: {text}"
