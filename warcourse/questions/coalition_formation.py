@@ -450,8 +450,8 @@ def coalition_practice() -> QuestionBank:
         "A DataFrame: countries (index) x the columns wales_2014, paris_2014 and brussels_2014, True where "
         "the country is a member of that list; only countries in at least one of the three.",
         answer=table, lines=_lines(rows),
-        explanation=(f"{len(table)} countries are in at least one of the three lists. Filter the rows (the "
-                     "three entries, no excluded rows), then pd.crosstab and > 0."),
+        explanation=("Filter the rows (the three entries, no excluded rows), then pd.crosstab and > 0: a "
+                     "country in none of the three lists has no row."),
         hints=["Filter the rows first: the three coalition_ids, and no excluded rows.",
                "pd.crosstab(rows['country'], rows['coalition_id']) counts pairs; compare with 0."],
         code=('rows = members[members["coalition_id"].isin(three) & (members["basis"] != "excluded")]\n'
