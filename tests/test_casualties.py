@@ -269,3 +269,10 @@ def test_draw_claims_draws_every_kind_of_bound_and_returns_one_handle_per_group(
     assert ax.get_yscale() == "log"
     assert len(ax.texts) == len(table) + 2          # two arrows and one label per claim
     plots.show(fig, alt="A test figure with every kind of bound drawn once.")
+
+
+def test_sentences_with_finds_the_wounded_sentence_and_its_line():
+    passages = pd.DataFrame({"line": [3, 9], "text": ["Five died. Two were wounded in the attack. Calm returned.",
+                                                     "Nothing else happened."]})
+    found = casualties.sentences_with(passages, ("wounded", "injured"))
+    assert found.to_dict("records") == [{"line": 3, "sentence": "Two were wounded in the attack."}]

@@ -7,6 +7,8 @@ a ratio or a rate built from bounds is itself a pair of bounds.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from . import dates, plots
@@ -154,6 +156,17 @@ def ratio_bounds(numerator: tuple, denominator: tuple) -> tuple:
     low = None if _missing(num_low) or _missing(den_high) else num_low / den_high
     high = None if _missing(num_high) or _missing(den_low) or den_low == 0 else num_high / den_low
     return low, high
+
+
+def sentences_with(passages: pd.DataFrame, words) -> pd.DataFrame:
+    """The sentences of ``passages`` (the passages table) that contain one of ``words`` (any case), with their line.
+
+    A sentence ends at ".", "!" or "?" before a capital letter, so "U.S. troops" stays in one piece.
+    """
+    pattern = "|".join(words)
+    rows = [(line, sentence) for line, text in zip(passages["line"], passages["text"])
+            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text) if re.search(pattern, sentence, re.IGNORECASE)]
+    return pd.DataFrame(rows, columns=["line", "sentence"])
 
 
 def days_covered(start, end) -> int:

@@ -203,11 +203,11 @@ def test_wounded(lesson):
 
 def test_s_unattributed(lesson, claims):
     _, bank = lesson
-    kind, victims = claims["claimant_type"].astype(str), claims["victim_category"].astype(str)
+    kind, precision = claims["claimant_type"].astype(str), claims["date_precision"].astype(str)
     exercise = bank.s_unattributed
-    accepted(exercise, len(claims[(kind == "unattributed") & (victims == "isil_fighters")]))
-    assert_refused(exercise, [int((kind == "unattributed").sum()), int((victims == "isil_fighters").sum()),
-                              int(((kind == "media") & (victims == "isil_fighters")).sum())])
+    accepted(exercise, len(claims[(kind == "unattributed") & (precision == "day")]))
+    assert_refused(exercise, [int((kind == "unattributed").sum()), int((precision == "day").sum()),
+                              int(((kind == "unattributed") & (precision == "month")).sum())])
 
 
 def test_s_upper_bounds(lesson, claims):
@@ -220,10 +220,10 @@ def test_s_upper_bounds(lesson, claims):
     assert_refused(exercise, [floor.head(3).tolist(), ceiling.tolist()[:1], ceiling.tolist() + ["airwars_2016_01"]])
 
 
-def test_s_yearly(lesson, by_id):
+def test_s_ceiling(lesson, by_id):
     _, bank = lesson
-    exercise = bank.s_yearly
-    accepted(exercise, choice_containing(exercise, "At least", "according to", "between"))
+    exercise = bank.s_ceiling
+    accepted(exercise, choice_containing(exercise, "As many as", "according to", "between"))
     assert_refused(exercise, wrong_choices(exercise))
 
 

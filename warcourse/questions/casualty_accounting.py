@@ -225,20 +225,20 @@ def _lesson(claims, by_id, campaign, victim_category):
 
 
 def _summative(claims, by_id):
-    isil = claims["victim_category"].eq("isil_fighters")
+    daily = claims["date_precision"].eq("day")
     unattributed = claims["claimant_type"].eq("unattributed")
     yield "s_unattributed", Numeric(
-        "In casualty_claims, how many claims about ISIL fighters (victim_category 'isil_fighters') are "
-        "unattributed (claimant_type 'unattributed': the article names no one who made them)?",
-        answer=int((isil & unattributed).sum()), unit="claims", lines=_lines(claims[isil & unattributed]),
+        "In casualty_claims, how many unattributed claims (claimant_type 'unattributed': the article names no one "
+        "who made them) are dated to the day (date_precision 'day')?",
+        answer=int((daily & unattributed).sum()), unit="claims", lines=_lines(claims[daily & unattributed]),
         explanation="Filter on both columns with & and count the rows.",
-        mistakes=[(int(unattributed.sum()), "that counts unattributed claims about every victim category."),
-                  (int(isil.sum()), "that counts ISIL-fighter claims of every claimant type."),
-                  (int((isil & claims["claimant_type"].eq("media")).sum()),
-                   "that counts claims by news media, which are named outlets.")],
-        hints=["Two conditions, one on victim_category and one on claimant_type.",
+        mistakes=[(int(unattributed.sum()), "that counts unattributed claims of every date precision."),
+                  (int(daily.sum()), "that counts claims dated to the day of every claimant type."),
+                  (int((unattributed & claims["date_precision"].eq("month")).sum()),
+                   "that counts the unattributed claims dated to the month.")],
+        hints=["Two conditions, one on claimant_type and one on date_precision.",
                "(cond1 & cond2).sum() counts the rows where both hold."],
-        code='answer = (claims["victim_category"].eq("isil_fighters") & claims["claimant_type"].eq("unattributed")).sum()')
+        code='answer = (claims["claimant_type"].eq("unattributed") & claims["date_precision"].eq("day")).sum()')
 
     ceiling = claims["high"].notna() & claims["low"].isna()
     floor = claims["low"].notna() & claims["high"].isna()
@@ -252,30 +252,29 @@ def _summative(claims, by_id):
         hints=["An upper bound has a high and no low.", "Use .notna() on high and .isna() on low."],
         code='answer = claims.loc[claims["high"].notna() & claims["low"].isna(), "claim_id"]')
 
-    le_drian = by_id.loc["le_drian_2016_01_21"]
-    blinken = by_id.loc["blinken_2015_06"]
-    claimed = f"{int(le_drian['low']):,}"
-    who = str(le_drian["attributed_to"]).lower()
-    honest = (f"At least {claimed} ISIL fighters were killed by {who} between "
-              f"{dates.at_precision(le_drian['period_start'], 'month')} and "
-              f"{dates.at_precision(le_drian['period_end'], 'month')}, according to {le_drian['claimant']}.")
-    yield "s_yearly", MultipleChoice(
-        f"casualty_claims row le_drian_2016_01_21: {le_drian['claimant']} said that “{le_drian['quote']}” "
-        f"({dates.day(le_drian['period_end'])}). Which sentence reports it honestly?",
+    official = by_id.loc["cnn_us_official_2016_12"]
+    ceiling_value = f"{int(official['high']):,}"
+    since = dates.at_precision(official["period_start"], "month")
+    until = dates.at_precision(official["period_end"], "month")
+    honest = (f"As many as {ceiling_value} ISIL fighters had been killed between {since} and {until}, according "
+              f"to one unnamed senior US military official: a ceiling, not a count.")
+    yield "s_ceiling", MultipleChoice(
+        f"casualty_claims row cnn_us_official_2016_12: in {until} a senior US military official told CNN that "
+        f"“{official['quote']}” since the war began. Which sentence reports it honestly?",
         choices={
-            f"At least {claimed} ISIL fighters were killed in {le_drian['period_end']:%Y}.": (
-                "The claim is a running total from the start of the campaign, not a count for one year."),
-            honest: "A running total keeps its period, its bound (“over” = at least) and its claimant.",
-            f"Exactly {claimed} ISIL fighters were killed by {who}.": (
-                "“Over” makes it a lower bound; and who says so belongs in the sentence."),
-            f"{int(le_drian['low'] - blinken['low']):,} fighters were killed between "
-            f"{dates.at_precision(blinken['period_end'], 'month')} and "
-            f"{dates.at_precision(le_drian['period_end'], 'month')}.": (
-                "That subtracts two lower bounds from two different claimants: if the earlier total was well "
-                "above its lower bound, the difference could be anything."),
+            honest: ("It keeps the bound (“as many as” sets a ceiling), the period (a running total since the "
+                     "campaign began) and who said so."),
+            f"At least {ceiling_value} ISIL fighters were killed by the coalition.": (
+                "“As many as” limits the number from above, not from below."),
+            f"{ceiling_value} ISIL fighters were killed in {official['period_end']:%Y}.": (
+                "The claim counts from the start of the war, not one year, and it is a ceiling, not a count."),
+            f"About {ceiling_value} ISIL fighters were killed, as the coalition confirmed.": (
+                "“As many as” is not “about”, and an unnamed official speaking to a broadcaster is not a "
+                "confirmation by the coalition."),
         },
-        answer=honest, lines=_lines(le_drian),
-        hints=["Check period_start: is this a count for one year?", "Keep the bound word and the claimant."])
+        answer=honest, lines=_lines(official),
+        hints=["What does “as many as” bound: from above or from below?",
+               "Check period_start: since when does the claim count? And who made it?"])
 
     afghan = claims[claims["place"].str.endswith("Afghanistan")]
     types = afghan["claimant_type"].astype(str).value_counts()
