@@ -230,13 +230,15 @@ def test_muslim_involvement(lesson, members, inv):
 
 # --- summative check -----------------------------------------------------------------------------------------
 
-def test_kinds(lesson, coalitions):
+def test_countries_per_kind(lesson, rows, members, coalitions):
     _, bank = lesson
-    exercise = bank.kinds
-    accepted(exercise, coalitions["kind"].value_counts())
-    accepted(exercise, coalitions.groupby("kind", observed=True).size())
-    assert_refused(exercise, [coalitions["led_by"].value_counts(), coalitions["kind"].value_counts() + 1,
-                              coalitions["kind"].value_counts().iloc[:2]])
+    exercise = bank.countries_per_kind
+    canonical = rows.groupby("kind", observed=True)["country"].nunique()
+    accepted(exercise, canonical)
+    accepted(exercise, pd.Series({kind: len(set(part["country"])) for kind, part in rows.groupby("kind", observed=True)}))
+    every = members.merge(coalitions[["coalition_id", "kind"]], on="coalition_id")
+    assert_refused(exercise, [rows.groupby("kind", observed=True).size(), coalitions["kind"].value_counts(),
+                              every.groupby("kind", observed=True)["country"].nunique(), canonical.iloc[:2]])
 
 
 def test_riis_paris(lesson, members):

@@ -283,14 +283,18 @@ def _muslim_involvement(bank, members, involvement):
 # --- the lesson's summative check -----------------------------------------------------------------
 
 def _summative(bank, coalitions, members):
-    kind = coalitions["kind"].astype("str").value_counts().sort_index()
-    bank.add("kinds", PandasAnswer(
-        "Using the coalitions table: a Series with the number of rows of each kind (the kind column: "
-        "coalition, meeting, operation), indexed by kind.",
-        answer=kind, lines=_lines(coalitions),
-        explanation="coalitions['kind'].value_counts(): the table mixes coalitions with meetings and operations.",
-        hints=["One count per value of the kind column.", "value_counts() or groupby('kind').size()."],
-        code='coalitions["kind"].value_counts()'), summative=True)
+    rows = _with_kind(members, coalitions)
+    per_kind = rows.groupby(rows["kind"].astype("str"))["country"].nunique()
+    bank.add("countries_per_kind", PandasAnswer(
+        "Using coalition_members (member rows only: basis named or by_reference) and the kind column of "
+        "coalitions: a Series with the number of different countries in the lists of each kind, indexed by kind.",
+        answer=per_kind, lines=_lines(coalitions[coalitions["coalition_id"].isin(set(rows["coalition_id"]))]),
+        explanation=("merge the member rows with coalitions on coalition_id, then groupby('kind') and "
+                     "nunique() on country: a country in two lists of one kind counts once for that kind."),
+        hints=["Attach the kind to each member row with merge on coalition_id; leave out the excluded rows.",
+               "Count different countries, not rows: groupby('kind')['country'].nunique()."],
+        code=('rows = co.member_rows(members).merge(coalitions[["coalition_id", "kind"]], on="coalition_id")\n'
+              'rows.groupby("kind")["country"].nunique()')), summative=True)
 
     riis, paris = co.members_of(members, "russia_iraq_iran_syria_2015"), co.members_of(members, "paris_2014")
     bank.add("riis_paris", SetAnswer(
@@ -304,7 +308,6 @@ def _summative(bank, coalitions, members):
         code='co.members_of(members, "russia_iraq_iran_syria_2015") & co.members_of(members, "paris_2014")'),
         summative=True)
 
-    rows = _with_kind(members, coalitions)
     per_country = rows[rows["kind"] == "coalition"].groupby("country").size()
     any_kind = rows.groupby("country").size()
     answer = int((per_country >= 2).sum())
