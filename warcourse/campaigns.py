@@ -36,6 +36,8 @@ COUNT_PLURALS = {"cumulative": "running totals", "period": "counts for a period"
 ASSET_WORDS = {"stock": "present", "increment": "sent", "cap": "allowed at most"}
 TARGET_WORDS = {"ISIL": "ISIL", "al-Qaeda": "al-Qaeda", "Taliban": "the Taliban", "several": "several groups",
                 "unknown": "a target not stated"}
+_TARGET_SHORT = {"al-Qaeda": "al-Qaeda", "Taliban": "Taliban", "several": "several groups",
+                 "unknown": "target not stated"}  # chart rows: "US · Afghanistan · vs several groups"
 _QUALIFIERS = ("more than", "at least", "up to", "approximately", "around", "about", "nearly", "almost", "over")
 _DAY = pd.Timedelta(days=1)
 
@@ -322,10 +324,10 @@ def milestones(marks: pd.DataFrame, count: int = 5) -> pd.DataFrame:
 # --- figures -------------------------------------------------------------------------------------
 
 def _row_label(actor: str, theater: str, one_theater: bool, target: str = "ISIL") -> str:
-    against = "" if target == "ISIL" else f" · against {TARGET_WORDS[target]}"
+    against = "" if target == "ISIL" else f" · vs {_TARGET_SHORT[target]}"
     if theater == COMBINED:
-        return f"{actor} · Iraq+Syria (combined){against}"
-    return (actor if one_theater else f"{actor} · {theater}") + against
+        return f"{_short(actor)} · Iraq+Syria (combined){against}"
+    return (actor if one_theater else f"{_short(actor)} · {theater}") + against
 
 
 def _short(actor: str) -> str:
@@ -373,7 +375,8 @@ def draw_contributions(ax, heads: pd.DataFrame, one_theater: bool) -> list[str]:
             ax.plot([h.value], [h.row_y], linestyle="none", marker=METRIC_MARKERS[h.metric],
                     markersize=size[h.count_type], markeredgecolor=color, markeredgewidth=1.5,
                     markerfacecolor=color if h.count_type == "cumulative" else "white")
-            ax.annotate(h.reported, (h.value, h.row_y), xytext=(0, 6 if i % 2 == 0 else -12),
+            ax.annotate(h.reported.replace("approximately", "about"), (h.value, h.row_y),
+                        xytext=(0, (6, -12, 15)[i % 3]),
                         textcoords="offset points", ha="center", fontsize=7, color="#333333")
     _log_axis(ax, heads["value"].min(), heads["value"].max())
     ax.set_yticks(list(rows.values()), list(rows.keys()))
@@ -386,7 +389,7 @@ def draw_contributions(ax, heads: pd.DataFrame, one_theater: bool) -> list[str]:
         if (heads["count_type"] == count_type).any():
             ax.plot([], [], linestyle="none", marker="o", markersize=size[count_type], markerfacecolor=face,
                     markeredgecolor="#555555", label=COUNT_WORDS[count_type])
-    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, fontsize=8)
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=3, fontsize=8)
     return labels
 
 
@@ -398,8 +401,9 @@ def describe_contributions(heads: pd.DataFrame, theater: str) -> str:
     metrics = ", ".join(m for m in schema.STRIKE_METRICS if (heads["metric"] == m).any())
     rows = len(heads[["actor", "theater", "target"]].drop_duplicates())
     others = heads.loc[heads["target"] != "ISIL", "target"].astype("string").map(TARGET_WORDS)
-    against = (f" Rows against {' and '.join(sorted(set(others)))} are kept apart from the counts against ISIL."
-               if len(others) else "")
+    words = sorted(set(others))
+    listed = ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else "".join(words)
+    against = f" Rows against {listed} are kept apart from the counts against ISIL." if words else ""
     return (f"Dot chart with {plural(rows, 'row')}, one per actor, theater and target ({place(theater)}), and one"
             f" marker per metric on a log scale: {metrics}. Filled markers are running totals, hollow ones counts"
             f" for a period or single events. The values run from {low.reported} ({low.actor}, {low.metric}) to"
