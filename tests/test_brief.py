@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import itertools
 import re
 
@@ -12,6 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from warcourse import brief, campaigns, numbers, plots, theaters
+from warcourse import brief_figures as figures
+bank = importlib.import_module("warcourse.questions.putting_it_together")  # the module; questions.putting_it_together is the bank
 from warcourse.errors import UsageError
 from warcourse.lessons import Lesson
 from warcourse.paths import ROOT
@@ -159,7 +162,7 @@ def test_same_kind_keeps_totals_grouped_and_marks_combined(tables, theater):
     assert set(kinds["count_type"].astype(str)) <= set(campaigns.TOTALS)
     assert (kinds["combined"] == (kinds["theater"] == theaters.COMBINED)).all()
     assert set(kinds["theater"]) <= set(theaters.covered(theater))
-    assert not kinds.duplicated(["actor", "theater", "metric"]).any()
+    assert not kinds.duplicated(["actor", "theater", "metric", "target"]).any()
     for _, group in kinds.groupby(["metric", "count_type"], observed=True):
         assert list(group["value"]) == sorted(group["value"], reverse=True)
 
@@ -177,10 +180,10 @@ def test_when_says_over_which_days():
 
 @pytest.mark.parametrize("theater", brief.THEATERS)
 def test_kind_choices_have_one_number_of_the_same_kind(tables, theater):
-    reference, right, others = brief.kind_choices(tables.counts, tables.deployments, theater)
+    reference, right, others = bank.kind_choices(tables.counts, tables.deployments, theater)
     assert (right["metric"], right["count_type"]) == (reference["metric"], reference["count_type"])
     assert right["record_id"] != reference["record_id"]
-    labels = [brief.kind_label(right)] + [label for label, _ in others]
+    labels = [bank.kind_label(right)] + [label for label, _ in others]
     assert len(set(labels)) == len(labels) >= 3
     assert all(why.endswith(".") for _, why in others)
 
@@ -243,8 +246,8 @@ def test_largest_prefers_a_lower_bound_to_an_upper_one():
 
 
 def test_spans_decades():
-    assert brief.spans_decades(claims_frame(claim("a", "X", low=2, high=2), claim("b", "X", low=None, high=20)))
-    assert not brief.spans_decades(claims_frame(claim("a", "X", low=17, high=17), claim("b", "X", low=90, high=90)))
+    assert figures.spans_decades(claims_frame(claim("a", "X", low=2, high=2), claim("b", "X", low=None, high=20)))
+    assert not figures.spans_decades(claims_frame(claim("a", "X", low=17, high=17), claim("b", "X", low=90, high=90)))
 
 
 # --- the brief -----------------------------------------------------------------------------------
@@ -304,9 +307,9 @@ def test_air_section_numbers_come_from_their_cited_lines(tables, briefs):
 def test_events_figure_and_its_alt_text(tables, theater):
     events = theaters.in_theater(tables.events, theater)
     fig, ax = plots.new("t", xlabel="Date (year)", ylabel="Event type", source="events table")
-    labels = brief.draw_events(ax, events)
+    labels = figures.draw_events(ax, events)
     assert len(labels) == events["event_type"].nunique()
-    alt = brief.describe_events(events, theater)
+    alt = figures.describe_events(events, theater)
     assert theater in alt and f"{len(events)} events" in alt
     plots.show(fig, alt=alt)
 
@@ -314,13 +317,13 @@ def test_events_figure_and_its_alt_text(tables, theater):
 @pytest.mark.parametrize("theater", brief.THEATERS)
 def test_claims_alt_text(tables, theater):
     rated = brief.trust(theaters.claims_in(tables.claims, theater), brief.issues_for(tables, theater))
-    alt = brief.describe_claims(rated.assign(until=rated["period_end"]), theater, log=True)
+    alt = figures.describe_claims(rated.assign(until=rated["period_end"]), theater, log=True)
     assert alt.startswith(f"{len(rated)} death claims for {theater}")
 
 
 @pytest.mark.parametrize("theater", brief.THEATERS)
 def test_key_events_are_in_date_order_in_distinct_months(tables, theater):
-    steps = brief.key_events(theaters.in_theater(tables.events, theater))
+    steps = bank.key_events(theaters.in_theater(tables.events, theater))
     assert 2 <= len(steps) <= 5
     assert steps["date"].is_monotonic_increasing
     assert not steps["date"].dt.to_period("M").duplicated().any()

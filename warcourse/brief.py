@@ -33,12 +33,14 @@ UNATTRIBUTED = "Wikipedia (unattributed)"
 SOURCES = ("official", "independent monitor", "international body", "media", "armed group", "no source named")
 _SOURCE = {"government": "official", "military": "official", "ngo": "independent monitor",
            "intergovernmental": "international body", "media": "media", "armed_group": "armed group"}
-_FROM = {"official": "from officials (government or military)", "independent monitor": "from independent monitors",
+FROM_SOURCE = {"official": "from officials (government or military)", "independent monitor": "from independent monitors",
          "international body": "from international bodies", "media": "from named media",
          "armed group": "from an armed group", "no source named": "name no source"}
 VICTIMS = {"isil_fighters": "ISIL fighters", "civilians": "civilians", "coalition_personnel": "coalition soldiers",
            "local_forces": "local forces", "other_militants": "other militants"}
 LISTED = 12  # cite up to this many lines one by one; more become a range
+TARGET_WORDS = {"ISIL": "", "several": " against ISIL and other groups", "unknown": " (target not stated)",
+                "Taliban": " against the Taliban"}  # what a strike count's target adds to its sentence
 _DEATHS = re.compile(r"\bkill|\bdeath|\bdead", re.IGNORECASE)
 _REFERENCE = re.compile(r"\((?:line \d+|lines \d+(?:(?:, |–)\d+)+)\)")
 
@@ -118,11 +120,11 @@ def uncited(text: str) -> list[str]:
     return [item for item in items if re.search(r"\d", _REFERENCE.split(item)[-1])]
 
 
-def _words(text: str) -> str:
+def in_words(text: str) -> str:
     return text.replace("_", " ")
 
 
-def _names(items) -> str:
+def and_list(items) -> str:
     items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -270,10 +272,10 @@ def alliances(tables: Tables, theater: str) -> Section:
     out = sorted(outside(tables.members, countries, biggest))
     none = sorted(in_no_list(tables.members, countries))
     if out:
-        text.append(cite(f"Outside the {co.label(biggest)} list, the longest one: {_names(out)}",
+        text.append(cite(f"Outside the {co.label(biggest)} list, the longest one: {and_list(out)}",
                          [lines_of[c] for c in out]) + ".")
     if none:
-        text.append(cite(f"In no coalition list at all: {_names(none)}", [lines_of[c] for c in none]) + ".")
+        text.append(cite(f"In no coalition list at all: {and_list(none)}", [lines_of[c] for c in none]) + ".")
     else:
         text.append(f"Every country involved in {theater} is in at least one coalition list.")
     return Section("Which coalitions they belonged to", tuple(text))
@@ -304,6 +306,25 @@ def when(row) -> str:
     return text if text.startswith("until") else ("over " if " – " in text else "in ") + text
 
 
+def amount(row) -> str:
+    """A count in the words of its quote ("over 16,000", "nearly 44,000", "between 70 and 80"), else its bounds."""
+    bounds = {v for v in (row["low"], row["high"]) if not pd.isna(v)}
+    for quantity in numbers.find_quantities(row["quote"]):
+        if quantity.values == bounds:
+            return quantity.text.strip()
+    return casualties.describe_bounds(row["low"], row["high"], row["vague"])
+
+
+def hedge(row) -> str:
+    """How an event is known, when the article hedges it: ", as one war correspondent suggested" ("" when reported)."""
+    certainty = str(row["certainty"])
+    if certainty == "reported":
+        return ""
+    source = row["attributed_to"] if isinstance(row["attributed_to"], str) and row["attributed_to"] else "a source"
+    verb = {"suggested": "suggested", "claimed": "claimed", "unconfirmed": "reported, unconfirmed"}[certainty]
+    return f", as {source} {verb}" if certainty != "unconfirmed" else f" ({source} {verb})"
+
+
 def air(tables: Tables, theater: str) -> Section:
     """Section: campaign starts and ends, then the headline numbers grouped by metric and count type."""
     chosen = in_theater(tables.events, theater)
@@ -312,11 +333,13 @@ def air(tables: Tables, theater: str) -> Section:
     first, last = starts.iloc[0], starts.iloc[-1]
     if len(starts) == 1:
         text = [cite(f"The article dates a campaign start in {theater} for one actor only: {first.actor}, "
-                     f"{dates.on(first.date, first.date_precision)}", [first.line]) + "."]
+                     f"{dates.on(first.date, first.date_precision)}{hedge(first)}", [first.line]) + "."]
     else:
         text = [cite(f"The article dates a campaign start in {theater} for {len(starts)} actors", starts["line"])
-                + "; " + cite(f"first: {first.actor}, {dates.on(first.date, first.date_precision)}", [first.line])
-                + "; " + cite(f"last: {last.actor}, {dates.on(last.date, last.date_precision)}", [last.line]) + "."]
+                + "; " + cite(f"first: {first.actor}, {dates.on(first.date, first.date_precision)}"
+                              f"{hedge(first)}", [first.line])
+                + "; " + cite(f"last: {last.actor}, {dates.on(last.date, last.date_precision)}{hedge(last)}",
+                              [last.line]) + "."]
     if len(ends):
         end = ends.iloc[-1]
         text.append(cite(f"It dates {len(ends)} campaign end{'s' if len(ends) > 1 else ''}", ends["line"])
@@ -330,7 +353,9 @@ def air(tables: Tables, theater: str) -> Section:
         text.append(f"No running total or count for a period of airstrikes covers {theater} alone"
                     + (f"; the ones below are for {COMBINED} together." if heads["combined"].any() else "."))
     for (metric, count_type), group in heads.groupby(["metric", "count_type"], observed=True, sort=False):
-        items = "; ".join(cite(f"{row.actor} {row.value:,} {when(row._asdict())}"
+        items = "; ".join(cite(f"{row.actor} {amount(row._asdict())}"
+                               + TARGET_WORDS.get(str(row.target), f" against {row.target}")
+                               + f" {when(row._asdict())}"
                                + (f", {COMBINED} combined" if row.combined else ""), [row.line])
                           for row in group.head(3).itertuples())
         text.append(f"- {metric.capitalize()}, {campaigns.COUNT_PLURALS[count_type]}: {items}.")
@@ -394,7 +419,7 @@ def same_scope(claims: pd.DataFrame) -> list[pd.DataFrame]:
     return sorted(groups, key=lambda group: (int(group["line"].min()), str(group["claim_id"].iloc[0])))
 
 
-def _claim(row, killed: bool = False) -> str:
+def claim_text(row, killed: bool = False) -> str:
     victims = VICTIMS[str(row["victim_category"])] + (" killed" if killed else "")
     claimant = "no source named" if row["claimant"] == UNATTRIBUTED else row["claimant"]
     return f"{casualties.describe_bounds(row['low'], row['high'], row['vague'])} {victims} ({claimant})"
@@ -414,32 +439,35 @@ def deaths(tables: Tables, theater: str) -> Section:
     text = [cite(f"The article reports {len(here)} death claims for {theater}", here["line"])
             + (", " + cite(f"{len(both)} of them for {COMBINED} together", both["line"]) if len(both) else "")
             + "."]
-    parts = [cite(f"{len(group)} {_FROM[source]}", group["line"])
+    parts = [cite(f"{len(group)} claims {FROM_SOURCE[source]}" if len(group) > 1 else
+                  f"1 claim {FROM_SOURCE[source]}", group["line"])
              for source, group in here.groupby("source", observed=True, sort=True)]
     text.append("By source: " + "; ".join(parts) + ".")
     exact = here[(here["bounds"] == "exact") & ~here["vague"]]
     loose = here[here["bounds"].isin(["lower bound", "upper bound"]) | here["vague"]]
-    sentence = cite(f"{len(exact)} give an exact number", exact["line"]) if len(exact) else "None gives an exact number"
+    sentence = (cite(f"{len(exact)} {'claims give' if len(exact) > 1 else 'claim gives'} an exact number",
+                     exact["line"]) if len(exact) else "No claim gives an exact number")
     if len(loose):
-        sentence += "; " + cite(f"{len(loose)} give only a bound or a vague word", loose["line"])
+        sentence += "; " + cite(f"{len(loose)} {'claims give' if len(loose) > 1 else 'claim gives'} only a bound "
+                                "or a vague word", loose["line"])
     flagged = here[here["flagged"]]
     if len(flagged):
-        sentence += "; " + cite(f"{len(flagged)} {'are' if len(flagged) > 1 else 'is'} disputed by an "
+        sentence += "; " + cite(f"{len(flagged)} {'claims are' if len(flagged) > 1 else 'claim is'} disputed by an "
                                 f"inconsistency of the article", flagged["line"])
     text.append(sentence + ".")
     top = largest(here)
-    text.append(cite(f"The largest claim: {_claim(top, killed=True)}, "
+    text.append(cite(f"The largest claim: {claim_text(top, killed=True)}, "
                      f"{dates.period(top['period_start'], top['period_end'], str(top['date_precision']))}"
                      f", {top['place']}", [top["line"]]) + ".")
     for group in same_scope(here):
         first = group.iloc[0]
         period = dates.period(first["period_start"], first["period_end"], str(first["date_precision"]))
         if len(group[["claimant", "low", "high"]].drop_duplicates()) == 1:
-            text.append("- Told twice, so count it once: "
-                        + cite(f"{_claim(first)}, {first['place']}, {period}", group["line"]) + ".")
+            text.append("- Told twice, so count this claim once: "
+                        + cite(f"{claim_text(first)}, {first['place']}, {period}", group["line"]) + ".")
             continue
         text.append("- Same victims, place and months, so read their quotes side by side: "
-                    + cite("; ".join(_claim(row) for _, row in group.iterrows()) + f"; {first['place']}, {period}",
+                    + cite("; ".join(claim_text(row) for _, row in group.iterrows()) + f"; {first['place']}, {period}",
                            group["line"]) + ".")
     return Section("What the casualty claims say, and how far to trust them", tuple(text))
 
@@ -451,7 +479,7 @@ def problems(tables: Tables, theater: str) -> Section:
     table contradicts the text (``unmarked``) that the inconsistencies table does not record yet."""
     issues = issues_for(tables, theater)
     wrong = issues[~issues["holds_up"]]
-    text = [f"- {_words(row.kind).capitalize()}: {cite(row.description, row.lines.split(';'))}"
+    text = [f"- {in_words(row.kind).capitalize()}: {cite(row.description, row.lines.split(';'))}"
             for row in wrong.itertuples()]
     recorded = {int(line) for lines in wrong["lines"] for line in lines.split(";")}
     table = tables.involvement[tables.involvement["theater"] == theater].set_index("country")["line"]
@@ -462,7 +490,7 @@ def problems(tables: Tables, theater: str) -> Section:
     if not text:
         text.append(f"No statement about {theater} is recorded as contradicting another or arithmetic.")
     if issues["holds_up"].any():
-        kinds = ", ".join(_words(kind) for kind in schema.INCONSISTENCY_KINDS
+        kinds = ", ".join(in_words(kind) for kind in schema.INCONSISTENCY_KINDS
                           if (issues.loc[issues["holds_up"], "kind"] == kind).any())
         text.append(f"The other issues recorded for {theater} ({kinds}) make the text harder to count from, "
                     "but do not contradict it.")
@@ -478,121 +506,3 @@ def build(tables: Tables, theater: str) -> Brief:
     """The brief on ``theater``: its five sections, each built from the tables."""
     require("theater", theater, THEATERS)
     return Brief(theater, tuple(section(tables, theater) for section in SECTIONS))
-
-
-# --- figures and exercises -----------------------------------------------------------------------
-
-def draw_events(ax, events: pd.DataFrame) -> list[str]:
-    """One row per event type (in the codebook's order), a marker per event at its date.
-
-    Hollow markers are events reported for Iraq and Syria together. Returns the row labels, top to bottom.
-    """
-    kinds = [k for k in schema.EVENT_TYPES if (events["event_type"] == k).any()]
-    colors, marks = plots.colors(kinds), plots.markers(kinds)
-    for y, kind in enumerate(reversed(kinds)):
-        rows = events[events["event_type"] == kind]
-        for both, face in ((False, colors[kind]), (True, "white")):
-            part = rows[(rows["theater"] == COMBINED) == both]
-            ax.plot(part["date"], [y] * len(part), linestyle="none", marker=marks[kind], markersize=6,
-                    color=colors[kind], markerfacecolor=face, alpha=0.85)
-        ax.annotate(f"{len(rows)}", (1.0, y), xycoords=("axes fraction", "data"), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize=8, color="#444444")
-    ax.annotate("events", (1.0, 1.0), xycoords="axes fraction", xytext=(4, 2), textcoords="offset points",
-                va="bottom", fontsize=8, color="#444444")
-    labels = [_words(k) for k in kinds]
-    ax.set_yticks(range(len(kinds)), list(reversed(labels)), fontsize=8)
-    ax.set_ylim(-0.7, len(kinds) - 0.3)
-    width, height = ax.figure.get_size_inches()
-    ax.figure.set_size_inches(width, max(height, 1.6 + 0.3 * len(kinds)))
-    plots.year_axis(ax)
-    return labels
-
-
-def describe_events(events: pd.DataFrame, theater: str) -> str:
-    """Alt text for ``draw_events``."""
-    counts = events["event_type"].astype("string").value_counts()
-    top = counts[counts == counts.max()].sort_index()
-    years = events["date"].dt.year.value_counts()
-    busiest = years[years == years.max()].sort_index()
-    both = int((events["theater"] == COMBINED).sum())
-    return (f"Timeline of the {len(events)} events the article dates for {theater}"
-            + (f" ({both} of them for {COMBINED} together, hollow markers)" if both else "")
-            + f", from {events['date'].min():%B %Y} to {events['date'].max():%B %Y}, one row per event type"
-            f" ({len(counts)} types). The most frequent type is {_names([_words(k) for k in top.index])}"
-            f" ({top.iloc[0]} events); the busiest year is {_names([str(y) for y in busiest.index])}"
-            f" ({busiest.iloc[0]} events).")
-
-
-def spans_decades(claims: pd.DataFrame) -> bool:
-    """Whether the claims' numbers span a factor of ten or more (then a log scale reads best)."""
-    values = pd.concat([claims["low"], claims["high"]]).dropna()
-    return bool(len(values)) and values.max() >= 10 * values.min()
-
-
-def describe_claims(rated: pd.DataFrame, theater: str, log: bool) -> str:
-    """Alt text for the claims figure: ``rated`` comes from ``trust`` and has an ``until`` column."""
-    sources = rated["source"].value_counts(sort=False)
-    sources = sources[sources > 0]
-    size = rated["low"].fillna(rated["high"]).astype("float64")
-    top, low = largest(rated), rated.loc[size.sort_values(kind="mergesort").index[0]]
-    return (f"{len(rated)} death claims for {theater} plotted at the end of the period they cover, from "
-            f"{rated['until'].min():%B %Y} to {rated['until'].max():%B %Y}, on a {'logarithmic' if log else 'linear'} "
-            "scale, marked by source: "
-            + ", ".join(f"{n} {_FROM[source]}" for source, n in sources.items())
-            + f". They run from {_claim(low)} to {_claim(top)}; arrows mark claims that give only a lower or an"
-            " upper bound.")
-
-
-def key_events(events: pd.DataFrame, count: int = 5) -> pd.DataFrame:
-    """The first event of each type dated to the day or month, each alone in its month, up to ``count``
-    spread over the period, in date order (a timeline to put in order)."""
-    rows = events[events["date_precision"].astype("string") != "year"]
-    firsts = rows.sort_values(["date", "line", "event_id"], kind="mergesort").drop_duplicates("event_type")
-    firsts = firsts[~firsts["date"].dt.to_period("M").duplicated(keep=False)].reset_index(drop=True)
-    if len(firsts) > count:
-        firsts = firsts.iloc[[round(i * (len(firsts) - 1) / (count - 1)) for i in range(count)]]
-    return firsts.reset_index(drop=True)
-
-
-def kind_label(row) -> str:
-    """A strike count as a choice: "Netherlands: 2,100 airstrikes, running total by December 2018"."""
-    place = f", {COMBINED} combined" if row["theater"] == COMBINED else ""
-    return (f"{row['actor']}: {row['value']:,} {row['metric']}, {campaigns.COUNT_WORDS[row['count_type']]}"
-            f" {when(row)}{place}")
-
-
-def kind_choices(counts: pd.DataFrame, deployments: pd.DataFrame, theater: str):
-    """A reference number from the theater's strike counts, one number of the same kind and three that are not.
-
-    The reference is the largest running total or period count of airstrikes (of the most common metric
-    when there is none); the right choice is the largest other number of the same metric and count type,
-    by another actor if there is one. The others: a number of the same metric but another count type,
-    numbers of other metrics, and the largest deployment (a number of forces, not of strikes).
-    Returns ``(reference, right, others)``: two rows and a list of (label, why it is not the same kind).
-    """
-    rows = campaigns.with_days(in_theater(counts, theater)).sort_values(["value", "record_id"], ascending=[False, True])
-    totals = rows[rows["count_type"].isin(campaigns.TOTALS)]
-    kinds = totals.groupby(["metric", "count_type"], observed=True).size()
-    kinds = kinds[kinds >= 2]
-    strikes = sorted((kind for kind in kinds.index if kind[0] == "airstrikes"),
-                     key=lambda kind: campaigns.TOTALS.index(kind[1]))
-    metric, count_type = strikes[0] if strikes else kinds.idxmax()
-    group = totals[(totals["metric"] == metric) & (totals["count_type"] == count_type)]
-    reference = group.iloc[0]
-    others_by = group[group["actor"] != reference["actor"]]
-    right = (others_by if len(others_by) else group.iloc[1:]).iloc[0]
-    other_type = rows[(rows["metric"] == metric) & (rows["count_type"] != count_type)].head(1)
-    other_metric = rows[rows["metric"] != metric].drop_duplicates("metric").head(2 - len(other_type))
-    others = []
-    for _, row in pd.concat([other_type, other_metric]).iterrows():
-        why = (f"it is a {campaigns.COUNT_WORDS[row['count_type']]}, the reference a "
-               f"{campaigns.COUNT_WORDS[count_type]}" if row["metric"] == metric
-               else f"it counts {row['metric']}, not {metric}")
-        others.append((kind_label(row), why[0].upper() + why[1:] + "."))
-    forces = in_theater(deployments, theater).sort_values(["value", "record_id"], ascending=[False, True])
-    if len(forces):
-        row = forces.iloc[0]
-        others.append((f"{row['actor']}: {row['value']:,} {row['asset']} ({campaigns.ASSET_WORDS[row['count_type']]}"
-                       f", {dates.at_precision(row['date'], row['date_precision'])})",
-                       "It counts forces from the deployments table (people or aircraft), not strikes."))
-    return reference, right, others

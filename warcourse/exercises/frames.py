@@ -194,8 +194,7 @@ class PandasAnswer(Exercise):
         return ordered.reset_index(drop=True)
 
     def describe(self) -> list[str]:
-        return [f"Answer in code: .check(your_{'frame' if self.wanted == 'DataFrame' else 'series'}) "
-                f"with a pandas {self.wanted}."]
+        return [f"Give a pandas {self.wanted} (in code; there is no widget for this one)."]
 
     def answer_text(self) -> str:
         return self.answer.to_string(max_rows=20)

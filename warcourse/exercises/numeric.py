@@ -147,7 +147,9 @@ class Numeric(Exercise):
         return _NOISE * abs(self.expected) if involved else Fraction(0)
 
     def with_unit(self, value: Fraction) -> str:
-        return f"{format_number(value, self.decimals)} {self.unit}"
+        """``1,149 apples``; one of a plural unit is singular (``1 apple``)."""
+        one = value == 1 and self.unit.endswith("s") and not self.unit.endswith("ss")
+        return f"{format_number(value, self.decimals)} {self.unit[:-1] if one else self.unit}"
 
     def tolerance_text(self) -> str:
         """E.g. "answers within ±2 are accepted" ("" for an exact answer)."""

@@ -79,7 +79,7 @@ def _(exercise: Ordering):
 
 @make_input.register
 def _(exercise: PandasAnswer):
-    note = widgets.HTML(html.escape(exercise.describe()[0] + " There is no widget for this one."))
+    note = widgets.HTML(html.escape(exercise.describe()[0]))
     return note, None
 
 
