@@ -2,7 +2,9 @@
 
 A ``coalitions`` row is one of three ``KINDS``: a ``coalition`` (countries agree to act
 together), a ``meeting`` (a conference or gathering: its list says who was represented)
-or an ``operation`` (who took part in a military or humanitarian action). In ``coalition_members`` a row's ``basis`` says how the article includes the
+or an ``operation`` (who took part in a military or humanitarian action).
+
+In ``coalition_members`` a row's ``basis`` says how the article includes the
 country: ``named`` and ``by_reference`` rows are members, ``excluded`` rows
 record an "except ..." and are not. Every function here starts from those rows
 (and the ``coalitions``, ``involvement`` and ``passages`` tables), so each

@@ -155,7 +155,8 @@ def _meeting_only(bank, coalitions, members):
     bank.add("meeting_only", Numeric(
         f"Of the countries in a member list up to the end of {co.LAST_YEAR}, how many are named only in "
         "lists of kind 'meeting', and in no coalition's or operation's list?",
-        answer=answer, unit="countries", lines=_lines(coalitions[coalitions["coalition_id"].isin(period)]),
+        answer=answer, unit="meeting-only countries",
+        lines=_lines(coalitions[coalitions["coalition_id"].isin(period)]),
         explanation=(f"{answer} countries appear only as participants in a conference or meeting. A count of "
                      "'countries in any list' treats them as if they had joined a coalition."),
         mistakes=[(value, message) for value, message in mistakes if value != answer],
@@ -317,7 +318,8 @@ def _summative(bank, coalitions, members):
     bank.add("two_coalitions", Numeric(
         "Using coalition_members (member rows only) and the kind column of coalitions: how many countries are "
         "in at least two lists of kind 'coalition'?",
-        answer=answer, unit="countries", lines=_lines(coalitions[coalitions["kind"] == "coalition"]),
+        answer=answer, unit="countries with two or more",
+        lines=_lines(coalitions[coalitions["kind"] == "coalition"]),
         explanation=f"{answer} countries are in two or more coalitions' lists.",
         mistakes=[(value, message) for value, message in mistakes if value != answer],
         hints=["merge the member rows with coalitions on coalition_id to get each row's kind.",
