@@ -505,8 +505,8 @@ def _p_fits(counts, issues) -> MultipleChoice:
     claim, war = rate.loc["coalition_2015_01_15_airstrikes"], rate.loc["coalition_2019_03_strikes"]
     flights = rate.loc["coalition_2015_07_21_sorties"]
     return MultipleChoice(
-        f"At {claim.per_day:g} a day or more, which metric does the coalition's figure of over {claim.value:,} "
-        f"'airstrikes' by {day(claim.end)} fit best?",
+        f"Compare your rate per day for the coalition's figure of over {claim.value:,} 'airstrikes' by "
+        f"{day(claim.end)} with the rates of the other running totals: which metric does it fit best?",
         choices={
             "sorties": f"The coalition's sorties ran at {flights.per_day:g} a day, close to this figure's rate. "
                        + campaigns.explain(issues, "coalition_16000_airstrikes"),
