@@ -25,6 +25,11 @@ def _lines(*frames) -> list[int]:
     return sorted({int(line) for frame in frames for line in frame["line"]})
 
 
+def _mistakes(answer, pairs) -> list:
+    """Typical wrong values with their messages (capitalised), leaving out any that equals the answer."""
+    return [(value, message[:1].upper() + message[1:]) for value, message in pairs if value != answer]
+
+
 def _rows(members: pd.DataFrame, coalition_id: str) -> pd.DataFrame:
     return members[members["coalition_id"] == coalition_id]
 
@@ -127,7 +132,7 @@ def _brussels_by_reference(bank, coalitions, members):
         explanation=(f"wales | (paris_named - brussels_except) has {answer} countries; with the "
                      f"{len(named)} named ones that makes the {len(brussels)} of the Brussels list "
                      f"(the article states {stated})."),
-        mistakes=[(value, message) for value, message in mistakes if value != answer],
+        mistakes=_mistakes(answer, mistakes),
         hints=["The passage has three terms: the Wales countries, the Paris additions 'except' some, and a "
                "list of new names. Only the first two are by reference.",
                "Build the Paris additions from the Paris rows whose basis is named, remove the Brussels "
@@ -159,7 +164,7 @@ def _meeting_only(bank, coalitions, members):
         lines=_lines(coalitions[coalitions["coalition_id"].isin(period)]),
         explanation=(f"{answer} countries appear only as participants in a conference or meeting. A count of "
                      "'countries in any list' treats them as if they had joined a coalition."),
-        mistakes=[(value, message) for value, message in mistakes if value != answer],
+        mistakes=_mistakes(answer, mistakes),
         hints=["Attach each member row's kind with merge on coalition_id, and drop the excluded rows.",
                "Make two sets of countries: those in meeting lists, and those in the other lists; then take a "
                "difference."],
@@ -321,7 +326,7 @@ def _summative(bank, coalitions, members):
         answer=answer, unit="countries with two or more",
         lines=_lines(coalitions[coalitions["kind"] == "coalition"]),
         explanation=f"{answer} countries are in two or more coalitions' lists.",
-        mistakes=[(value, message) for value, message in mistakes if value != answer],
+        mistakes=_mistakes(answer, mistakes),
         hints=["merge the member rows with coalitions on coalition_id to get each row's kind.",
                "Keep kind == 'coalition', count rows per country, and count the countries with 2 or more."],
         code=('rows = co.member_rows(members).merge(coalitions[["coalition_id", "kind"]], on="coalition_id")\n'
@@ -343,7 +348,7 @@ def _summative(bank, coalitions, members):
         answer=answer, unit="countries",
         lines=_lines(coalitions[coalitions["coalition_id"].isin([*meeting_ids, "muslim_states_2015"])]),
         explanation=f"{answer} members of the Muslim states' coalition were also represented at a meeting.",
-        mistakes=[(value, message) for value, message in mistakes if value != answer],
+        mistakes=_mistakes(answer, mistakes),
         hints=["Make one set of the coalition's members and one of every country in a meeting's list.",
                "Intersect the two sets with & and count."],
         code=('meeting_ids = coalitions.loc[coalitions["kind"] == "meeting", "coalition_id"]\n'
@@ -406,11 +411,12 @@ def coalition_practice() -> QuestionBank:
         "How many different countries were in at least one of the Wales, Paris and Brussels lists?",
         answer=union, unit="countries", lines=_lines(co.member_rows(members, three)),
         explanation="A union counts each country once; adding the three sizes counts many two or three times.",
-        mistakes=[(len(wales) + len(paris) + len(brussels), "adding the sizes counts a country once per list."),
-                  (len(members[members["coalition_id"].isin(three)]["country"].unique()),
-                   "this counts a country that is only excluded ('except')."),
-                  (len(brussels), "that is the Brussels list alone."),
-                  (len(wales & paris & brussels), "that is who was in all three, not in at least one.")],
+        mistakes=_mistakes(union, [
+            (len(wales) + len(paris) + len(brussels), "adding the sizes counts a country once per list."),
+            (members[members["coalition_id"].isin(three)]["country"].nunique(),
+             "this counts a country that is only excluded ('except')."),
+            (len(brussels), "that is the Brussels list alone."),
+            (len(wales & paris & brussels), "that is who was in all three, not in at least one.")]),
         hints=["'At least one of' is a union.", "Combine the three member sets with | and count the result."],
         code="len(wales | paris | brussels)"))
 
@@ -420,8 +426,8 @@ def coalition_practice() -> QuestionBank:
         f"The article says: “{bpc['quote']}”. How many countries does the passage on the BPC program list?",
         answer=listed, unit="countries", lines=[int(bpc["line"])],
         explanation="The list and the stated total ('a dozen') disagree; the course keeps both and records it.",
-        mistakes=[(int(bpc["stated_members"]), "that is the total the article states, not a count of its list."),
-],
+        mistakes=_mistakes(listed, [(int(bpc["stated_members"]),
+                                     "that is the total the article states, not a count of its list.")]),
         hints=["The member rows of one coalition_id hold its list.",
                "Filter coalition_members on the BPC program's id and count the member rows."],
         code='len(co.members_of(members, "bpc_2015"))'))
@@ -504,9 +510,9 @@ def coalition_practice() -> QuestionBank:
         "regions(iso3_codes) gives?",
         answer=africa, unit="countries", lines=_lines(muslim_rows.head(1)),
         explanation="The continents come from the UN M49 classification via country_converter, not from the article.",
-        mistakes=[(int(continents.get("Asia", 0)), "that is another continent's count."),
-                  (len(muslim_rows), "that is every member, on every continent."),
-                  (len(muslim_rows) - africa, "that counts the members outside Africa.")],
+        mistakes=_mistakes(africa, [(int(continents.get("Asia", 0)), "that is another continent's count."),
+                                    (len(muslim_rows), "that is every member, on every continent."),
+                                    (len(muslim_rows) - africa, "that counts the members outside Africa.")]),
         hints=["Attach a continent to each member row with merge on iso3.",
                "Count the rows whose continent is 'Africa'."],
         code=('placed = muslim_rows.merge(regions(muslim_rows["iso3"]), on="iso3")\n'
