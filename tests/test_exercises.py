@@ -324,7 +324,7 @@ def test_numeric_nan_inf_and_huge(number):
 
 def test_numeric_collections_get_a_pointed_message(number):
     assert number.check(pd.Series([58])).message == (
-        "expected a single number, got a Series of 1 value; take the number out with .item().")
+        "expected a single number, got a Series of one value; take the number out with .item().")
     assert number.check([58, 59]).message == "expected a single number, got a list of 2 values."
 
 

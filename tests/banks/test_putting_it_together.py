@@ -117,13 +117,18 @@ def test_find_the_error(lesson):
 def test_summative_questions(lesson, events, claims):
     theater, q = lesson
     inv = data.involvement()
-    mine = inv[inv["theater"] == theater]
-    accepted(q.check_involved, int(mine["involved"].sum()))
-    assert_refused(q.check_involved, [len(mine), 0, int(mine["involved"].sum()) + 1])
+    involved = inv[inv["involved"]].groupby("theater", observed=True)["country"].agg(set)
+    other = "Iraq" if theater == "Syria" else "Syria"
+    both = len(involved[theater] & involved[other])
+    accepted(q.check_both, both)
+    assert_refused(q.check_both, [len(involved[theater] | involved[other]), len(involved[theater]), both + 1])
     here = claims[claims["theater"].isin(scope(theater))]
     unattributed = int((here["claimant_type"] == "unattributed").sum())
     accepted(q.check_unattributed, unattributed)
     assert_refused(q.check_unattributed, [len(here) + 1, unattributed + 1, unattributed + 2])
+    loose = here[here["low"].isna() | here["high"].isna() | here["vague"]]
+    accepted(q.check_loose, len(loose))
+    assert_refused(q.check_loose, [len(here), len(loose) + 1, len(loose) * 10])
     rows = events[events["theater"].isin(scope(theater))]
     starters = set(rows.loc[rows["event_type"] == "campaign_start", "actor"])
     accepted(q.check_starters, starters)

@@ -101,8 +101,8 @@ class TestFixtureNotebook:
         exercise.type("12")
         assert exercise.check() == "✘ Not quite: you said 12 apples, which is too low. (Where to look: article line 2.)"
         exercise.type("twelve")
-        assert exercise.check() == ("✘ Not quite: 'twelve' is not a number; write it in digits, like 1149 or "
-                                    '"1,149" (separators only between groups of three digits). (Where to look: article line 2.)')
+        assert exercise.check() == ("✘ Not quite: 'twelve' is not a number; write it in digits (a point for "
+                                    "decimals, commas only between groups of three digits). (Where to look: article line 2.)")
         exercise.type("11,49")
         assert exercise.check().startswith("… “11,49” can be read two ways: did you mean 11.49")
         exercise.type("1,149")

@@ -41,21 +41,21 @@ def _from_text(value: str, whole: bool) -> Fraction:
     text = value.strip()
     if whole and _DOT_THOUSANDS.fullmatch(text):
         raise Ambiguous(f"“{text}” can be read two ways: did you mean {text.replace('.', '')} "
-                        "(a dot between thousands)? Write thousands with a comma or nothing, like 1,149 "
-                        "or 1149")
+                        "(a dot between thousands)? Write thousands with a comma or with nothing between "
+                        "the digits")
     if _PLAIN.fullmatch(text):
         return Fraction(text)
     if _GROUPED.fullmatch(text):
         return Fraction(re.sub(r"[,_ \u00a0\u202f\u2009]", "", text))
     if _DECIMAL_COMMA.fullmatch(text):
         raise Ambiguous(f"“{text}” can be read two ways: did you mean {text.replace(',', '.')} "
-                        "(a decimal comma)? Write decimals with a point, like 99.4, and thousands "
-                        "in groups of three, like 1,149")
+                        "(a decimal comma)? Write decimals with a point, and commas only between "
+                        "groups of three digits")
     if _DOT_THOUSANDS.fullmatch(text):  # "1.149.000"
         raise Ambiguous(f"“{text}” looks like dots between thousands: did you mean {text.replace('.', '')}? "
-                        "Write thousands with a comma or nothing, like 1,149,000")
-    raise NotANumber(f"{shown(text)} is not a number; write it in digits, like 1149 or \"1,149\" "
-                     "(separators only between groups of three digits)")
+                        "Write thousands with a comma or with nothing between the digits")
+    raise NotANumber(f"{shown(text)} is not a number; write it in digits (a point for decimals, commas only "
+                     "between groups of three digits)")
 
 
 def to_fraction(value: object, whole: bool = False) -> Fraction:
@@ -83,7 +83,8 @@ def to_fraction(value: object, whole: bool = False) -> Fraction:
     if isinstance(value, pd.Series | pd.DataFrame | pd.Index | np.ndarray | list | tuple):
         count = len(value)
         take = "; take the number out with .item()" if count == 1 and not isinstance(value, list | tuple) else ""
-        raise NotANumber(f"expected a single number, got {type_name(value)} of {plural(count, 'value')}{take}")
+        values = "one value" if count == 1 else plural(count, "value")
+        raise NotANumber(f"expected a single number, got {type_name(value)} of {values}{take}")
     raise NotANumber(f"expected a single number, got {type_name(value)}: {shown(value)}")
 
 
@@ -148,8 +149,12 @@ class Numeric(Exercise):
 
     def with_unit(self, value: Fraction) -> str:
         """``1,149 apples``; one of a plural unit is singular (``1 apple``)."""
-        one = value == 1 and self.unit.endswith("s") and not self.unit.endswith("ss")
-        return f"{format_number(value, self.decimals)} {self.unit[:-1] if one else self.unit}"
+        unit = self.unit
+        if value == 1 and unit.endswith("ies"):
+            unit = unit[:-3] + "y"
+        elif value == 1 and unit.endswith("s") and not unit.endswith("ss"):
+            unit = unit[:-1]
+        return f"{format_number(value, self.decimals)} {unit}"
 
     def tolerance_text(self) -> str:
         """E.g. "answers within ±2 are accepted" ("" for an exact answer)."""

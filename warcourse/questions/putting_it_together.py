@@ -204,15 +204,19 @@ def _find_the_error(tables: brief.Tables, theater: str) -> MultipleChoice:
 
 
 def _summative(tables: brief.Tables, theater: str):
-    here = tables.involvement[(tables.involvement["theater"] == theater) & tables.involvement["involved"]]
-    yield "check_involved", Numeric(
-        f"How many countries does the involvement table mark as involved in {theater}?",
-        answer=len(here), unit="countries", lines=_lines(here),
-        explanation="Filter on the theater and on involved, then count the rows (one row per country).",
-        mistakes=[(int((tables.involvement["theater"] == theater).sum()),
-                   "That counts every row of the theater, the '—' (not involved) ones too.")],
-        hints=["involvement has one row per country and theater.", "Two conditions joined with &, then len(...)."],
-        code=f"len(involvement[(involvement['theater'] == {theater!r}) & involvement['involved']])",
+    inv = tables.involvement[tables.involvement["involved"]]
+    other = "Iraq" if theater == "Syria" else "Syria"
+    here, there = set(inv.loc[inv["theater"] == theater, "country"]), set(inv.loc[inv["theater"] == other, "country"])
+    both = inv[inv["country"].isin(here & there) & inv["theater"].isin([theater, other])]
+    yield "check_both", Numeric(
+        f"How many countries does the involvement table mark as involved both in {theater} and in {other}?",
+        answer=len(here & there), unit="countries", lines=_lines(both),
+        explanation="Two sets of countries and their intersection (&): involvement in one theater says little "
+                    "about another.",
+        mistakes=[(len(here | there), "That is the union (|): countries involved in either theater.")],
+        hints=["Make one set of involved countries per theater.", "The countries in both: a & b, then len(...)."],
+        code=(f"inv = involvement[involvement['involved']]\nhere = set(inv.loc[inv['theater'] == {theater!r}, "
+              f"'country'])\nthere = set(inv.loc[inv['theater'] == {other!r}, 'country'])\nlen(here & there)"),
     )
     claims_here = claims_in(tables.claims, theater)
     unattributed = claims_here[claims_here["claimant_type"] == "unattributed"]
@@ -236,16 +240,16 @@ def _summative(tables: brief.Tables, theater: str):
         hints=["Filter the theater's events on event_type.", "Take the set of their actors."],
         code="set(events_here.loc[events_here['event_type'] == 'campaign_start', 'actor'])",
     )
-    rated = brief.trust(claims_here, brief.issues_for(tables, theater))
-    disputed = int(rated["flagged"].sum())
-    yield "check_disputed", Numeric(
-        f"How many death claims about {theater} does an inconsistency of the article dispute (brief.trust's "
-        "flagged column)?",
-        answer=disputed, unit="claims", lines=_lines(rated),
-        explanation="A disputed claim is not false; it is one the article itself gives a reason to doubt.",
-        hints=["brief.trust(claims_here, brief.issues_for(tables, theater)) adds the column.",
-               "Sum a True/False column to count the True values."],
-        code="brief.trust(claims_here, brief.issues_for(tables, theater))['flagged'].sum()",
+    loose = claims_here[claims_here["low"].isna() | claims_here["high"].isna() | claims_here["vague"]]
+    yield "check_loose", Numeric(
+        f"How many death claims about {theater} give only a bound (low or high missing) or a vague word?",
+        answer=len(loose), unit="claims", lines=_lines(loose if len(loose) else claims_here),
+        explanation="Such a claim cannot be written as one number: a brief keeps its 'at least', 'as many as' "
+                    "or 'dozens'.",
+        mistakes=[(int(claims_here["vague"].sum()), "That counts only the vague ones; bounds count too.")]
+        if int(claims_here["vague"].sum()) != len(loose) else [],
+        hints=["A missing low or high is NaN: .isna() finds it.", "Join three conditions with |, then count."],
+        code="loose = claims_here[claims_here['low'].isna() | claims_here['high'].isna() | claims_here['vague']]\nlen(loose)",
     )
     right = "Compare them, say who counted what, and never add them up."
     yield "check_add_up", MultipleChoice(
@@ -256,6 +260,6 @@ def _summative(tables: brief.Tables, theater: str):
             "Keep the larger one and drop the other.": "That hides the disagreement the reader needs to see.",
             "Average them.": "An average of two differently counted numbers counts nothing in particular.",
         },
-        answer=right, lines=_lines(rated),
+        answer=right, lines=_lines(claims_here),
         hints=["Lesson 04: what happens to deaths counted by two claimants?"],
     )

@@ -1,0 +1,151 @@
+"""Every question bank of every notebook, for every allowed parameter value: questions, not answers.
+
+- no notebook cell (lessons, practice solutions, student copies) builds an exercise or types an answer;
+- answers a student might give by mistake never make the feedback show the expected answer;
+- the right choice is not always in the same place, and no distractor is the answer;
+- changing the frames a notebook loaded never changes what is right;
+- the stored outputs (what a handout shows with show_solutions False) contain no answer_text().
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from functools import cache
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+from banks.leaks import assert_no_leak
+from warcourse import data, questions, schema
+from warcourse.exercises import MultipleChoice, SetAnswer
+from warcourse.lessons import Lesson
+from warcourse.paths import ROOT
+
+NOTEBOOKS = sorted([*ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"), *ROOT.glob("exercises/[0-9][0-9]_*.ipynb"),
+                    *ROOT.glob("exercises/solutions/[0-9][0-9]_*.ipynb")])
+CONSTRUCTORS = re.compile(r"\b(MultipleChoice|Numeric|SetAnswer|Ordering|PandasAnswer|QuestionBank)\s*\(|\banswer\s*=")
+BANK_CALL = re.compile(r"questions\.(\w+)\(([^)]*)\)")
+ODD_ANSWERS = ["nonsense", "1,5", 0, -1, 10**9, 0.5, [], ["Atlantis"], pd.Series([1, 2]), pd.DataFrame({"x": [1]}),
+               True, float("nan")]
+
+
+def sources(path: Path) -> list[str]:
+    return [cell.source for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"]
+
+
+@cache
+def bank_calls() -> list[tuple[str, tuple]]:
+    """(bank name, arguments) for every notebook and every allowed value of the parameters it passes."""
+    calls = set()
+    for path in NOTEBOOKS:
+        found = [m for source in sources(path) for m in BANK_CALL.finditer(source)]
+        assert len(found) == 1, f"{path.name} should build its questions once with questions.<bank>(...)"
+        name, args = found[0].group(1), [a.strip() for a in found[0].group(2).split(",") if a.strip()]
+        parameters = Lesson(path).parameters()
+        values = [parameters[arg].allowed for arg in args]
+        calls |= {(name, combo) for combo in itertools.product(*values)}
+    return sorted(calls, key=repr)
+
+
+@cache
+def bank(name: str, args: tuple):
+    return getattr(questions, name)(*args)
+
+
+def every_question():
+    return [pytest.param(name, args, question, id=f"{name}{list(args)}.{question}")
+            for name, args in bank_calls() for question in bank(name, args)]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_cell_builds_an_exercise_or_types_an_answer(path):
+    for source in sources(path):
+        assert not CONSTRUCTORS.search(source), f"{path.name}: {source[:200]}"
+
+
+@pytest.mark.parametrize("name, args, question", every_question())
+def test_odd_answers_never_show_the_answer(name, args, question):
+    exercise = bank(name, args)[question]
+    for given in ODD_ANSWERS:
+        feedback = exercise.check(given)
+        assert feedback.correct is not True, (exercise.id, given)
+        assert_no_leak(exercise, feedback, given)
+
+
+@pytest.mark.parametrize("name, args", bank_calls(), ids=lambda value: str(value))
+def test_distractors_differ_from_the_answer(name, args):
+    for question in bank(name, args):
+        exercise = bank(name, args)[question]
+        if isinstance(exercise, MultipleChoice):
+            assert len(set(exercise.choices)) == len(exercise.choices) >= 3, exercise.id
+            assert all(str(why).strip() for why in exercise.choices.values()), exercise.id
+        if isinstance(exercise, SetAnswer) and not exercise.free:
+            assert set(map(exercise.key, exercise.options)) - set(map(exercise.key, exercise.answer)), exercise.id
+
+
+def test_the_right_choice_moves_around():
+    positions = [exercise.order.index(exercise.answer) for name, args in bank_calls()
+                 for exercise in (bank(name, args)[q] for q in bank(name, args)) if isinstance(exercise, MultipleChoice)]
+    assert len(positions) >= 10
+    assert len(set(positions)) >= 3
+    assert max(positions.count(p) for p in set(positions)) <= 0.6 * len(positions)
+
+
+def _ruin(frame: pd.DataFrame) -> None:
+    """Overwrite every cell of a frame in place, as a careless student cell might."""
+    for column in frame.columns:
+        if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]):
+            frame.loc[:, column] = 0
+        elif isinstance(frame[column].dtype, pd.CategoricalDtype):
+            frame[column] = frame[column].cat.codes
+        else:
+            frame[column] = "x"
+
+
+def test_changing_the_loaded_frames_never_changes_what_is_right():
+    before = {(name, args, q): bank(name, args)[q].answer_text() for name, args in bank_calls()
+              for q in bank(name, args)}
+    loaded = [data.load(table) for table in schema.TABLES]
+    for frame in loaded:
+        _ruin(frame)
+    after = {}
+    for name, args in bank_calls():
+        fresh = getattr(questions, name)(*args)
+        after |= {(name, args, q): fresh[q].answer_text() for q in fresh}
+    assert after == before
+
+
+def visible_text(path: Path) -> str:
+    """Everything the stored outputs show (text and HTML with its tags removed)."""
+    shown = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            for mime in ("text/plain", "text/html", "text/markdown"):
+                value = output.get("data", {}).get(mime) or (output.get("text") if mime == "text/plain" else None)
+                if value:
+                    shown.append(html.unescape(re.sub(r"<[^>]+>", " ", value)))
+    return " ".join(" ".join(shown).split())
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_stored_outputs_show_no_answer(path):
+    if "solutions" in path.parts:
+        pytest.skip("solution notebooks show worked answers by design")
+    (name, args_text), = [m.groups() for s in sources(path) for m in BANK_CALL.finditer(s)]
+    parameters = Lesson(path).parameters()
+    args = tuple(parameters[a.strip()].default for a in args_text.split(",") if a.strip())
+    text = visible_text(path)
+    for question in bank(name, args):
+        answer = " ".join(bank(name, args)[question].answer_text().split())
+        assert answer not in text, f"{path.name} shows the answer of {question}: {answer[:120]}"
+
+
+def test_ruin_really_changes_frames():
+    frame = data.strike_counts()
+    _ruin(frame)
+    assert (frame["value"] == 0).all() and np.all(frame["actor"] == "x")
