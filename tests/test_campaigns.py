@@ -289,3 +289,12 @@ def test_running_figure(libya):
     campaigns.draw_running(top, bottom, periods, end["period_end"])
     alt = plots.show(fig, alt=campaigns.describe_running(periods, end)).alt
     assert f"{libya['value'].iloc[-1]:,}" in alt and "announced end" in alt
+
+
+def test_spans_give_dates_at_their_precision(events):
+    spans = campaigns.campaign_spans(campaigns.campaign_events(events, "all")).set_index(["actor", "theater"])
+    assert spans.loc[("United States", "Afghanistan"), "started"] == "January 2016"  # month precision
+    assert spans.loc[("Canada", "Iraq"), "ended"] == "22 February 2016"
+    assert spans.loc[("United States", "Afghanistan"), "ended"] == ""
+    afghan = campaigns.campaign_spans(campaigns.campaign_events(events, "Afghanistan"))
+    assert "(January 2016)" in campaigns.describe_timeline(afghan, "Afghanistan")

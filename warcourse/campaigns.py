@@ -78,6 +78,11 @@ def when(row) -> str:
     return period(row["period_start"], row["period_end"], row["date_precision"])
 
 
+def dated(frame: pd.DataFrame) -> list[str]:
+    """Each row's ``date`` in words at its ``date_precision`` ("December 2014", "8 August 2014")."""
+    return [at_precision(when, precision) for when, precision in zip(frame["date"], frame["date_precision"])]
+
+
 def readable(counts: pd.DataFrame) -> pd.DataFrame:
     """``counts`` with ``reported`` (the count as qualified in the quote) and ``when`` (its days, in words)."""
     rows = [row for _, row in counts.iterrows()]
@@ -296,17 +301,28 @@ def campaign_events(events: pd.DataFrame, theater: str) -> pd.DataFrame:
     return rows.sort_values(["campaign", "actor", "date", "line"], kind="mergesort").reset_index(drop=True)
 
 
+def _dated(rows: pd.DataFrame, pick: str) -> tuple[pd.Timestamp, str]:
+    """The earliest (``pick`` "min") or latest ("max") date of ``rows`` and that date in words ("" if none)."""
+    if not len(rows):
+        return pd.NaT, ""
+    row = rows.loc[rows["date"].idxmin() if pick == "min" else rows["date"].idxmax()]
+    return row["date"], at_precision(row["date"], row["date_precision"])
+
+
 def campaign_spans(marks: pd.DataFrame) -> pd.DataFrame:
-    """One row per campaign (actor and theater): first start, last end (if any) and last mark."""
+    """One row per campaign (actor and theater): first start, last end (if any) and last mark.
+
+    ``started``, ``ended`` and ``last_event`` give those dates in words, at their precision.
+    """
     rows = []
     for (campaign, actor), group in marks.groupby(["campaign", "actor"], sort=True):
-        starts = group[group["event_type"] == "campaign_start"]
-        ends = group[group["event_type"] == "campaign_end"]
-        end = ends["date"].max() if len(ends) else pd.NaT
+        start, started = _dated(group[group["event_type"] == "campaign_start"], "min")
+        end, ended = _dated(group[group["event_type"] == "campaign_end"], "max")
+        last, last_event = _dated(group, "max")
         after = group["event_type"].eq("airstrike") & (group["date"] > end)  # nothing is after a missing end
-        rows.append({"actor": actor, "theater": campaign,
-                     "start": starts["date"].min() if len(starts) else pd.NaT,
-                     "end": end, "last_mark": group["date"].max(), "strikes_after_end": int(after.sum())})
+        rows.append({"actor": actor, "theater": campaign, "start": start, "end": end, "last_mark": last,
+                     "strikes_after_end": int(after.sum()), "started": started, "ended": ended,
+                     "last_event": last_event})
     spans = pd.DataFrame(rows)
     return spans.sort_values(["theater", "start", "actor"], na_position="last").reset_index(drop=True)
 
@@ -501,9 +517,9 @@ def describe_timeline(spans: pd.DataFrame, theater: str) -> str:
     ended = spans.dropna(subset=["end"])
     text = (f"Timeline of {len(spans)} campaign{'s' if len(spans) > 1 else ''} in"
             f" {place(theater)}, one row per actor and theater: the first start is"
-            f" {first.actor} in {first.theater} on {day(first.start)}")
+            f" {first.actor} in {first.theater} ({first.started})")
     if len(started) > 1:
-        text += f", the last {last.actor} in {last.theater} on {day(last.start)}"
+        text += f", the last {last.actor} in {last.theater} ({last.started})"
     text += f". The article reports an end for {len(ended)} of them" if len(ended) else ". It reports no end"
     text += "; where it reports none, a dotted line runs to the last event it dates."
     for row in spans[spans["strikes_after_end"] > 0].itertuples():
