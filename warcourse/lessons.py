@@ -75,7 +75,7 @@ class Parameter:
 
 @dataclass(frozen=True)
 class Lesson:
-    """A lesson or exercise notebook; ``kind`` is ``lesson``, ``exercises`` or ``solutions``."""
+    """A lesson or exercise notebook; ``kind`` is ``lesson``, ``exercises``, ``solutions`` or ``checks``."""
 
     path: Path
     kind: str = "lesson"
@@ -91,7 +91,8 @@ class Lesson:
     @property
     def slug(self) -> str:
         """Where its rendered files go, relative to the output folder, without suffix."""
-        folder = {"lesson": "", "exercises": "exercises/", "solutions": "exercises/solutions/"}[self.kind]
+        folder = {"lesson": "", "exercises": "exercises/", "solutions": "exercises/solutions/",
+                  "checks": "exercises/checks/"}[self.kind]
         return folder + self.name
 
     def title(self) -> str:
@@ -160,11 +161,12 @@ def _numbered(folder: Path) -> list[Path]:
 
 
 def discover(root: Path = ROOT, *, exercises: bool = True) -> list[Lesson]:
-    """The lessons in ``notebooks/``; with ``exercises``, also the student copies and solutions."""
+    """The lessons in ``notebooks/``; with ``exercises``, also the student copies, solutions and summative checks."""
     found = [Lesson(p, "lesson") for p in _numbered(root / "notebooks")]
     if exercises:
         found += [Lesson(p, "exercises") for p in _numbered(root / "exercises")]
         found += [Lesson(p, "solutions") for p in _numbered(root / "exercises" / "solutions")]
+        found += [Lesson(p, "checks") for p in _numbered(root / "exercises" / "checks")]
     return found
 
 
@@ -173,7 +175,8 @@ def from_path(path: Path, root: Path = ROOT) -> Lesson:
     path = path.resolve()
     if path.suffix != ".ipynb" or not path.is_file():
         raise UsageError(f"no notebook at {path}")
-    kinds = {root / "exercises": "exercises", root / "exercises" / "solutions": "solutions"}
+    kinds = {root / "exercises": "exercises", root / "exercises" / "solutions": "solutions",
+             root / "exercises" / "checks": "checks"}
     return Lesson(path, kinds.get(path.parent, "lesson"))
 
 

@@ -1,4 +1,4 @@
-"""Student copies of the exercise sets, generated from the solutions.
+"""Student copies of the exercise sets, generated from the solutions (and the lessons' summative checks).
 
 ``exercises/solutions/NN_topic.ipynb`` is the source of truth. In a student copy
 (``exercises/NN_topic.ipynb``) every code cell tagged ``solution`` keeps its
@@ -92,26 +92,33 @@ def pairs(folder: Path = EXERCISES) -> list[tuple[Path, Path]]:
 
 
 def main(check: bool = False, folder: Path = EXERCISES) -> int:
-    """Write (or, with ``check``, verify) every student copy; return an exit status."""
+    """Write (or, with ``check``, verify) every student copy and summative check; return an exit status."""
+    from . import checks
+
     found = pairs(folder)
     if not found:
         raise CourseError(f"{shown(folder / 'solutions')}: no exercise sets (NN_topic.ipynb) found")
+    wanted = [(student, lambda solution=solution: student_copy(notebooks.read(solution), shown(solution)), solution)
+              for solution, student in found]
+    wanted += [(check_path, lambda lesson=lesson: checks.check_notebook(lesson), lesson)
+               for lesson, check_path in checks.pairs(folder=folder / "checks")]
     stale = []
-    for solution, student in found:
-        expected = student_copy(notebooks.read(solution), shown(solution))
+    for target, make, source in wanted:
+        expected = make()
         if check:
-            if not student.exists():
-                stale.append(f"{shown(student)}: missing")
-            elif _signature(notebooks.read(student)) != _signature(expected):
-                stale.append(f"{shown(student)}: out of date with {shown(solution)}")
+            if not target.exists():
+                stale.append(f"{shown(target)}: missing")
+            elif _signature(notebooks.read(target)) != _signature(expected):
+                stale.append(f"{shown(target)}: out of date with {shown(source)}")
             continue
-        notebooks.write(notebooks.execute(expected, student.parent), student)
-        print(f"wrote {shown(student)}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        notebooks.write(notebooks.execute(expected, target.parent), target)
+        print(f"wrote {shown(target)}")
     for line in stale:
         print(line, file=sys.stderr)
     if stale:
-        print("run `python -m warcourse release` to regenerate the student copies", file=sys.stderr)
+        print("run `python -m warcourse release` to regenerate the student copies and checks", file=sys.stderr)
         return 1
     if check:
-        print(f"ok: {len(found)} student copies match their solutions")
+        print(f"ok: {len(wanted)} student copies and summative checks match their sources")
     return 0

@@ -27,7 +27,8 @@ from warcourse.lessons import Lesson
 from warcourse.paths import ROOT
 
 NOTEBOOKS = sorted([*ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"), *ROOT.glob("exercises/[0-9][0-9]_*.ipynb"),
-                    *ROOT.glob("exercises/solutions/[0-9][0-9]_*.ipynb")])
+                    *ROOT.glob("exercises/solutions/[0-9][0-9]_*.ipynb"),
+                    *ROOT.glob("exercises/checks/[0-9][0-9]_*.ipynb")])
 CONSTRUCTORS = re.compile(r"\b(MultipleChoice|Numeric|SetAnswer|Ordering|PandasAnswer|QuestionBank)\s*\(|\banswer\s*=")
 BANK_CALL = re.compile(r"questions\.(\w+)\(([^)]*)\)")
 ODD_ANSWERS = ["nonsense", "1,5", 0, -1, 10**9, 0.5, [], ["Atlantis"], pd.Series([1, 2]), pd.DataFrame({"x": [1]}),

@@ -1,0 +1,38 @@
+"""Summative checks: one per lesson whose bank keeps summative questions, generated, never hand-edited."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from warcourse import checks, questions
+from warcourse.errors import CourseError
+from warcourse.lessons import discover
+
+
+def test_every_lesson_with_summative_questions_has_its_check():
+    paired = checks.pairs()
+    assert [lesson.stem[:2] for lesson, _ in paired] == ["01", "02", "03", "04", "05"]
+    assert all(check.exists() for _, check in paired)
+
+
+@pytest.mark.parametrize("lesson, check", checks.pairs(), ids=lambda p: p.stem)
+def test_a_check_asks_the_summative_questions_once_each(lesson, check):
+    notebook = checks.check_notebook(lesson)
+    sources = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    name, args = checks.bank_call(notebook, "check")
+    asked = [source.split(".")[1] for source in sources if source.startswith("q.") and "\n" not in source]
+    bank = getattr(questions, name)()
+    assert asked == bank.summative and 5 <= len(asked) <= 8
+    assert not set(asked) & set(bank.lesson())
+    assert "parameters" in notebook.cells[1].metadata["tags"]
+
+
+def test_checks_are_found_for_rendering():
+    assert {lesson.kind for lesson in discover()} >= {"lesson", "exercises", "solutions", "checks"}
+
+
+def test_a_lesson_without_a_bank_is_refused(tmp_path):
+    bare = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    with pytest.raises(CourseError, match="questions.<bank>"):
+        checks.bank_call(bare, "lesson.ipynb")

@@ -1,0 +1,91 @@
+"""Summative checks: one notebook per lesson, generated from the summative questions of its bank.
+
+``exercises/checks/NN_topic_check.ipynb`` asks the questions a lesson's bank
+keeps for after the lesson (``bank.summative``). It takes the lesson's own
+parameters, so an instructor renders it like a lesson
+(``python -m warcourse render exercises/checks/03_air_campaigns_check.ipynb -p theater Syria``).
+``python -m warcourse release`` writes them with the student copies, and
+``release --check`` fails when one is out of date with its lesson's bank.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from . import questions
+from .errors import CourseError
+from .lessons import Lesson
+from .paths import EXERCISES, NOTEBOOKS, shown
+
+FOLDER = EXERCISES / "checks"
+_BANK_CALL = re.compile(r"questions\.(\w+)\(([^)]*)\)")
+
+
+def bank_call(lesson: nbformat.NotebookNode, where: str) -> tuple[str, list[str]]:
+    """The bank a lesson builds (``questions.air_campaigns(theater)``) and the parameters it passes."""
+    found = [m for cell in lesson.cells if cell.cell_type == "code" for m in _BANK_CALL.finditer(cell.source)]
+    if len(found) != 1:
+        raise CourseError(f"{where}: a lesson builds its questions once with questions.<bank>(...); found {len(found)}")
+    name, args = found[0].groups()
+    return name, [arg.strip() for arg in args.split(",") if arg.strip()]
+
+
+def _parameters_cell(lesson: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    cell = next(c for c in lesson.cells if "parameters" in c.get("metadata", {}).get("tags", []))
+    return new_code_cell(cell.source, metadata={"tags": ["parameters"]})
+
+
+def _bank(path: Path, lesson: nbformat.NotebookNode):
+    """The lesson's bank with its default parameters, and how the lesson calls it."""
+    name, args = bank_call(lesson, shown(path))
+    defaults = Lesson(path).parameters()
+    return getattr(questions, name)(*(defaults[arg].default for arg in args)), name, args
+
+
+def check_notebook(path: Path) -> nbformat.NotebookNode:
+    """The summative check of the lesson at ``path`` (sources only, not executed)."""
+    lesson = nbformat.read(path, as_version=4)
+    where = shown(path)
+    bank, name, args = _bank(path, lesson)
+    if not bank.summative:
+        raise CourseError(f"{where}: the bank {name} has no summative questions")
+    title = Lesson(path).title()
+    cells = [
+        new_markdown_cell(
+            f"# Check: {title}\n\n"
+            f"{len(bank.summative)} questions to answer after the lesson, without it open if you can. Each one "
+            "checks your answer and says what kind of mistake it sees; a hint is one call away "
+            "(`q.NAME.hint()`), a worked solution after two tries.\n\n"
+            "The course's tables are loaded for you: `data.events()`, `data.strike_counts()`, "
+            "`data.casualty_claims()`, `data.involvement()`, `data.coalitions()`, `data.coalition_members()` "
+            "and the others in `warcourse.data`. Replace each `...` with your code and run the cell."),
+        _parameters_cell(lesson),
+        new_code_cell("import pandas as pd\n\n"
+                      "from warcourse import data, questions\n"
+                      "from warcourse.lesson import setup\n\n"
+                      "setup(show_solutions)\n"
+                      f"q = questions.{name}({', '.join(args)})"),
+    ]
+    for number, question in enumerate(bank.summative, 1):
+        cells += [
+            new_markdown_cell(f"## Question {number}"),
+            new_code_cell(f"q.{question}"),
+            new_code_cell(f"my_answer = ...\nq.{question}.check(my_answer)"),
+        ]
+    notebook = new_notebook(cells=cells, metadata=lesson.metadata.copy())
+    notebook.metadata.pop("widgets", None)
+    return notebook
+
+
+def pairs(lessons: Path = NOTEBOOKS, folder: Path = FOLDER) -> list[tuple[Path, Path]]:
+    """(lesson, check) paths for every lesson whose bank keeps summative questions."""
+    found = []
+    for path in sorted(lessons.glob("[0-9][0-9]_*.ipynb")):
+        bank, _, _ = _bank(path, nbformat.read(path, as_version=4))
+        if bank.summative:
+            found.append((path, folder / f"{path.stem}_check.ipynb"))
+    return found
