@@ -29,3 +29,14 @@ def test_a_year_long_period_reads_as_the_year_not_one_day():
 def test_unknown_precision_is_refused():
     with pytest.raises(ValueError, match="precision"):
         dates.at_precision(pd.Timestamp("2014-08-08"), "week")
+
+
+def test_no_docstring_shows_a_doctest_that_is_not_run():
+    """Examples written as ``>>>`` must run (only warcourse.dates has them, tested above)."""
+    import pathlib
+
+    import warcourse
+
+    found = [path.name for path in pathlib.Path(warcourse.__file__).parent.rglob("*.py")
+             if ">>> " in path.read_text() and path.name != "dates.py"]
+    assert found == []

@@ -10,8 +10,10 @@ Figures the article gives for Iraq and Syria together (theater ``"Iraq and Syria
 enter both the Iraq and the Syria brief, always marked as combined: the article never
 says how much of them belongs to either country, so they are never split.
 
->>> tables = brief.load()
->>> brief.build(tables, "Libya")        # displays as Markdown in a notebook
+For example::
+
+    tables = brief.load()
+    brief.build(tables, "Libya")        # displays as Markdown in a notebook
 """
 
 from __future__ import annotations

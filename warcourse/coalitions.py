@@ -10,9 +10,11 @@ record an "except ..." and are not. Every function here starts from those rows
 (and the ``coalitions``, ``involvement`` and ``passages`` tables), so each
 result can be traced back to its seed lines.
 
->>> members = data.coalition_members()
->>> members_of(members, "wales_2014")          # a set of country names
->>> overlaps(members, ["wales_2014", "paris_2014"])
+For example::
+
+    members = data.coalition_members()
+    members_of(members, "wales_2014")          # a set of country names
+    overlaps(members, ["wales_2014", "paris_2014"])
 """
 
 from __future__ import annotations

@@ -3,9 +3,11 @@
 Each table is read once per kernel and cached; every call returns a fresh copy,
 so changing a frame in a notebook never changes what the next cell loads.
 
->>> from warcourse import data
->>> claims = data.casualty_claims()
->>> claims[["claimant", "low", "high", "line"]].head()
+For example::
+
+    from warcourse import data
+    claims = data.casualty_claims()
+    claims[["claimant", "low", "high", "line"]].head()
 
 Columns are typed from the data contract (``warcourse.schema``): whole numbers
 as nullable ``Int64``, true/false as ``boolean``, categories as ``category``,

@@ -1,10 +1,12 @@
 """The course's figures: one colour-blind-safe palette, titles, labelled axes, a source line, alt text.
 
->>> fig, ax = plots.new("U.S. airstrikes in Libya, 2016", xlabel="Date (2016)",
-...                     ylabel="Airstrikes since 1 August (count)",
-...                     source="strike_counts, article lines 359-366")
->>> ax.plot(...)
->>> plots.show(fig, alt="A rising line from 28 strikes on 9 August to 495 on 19 December.")
+For example::
+
+    fig, ax = plots.new("U.S. airstrikes in Libya, 2016", xlabel="Date (2016)",
+                        ylabel="Airstrikes since 1 August (count)",
+                        source="strike_counts, article lines 359-366")
+    ax.plot(...)
+    plots.show(fig, alt="A rising line from 28 strikes on 9 August to 495 on 19 December.")
 
 ``show`` refuses a figure without a title, axis labels, a source line or alt
 text, and displays it as an ``<img>`` with that alt text, so screen readers and

@@ -1,8 +1,10 @@
 """Lesson 01's measurements of the article as text: raw lines, what the snapshot lost, numbers, years.
 
->>> raw = textstats.line_kinds(article.read_lines())
->>> found = textstats.quantities(data.passages())
->>> textstats.per_part(data.passages(), found).head()
+For example::
+
+    raw = textstats.line_kinds(article.read_lines())
+    found = textstats.quantities(data.passages())
+    textstats.per_part(data.passages(), found).head()
 
 Everything here is computed from the seed (through ``warcourse.article``) or from
 the tables; nothing is typed in. Each result keeps the seed ``line`` of what it
