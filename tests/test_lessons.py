@@ -5,7 +5,7 @@ import re
 import nbformat
 import pytest
 
-from warcourse import lessons
+from warcourse import lessons, questions
 
 NOTEBOOKS = lessons.discover()
 LESSONS = [n for n in NOTEBOOKS if n.kind == "lesson"]
@@ -32,6 +32,20 @@ def test_first_code_cell_is_the_parameters_cell_with_allowed_values(notebook):
         assert p.default in p.allowed
 
 
+def asked(notebook) -> list[str]:
+    """The questions a notebook shows: a code cell's line that is just ``q.NAME``."""
+    return [line.strip()[2:] for c in cells(notebook) if c.cell_type == "code"
+            for line in c.source.splitlines() if re.fullmatch(r"q\.\w+", line.strip())]
+
+
+def bank_of(notebook):
+    """The notebook's question bank, built with its default parameters."""
+    call = re.search(r"questions\.(\w+)\(([^)]*)\)", "\n".join(c.source for c in cells(notebook)))
+    defaults = notebook.parameters()
+    args = [defaults[a.strip()].default for a in call.group(2).split(",") if a.strip()]
+    return getattr(questions, call.group(1))(*args)
+
+
 @pytest.mark.parametrize("notebook", LESSONS, ids=lambda n: n.slug)
 def test_lesson_shape(notebook):
     nb_cells = cells(notebook)
@@ -39,9 +53,18 @@ def test_lesson_shape(notebook):
     markdown = "\n".join(c.source for c in nb_cells if c.cell_type == "markdown")
     assert re.search(r"^## Objectives", markdown, re.M), "objectives at the top"
     assert re.search(r"^## Key points", markdown, re.M), "key points at the end"
-    code = "\n".join(c.source for c in nb_cells if c.cell_type == "code")
-    graded = len(re.findall(r"\b(MultipleChoice|Numeric|SetAnswer|Ordering|PandasAnswer)\(", code))
-    assert graded >= (4 if notebook.name.startswith("05") else 5), f"{graded} graded exercises"
+    assert "glossary.md" in markdown, "a link to the glossary"
+
+
+@pytest.mark.parametrize("notebook", [n for n in NOTEBOOKS if n.kind in ("lesson", "exercises")],
+                         ids=lambda n: n.slug)
+def test_enough_questions_of_enough_kinds(notebook):
+    bank = bank_of(notebook)
+    shown = asked(notebook)
+    assert set(shown) == set(bank.lesson()), "every question of the bank is asked, and only those"
+    kinds = {type(bank[name]).__name__ for name in shown}
+    assert len(shown) >= (5 if notebook.kind == "lesson" else 6), f"{len(shown)} questions"
+    assert len(kinds) >= 4, f"kinds: {sorted(kinds)}"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.slug)
