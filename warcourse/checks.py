@@ -76,6 +76,10 @@ def check_notebook(path: Path) -> nbformat.NotebookNode:
             new_code_cell(f"q.{question}"),
             new_code_cell(f"my_answer = ...\nq.{question}.check(my_answer)"),
         ]
+    if bank.rubric:
+        cells.append(new_markdown_cell(
+            "## Your brief: what a good one does\n\nThe rubric of the lesson's brief, for a brief you write or "
+            "one you review:\n\n" + "\n".join(f"{n}. {item}" for n, item in enumerate(bank.rubric, 1))))
     notebook = new_notebook(cells=cells, metadata=lesson.metadata.copy())
     notebook.metadata.pop("widgets", None)
     return notebook

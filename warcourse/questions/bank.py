@@ -14,6 +14,7 @@ class QuestionBank:
         self.parameters = parameters
         self._questions: dict[str, Exercise] = {}
         self.summative: list[str] = []  # names of the questions kept for the summative check
+        self.rubric: tuple[str, ...] = ()  # what a good piece of the student's own writing does, if the lesson asks for one
 
     def add(self, name: str, exercise: Exercise, *, summative: bool = False) -> Exercise:
         """Register ``exercise`` as ``name`` (part of the lesson, or of its summative check)."""

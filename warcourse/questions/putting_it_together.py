@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import brief, campaigns, data, dates
+from .. import brief, campaigns, dates, draft
 from .. import coalitions as co
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
 from ..lesson import require
@@ -83,6 +83,7 @@ def putting_it_together(theater: str = "Iraq") -> QuestionBank:
     require("theater", theater, brief.THEATERS)
     tables = brief.load()
     bank = QuestionBank("putting_it_together", theater=theater)
+    bank.rubric = draft.RUBRIC
     for name, exercise in _lesson(tables, theater):
         bank.add(name, exercise)
     for name, exercise in _summative(tables, theater):
