@@ -46,7 +46,9 @@ import json
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
+import threading
 import time
 import weakref
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -67,6 +69,7 @@ from .paths import ROOT
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+STOP_WAIT = 20  # seconds papermill, or a worker, gets to give up after an interrupt
 
 
 @dataclass
@@ -138,14 +141,18 @@ class QuietKernelManager(AsyncLocalKernelManager):
     can kill every kernel it started in this process (``kill_kernels``).
 
     jupyter_client sends SIGINT before the shutdown request, and an idle ipykernel answers
-    it by logging "KeyboardInterrupt caught in kernel." on the render's terminal.
+    it by logging "KeyboardInterrupt caught in kernel." on the render's terminal. The kernel's
+    own stdout and stderr (its log, not the cells' outputs, which papermill stores) go nowhere,
+    so neither that nor a kernel killed by Ctrl-C writes on the terminal.
     """
 
     live: weakref.WeakSet = weakref.WeakSet()
 
-    async def _async_start_kernel(self, **kw):
+    async def start_kernel(self, **kw):
         QuietKernelManager.live.add(self)
-        await super()._async_start_kernel(**kw)
+        kw.setdefault("stdout", subprocess.DEVNULL)
+        kw.setdefault("stderr", subprocess.DEVNULL)
+        await super().start_kernel(**kw)
 
     async def _async_interrupt_kernel(self):
         if not self.shutting_down:
@@ -180,7 +187,6 @@ def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool, nav
 
     Interrupted (KeyboardInterrupt), it kills its kernel and leaves no file behind.
     """
-    import papermill
     from papermill.exceptions import PapermillExecutionError
 
     start = time.perf_counter()
@@ -190,8 +196,7 @@ def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool, nav
     executed = temporary(target, ".ipynb")
     stage = ""
     try:
-        nb = papermill.execute_notebook(str(lesson.path), str(executed), parameters=parameters,
-                                        cwd=str(lesson.path.parent), **papermill_options())
+        nb = _execute(lesson, parameters, executed)
         if with_html:
             stage = "HTML export: "
             page = to_html(nb, lesson.title(), nav or handout.navigation(lesson.slug, None, None))
@@ -203,28 +208,70 @@ def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool, nav
         if isinstance(exc, PapermillExecutionError):  # papermill wrote the whole notebook first
             os.replace(executed, failed)
         return Outcome(lesson, time.perf_counter() - start, stage + _error(exc))
-    except BaseException:
-        kill_kernels()
-        raise
     finally:
         executed.unlink(missing_ok=True)
+
+
+def _execute(lesson: Lesson, parameters: dict, executed: Path):
+    """papermill's run of ``lesson`` into ``executed``, in a thread of its own.
+
+    nbclient, in the main thread, would catch SIGINT and SIGTERM itself (to shut its kernel
+    down, and then wait on); in a thread it cannot, so an interrupt reaches this thread, which
+    kills the kernel (and any kernel still starting) until papermill gives up, then lets the
+    KeyboardInterrupt go on.
+    """
+    import papermill
+
+    result = {}
+
+    def run():
+        try:
+            result["nb"] = papermill.execute_notebook(str(lesson.path), str(executed), parameters=parameters,
+                                                      cwd=str(lesson.path.parent), **papermill_options())
+        except BaseException as exc:  # handed to the caller's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=run, name=f"papermill {lesson.slug}", daemon=True)
+    thread.start()
+    try:
+        thread.join()
+    except BaseException:
+        deadline = time.monotonic() + STOP_WAIT
+        while thread.is_alive() and time.monotonic() < deadline:
+            kill_kernels()  # again and again: a kernel may have been starting
+            thread.join(0.5)
+        kill_kernels()
+        raise
+    if "error" in result:
+        raise result["error"]
+    return result["nb"]
 
 
 _busy = False  # a worker process is rendering a lesson
 
 
+def _ignore(signum, frame):
+    """A handler that does nothing (SIG_IGN set while a signal is pending makes Python raise)."""
+
+
 def _stop_worker(signum, frame):
-    """SIGTERM or SIGINT in a worker: interrupt the lesson it renders, or end an idle worker."""
+    """SIGTERM or SIGINT in a worker: interrupt the lesson it renders (once: Ctrl-C reaches a
+    worker and its main process, which then sends SIGTERM), or end an idle worker."""
     if _busy:
+        signal.signal(signal.SIGTERM, _ignore)
+        signal.signal(signal.SIGINT, _ignore)
         raise KeyboardInterrupt
     os._exit(128 + signum)
 
 
 def _in_worker(*task) -> Outcome:
+    """``render_one`` in a worker process; interrupted, the worker ends once it has cleaned up."""
     global _busy
     _busy = True
     try:
         return render_one(*task)
+    except KeyboardInterrupt:
+        os._exit(130)
     finally:
         _busy = False
 
@@ -234,11 +281,10 @@ def _start_worker() -> None:
     signal.signal(signal.SIGINT, _stop_worker)
 
 
-STOP_WAIT = 20  # seconds a worker gets to clean up after SIGTERM before it is killed
-
-
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop every worker (SIGTERM, then SIGKILL after STOP_WAIT seconds) and cancel what is queued."""
+    """Stop every worker (SIGTERM, then SIGKILL after STOP_WAIT seconds) and cancel what is queued;
+    a second Ctrl-C meanwhile does not cut this short."""
+    previous = signal.signal(signal.SIGINT, _ignore)
     processes = list((pool._processes or {}).values())  # the executor has no public list of them
     for process in processes:
         if process.is_alive():
@@ -249,6 +295,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         if process.is_alive():
             process.kill()
             process.join()
+    signal.signal(signal.SIGINT, previous)
 
 
 def _run(tasks: list[tuple], jobs: int):
