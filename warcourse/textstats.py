@@ -176,7 +176,8 @@ def quantities(passages: pd.DataFrame) -> pd.DataFrame:
             rows.append({"line": int(passage.line), "section": passage.section, "subsection": passage.subsection,
                          "number": q.text, "low": q.low, "high": q.high, "vague": q.vague,
                          "written": written(q.text), "form": stated,
-                         "reading": reading(text, q.start) if stated == "range" else "", "context": _context(text, q.start, q.end)})
+                         "reading": reading(text, q.start) if stated == "range" else "",
+                         "context": _context(text, q.start, q.end)})
     frame = pd.DataFrame(rows, columns=QUANTITY_COLUMNS)
     for column in ("low", "high"):
         frame[column] = pd.to_numeric(frame[column]).astype("Float64")

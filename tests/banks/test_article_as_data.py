@@ -101,7 +101,8 @@ def test_blank_convention_is_a_convention_that_fails(q, issues):
     right = the_choice(q.blank_convention, "convention", "breaks")
     accepted(q.blank_convention, right)
     assert_refused(q.blank_convention, wrong_choices(q.blank_convention))
-    assert set(q.blank_convention.lines) == {int(n) for n in issues.loc["australia_iraq_table_vs_text", "lines"].split(";")}
+    named = issues.loc["australia_iraq_table_vs_text", "lines"].split(";")
+    assert set(q.blank_convention.lines) == {int(n) for n in named}
     # the data behind the question: Australia's Iraq cell is a dash although the text reports strikes
     inv = data.involvement()
     cell = inv[(inv["country"] == "Australia") & (inv["theater"] == "Iraq")]
@@ -110,7 +111,8 @@ def test_blank_convention_is_a_convention_that_fails(q, issues):
 
 def test_words_share(lesson, found, passages):
     section, bank = lesson
-    part = found if section == "all" else found[found["line"].isin(passages.loc[passages["section"] == section, "line"])]
+    lines = passages.loc[passages["section"] == section, "line"]
+    part = found if section == "all" else found[found["line"].isin(lines)]
     share = 100 * (part["written"] == "words").sum() / len(part)
     accepted(bank.words_share, share)
     accepted(bank.words_share, round(share, 1))
@@ -188,7 +190,8 @@ def _told_twice(events, passages) -> pd.DataFrame:
 
 def test_unrecorded(q, passages, issues):
     told = _told_twice(data.events(), passages)
-    duplicates = [set(lines.replace(" ", "").split(";")) for lines in issues.loc[issues["kind"] == "duplicate", "lines"]]
+    duplicates = [set(lines.replace(" ", "").split(";"))
+                  for lines in issues.loc[issues["kind"] == "duplicate", "lines"]]
     told["recorded"] = [any(set(lines.split("; ")) <= named for named in duplicates) for lines in told["lines"]]
     right = told[~told["recorded"]]
     accepted(q.unrecorded, right)
@@ -199,16 +202,15 @@ def test_unrecorded(q, passages, issues):
 # --- the summative check -----------------------------------------------------------------------------------
 
 def test_summative(q, found, passages):
-    assert set(q.summative) == {"vague_words", "lost_lines", "involved_per_theater", "told_often", "brussels_gap"}
+    assert set(q.summative) == {"vague_words", "deep_headings", "involved_per_theater", "told_often", "brussels_gap"}
     vague = int((found["form"] == "vague word").sum())
     accepted(q.vague_words, vague)
     assert_refused(q.vague_words, [int(found["vague"].sum()), vague + 1, vague - 1])
 
-    lines = article.read_lines()
-    with_object = sum("[object Object]" in line for line in lines)
-    alone = sum(line.strip() == "[object Object]" for line in lines)
-    accepted(q.lost_lines, with_object - alone)
-    assert_refused(q.lost_lines, [with_object, alone, with_object - alone + 2])
+    levels = [len(m.group(1)) for line in article.read_lines() if (m := re.match(r"\s*(#{1,6})\s", line))]
+    deep = sum(level >= 3 for level in levels)
+    accepted(q.deep_headings, deep)
+    assert_refused(q.deep_headings, [sum(level == 3 for level in levels), len(levels), deep + 1])
 
     inv = data.involvement()
     per = inv[inv["involved"]].groupby("theater", observed=True).size()
@@ -224,7 +226,8 @@ def test_summative(q, found, passages):
 
     co, members = data.coalitions(), data.coalition_members()
     stated = int(co.loc[co["coalition_id"] == "brussels_2014", "stated_members"].item())
-    listed = members[(members["coalition_id"] == "brussels_2014") & (members["basis"] != "excluded")]["country"].nunique()
+    rows = members[(members["coalition_id"] == "brussels_2014") & (members["basis"] != "excluded")]
+    listed = rows["country"].nunique()
     accepted(q.brussels_gap, stated - listed)
     assert_refused(q.brussels_gap, [stated, listed, listed - stated - 5])
 

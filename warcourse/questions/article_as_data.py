@@ -236,7 +236,8 @@ def _unrecorded(events: pd.DataFrame, passages: pd.DataFrame, issues: pd.DataFra
 def _vague_words(found: pd.DataFrame) -> Numeric:
     vague = found[found["form"] == "vague word"]
     return Numeric(
-        "In found = textstats.quantities(data.passages()), how many numbers have the form 'vague word' "
+        "After from warcourse import textstats and found = textstats.quantities(data.passages()): how many "
+        "numbers have the form 'vague word' "
         "(such as dozens or hundreds)?",
         answer=len(vague), unit="numbers", lines=_lines(vague),
         explanation="Each of them has a low (the least it can honestly mean) and no high.",
@@ -246,19 +247,21 @@ def _vague_words(found: pd.DataFrame) -> Numeric:
         code='(found["form"] == "vague word").sum()')
 
 
-def _lost_lines(raw: pd.DataFrame) -> Numeric:
-    lost = raw[raw["objects"] > 0]
-    inside = lost[lost["kind"] != "lost reference"]
+def _deep_headings(raw: pd.DataFrame) -> Numeric:
+    deep = raw[raw["level"] >= 3]
     return Numeric(
-        "In raw = textstats.line_kinds(article.read_lines()), most [object Object] stand alone on a line "
-        "(kind 'lost reference'). How many lines hold [object Object] inside other text (objects above 0, "
-        "kind not 'lost reference')?",
-        answer=len(inside), unit="lines", lines=_lines(inside) or [int(lost["line"].min())],
-        explanation="A reference lost inside a sentence damages the text around it, not only the footnote.",
-        mistakes=[(len(lost), "That counts every line with [object Object]; leave out the lost-reference lines."),
-                  (int((raw["kind"] == "lost reference").sum()), "That counts the lines that hold nothing else.")],
-        hints=['Two conditions joined with &: raw["objects"] > 0, and raw["kind"] != "lost reference".'],
-        code='((raw["objects"] > 0) & (raw["kind"] != "lost reference")).sum()')
+        "After from warcourse import article, textstats and raw = textstats.line_kinds(article.read_lines()): "
+        "the level column gives each heading's depth "
+        "(2 for ##, 3 for ###, ...; 0 for lines that are not headings). How many headings of level 3 or "
+        "deeper does the file have?",
+        answer=len(deep), unit="headings", lines=[int(deep["line"].min()), int(deep["line"].max())],
+        explanation="Subsections and deeper headings: the article's structure below its sections, which the "
+                    "passages table keeps in its subsection column.",
+        mistakes=[(int((raw["level"] == 3).sum()), "That counts one level only; the question asks for level 3 "
+                                                   "and deeper."),
+                  (int((raw["level"] > 0).sum()), "That counts every heading, level 2 too.")],
+        hints=['A condition on the level column: raw["level"] >= 3, then count the True values.'],
+        code='(raw["level"] >= 3).sum()')
 
 
 def _involved_per_theater(involvement: pd.DataFrame) -> PandasAnswer:
@@ -277,7 +280,8 @@ def _told_often(events: pd.DataFrame, passages: pd.DataFrame) -> SetAnswer:
     told = textstats.told_twice(events, passages)
     often = told[told["tellings"] >= 3]
     return SetAnswer(
-        "In told = textstats.told_twice(data.events(), data.passages()), which events does the article tell "
+        "After from warcourse import textstats and told = textstats.told_twice(data.events(), data.passages()): "
+        "which events does the article tell "
         "three times or more? Give the values of the event column.",
         answer=list(often["event"]), distractors=list(told[told["tellings"] == 2]["event"].head(3)),
         lines=sorted({int(n) for lines in often["lines"] for n in lines.split("; ")}),
@@ -323,7 +327,7 @@ def article_as_data(section: str = "all") -> QuestionBank:
     bank.add("unrecorded", _unrecorded(events, passages, issues))
     raw = textstats.line_kinds(article.read_lines())
     bank.add("vague_words", _vague_words(found), summative=True)
-    bank.add("lost_lines", _lost_lines(raw), summative=True)
+    bank.add("deep_headings", _deep_headings(raw), summative=True)
     bank.add("involved_per_theater", _involved_per_theater(data.involvement()), summative=True)
     bank.add("told_often", _told_often(events, passages), summative=True)
     bank.add("brussels_gap", _brussels_gap(coalitions, members), summative=True)
@@ -419,7 +423,8 @@ def _sinjar(found: pd.DataFrame, issues: pd.DataFrame) -> Numeric:
                "number.",
                "Subtract the approximate number from the low column of the range."],
         code='there = found[found["line"].isin(lines)]\n'
-             'there.loc[there["form"] == "range", "low"].item() - there.loc[there["form"] == "approximate", "low"].item()')
+             'low = there.loc[there["form"] == "range", "low"].item()\n'
+             'low - there.loc[there["form"] == "approximate", "low"].item()')
 
 
 def _dozens(found: pd.DataFrame, issues: pd.DataFrame) -> MultipleChoice:
