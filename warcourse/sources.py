@@ -24,7 +24,8 @@ class Sources:
 
     def _repr_html_(self) -> str:
         items = "".join(f"<li>line {line}: <q>{html.escape(quote)}</q></li>" for line, quote in self.items)
-        return f'<div class="warcourse-sources"><strong>Where this comes from:</strong><ul>{items}</ul></div>'
+        return (f'<div class="warcourse-sources tex2jax_ignore mathjax_ignore"><strong>Where this comes from:</strong>'
+                f"<ul>{items}</ul></div>")  # "$1.7 million to $5.1 million" stays text, not maths
 
 
 def where_from(rows: pd.DataFrame | pd.Series, quote: str = "quote") -> Sources:

@@ -161,6 +161,15 @@ class TestFixtureNotebook:
         exercise.order(["Monday", "Tuesday", "Wednesday"])
         assert exercise.check() == "✔ Right. Monday, then Tuesday, then Wednesday. (Where to look: article line 5.)"
 
+    def test_dollar_amounts_show_as_written_not_as_maths(self, fixture_nb):
+        """A table and a 'where this comes from' list quoting "$1.7 million to $5.1 million" (line 126)."""
+        outputs = fixture_nb.page.locator(".jp-OutputArea-output").filter(has_text="million")
+        assert outputs.count() == 2
+        for index in range(2):
+            output = outputs.nth(index)
+            assert "$1.7 million" in output.text_content()
+            assert output.locator("mjx-container, .MathJax, .katex").count() == 0
+
     def test_multiple_choice_by_keyboard(self, fixture_nb):
         exercise, keys = fixture_nb.exercise(SKY), fixture_nb.page.keyboard
         fixture_nb.select_cell(exercise)
