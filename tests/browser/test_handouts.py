@@ -1,0 +1,98 @@
+"""The rendered handouts in headless Chromium: offline, and WCAG 2.1 AA under axe-core.
+
+Every lesson is rendered once per session (``python -m warcourse render``, all lessons, default
+parameters) into a temporary folder. Each page, and the index, is opened from ``file://`` with
+every other request aborted, as on a machine without a network: it must log no console error,
+fail no request, and have no axe-core violation of WCAG 2.0/2.1 level A or AA. axe-core comes
+with the ``axe-playwright-python`` package (no download).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from audit import axe_violations
+
+from warcourse.lessons import discover
+from warcourse.paths import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+LESSONS = [lesson.slug for lesson in discover(exercises=False)]
+PAGES = ["index", *LESSONS]
+
+
+@pytest.fixture(scope="session")
+def handouts(tmp_path_factory) -> Path:
+    """A folder with every lesson rendered (one render for the whole session)."""
+    out = tmp_path_factory.mktemp("handouts")
+    done = subprocess.run([sys.executable, "-m", "warcourse", "render", "--out", str(out)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, f"render failed:\n{done.stdout}\n{done.stderr}"
+    assert "KeyboardInterrupt" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    return out
+
+
+class OfflinePage:
+    """A rendered page opened from disk with the network blocked; what failed is recorded."""
+
+    def __init__(self, browser, path: Path):
+        self.path = path
+        self.problems: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.route(re.compile(r"^(?!file:)"), self._block)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"))
+        self.page.on("pageerror", lambda error: self.problems.append(f"uncaught: {error}"))
+        self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url}"))
+        self.page.goto(path.as_uri(), wait_until="load")
+
+    def _block(self, route) -> None:
+        self.problems.append(f"network request: {route.request.url}")
+        route.abort()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture(scope="module", params=PAGES)
+def handout(request, browser, handouts):
+    """One page, opened once for the tests that look at it."""
+    page = OfflinePage(browser, handouts / f"{request.param}.html")
+    yield page
+    page.close()
+
+
+def test_a_handout_works_offline(handout):
+    assert handout.page.locator("h1").count() >= 1
+    assert handout.problems == [], f"{handout.path.name}: " + "; ".join(handout.problems)
+
+
+def test_a_handout_has_no_wcag_violation(handout):
+    violations = axe_violations(handout.page)
+    assert violations == [], f"{handout.path.name}:\n" + "\n".join(map(str, violations))
+    assert handout.problems == []
+
+
+@pytest.mark.parametrize("slug", LESSONS)
+def test_a_lesson_page_links_to_its_neighbours_and_the_index(browser, handouts, slug):
+    page = OfflinePage(browser, handouts / f"{slug}.html")
+    try:
+        at = LESSONS.index(slug)
+        nav = page.page.locator("nav.warcourse-nav").first
+        assert nav.locator("a[rel=index]").get_attribute("href") == "index.html"
+        for rel, other in (("prev", LESSONS[at - 1] if at else None),
+                           ("next", LESSONS[at + 1] if at + 1 < len(LESSONS) else None)):
+            links = nav.locator(f"a[rel={rel}]")
+            assert links.count() == (1 if other else 0), f"{slug}: {rel}"
+            if other:
+                assert links.get_attribute("href") == f"{other}.html"
+        nav.locator("a[rel=index]").click()
+        page.page.wait_for_url("**/index.html")
+        assert page.problems == []
+    finally:
+        page.close()
