@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import fcntl
 import html
 import json
 import multiprocessing
@@ -399,8 +398,14 @@ def load_index(out: Path) -> dict[str, dict]:
 
 @contextlib.contextmanager
 def _locked(out: Path):
-    """Hold ``out/.index.lock`` (another render into ``out`` waits for it)."""
+    """Hold ``out/.index.lock`` (another render into ``out`` waits for it); on Windows, which
+    has no ``fcntl``, renders into one folder at once are not protected."""
     with open(out / ".index.lock", "a") as handle:
+        try:
+            import fcntl
+        except ImportError:
+            yield
+            return
         fcntl.flock(handle, fcntl.LOCK_EX)
         yield
 
