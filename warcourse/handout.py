@@ -61,7 +61,8 @@ CSS = """
 }
 .jp-InputPrompt, .jp-OutputPrompt { opacity: 1; }
 a, .jp-RenderedHTMLCommon a:link, .jp-RenderedHTMLCommon a:visited { text-decoration: underline; }
-nav.warcourse-nav { margin: 1em 0; padding: .5em 1em; font-family: sans-serif; font-size: 15px;
+nav.warcourse-nav { margin: 1em 0 1em calc(var(--jp-cell-prompt-width) + 22px); padding: .5em 0;
+  font-family: var(--jp-content-font-family); font-size: var(--jp-content-font-size1);
   display: flex; flex-wrap: wrap; gap: .5em 2em; border-top: 1px solid #767676;
   border-bottom: 1px solid #767676; }
 nav.warcourse-nav a { color: #0d47a1; }
