@@ -1,0 +1,209 @@
+"""What an instructor relies on, in the real browser: answers survive, and other front ends work.
+
+- An answer given with a widget and one given in code survive saving, closing (the kernel shut
+  down) and reopening: the course's JupyterLab defaults (``jupyter-settings/``) save widget
+  state with the notebook, and JupyterLab shows it again from there.
+- Jupyter Notebook 7 (``/notebooks/...``) and Voila (``/voila/render/...``) show the exercise
+  widgets and give feedback; Voila shows no code, so its feedback never asks for code.
+
+All pages use the session's one JupyterLab server (Notebook 7 and Voila are extensions of the same
+Jupyter server) and its one browser, with copies of the fixture notebook under ``instructor/``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import urllib.request
+
+import nbformat
+import pytest
+
+from conftest import (CHECK, EXERCISE, FIXTURE, KERNEL_START, RUN_ALL, STEP, Exercise, NotebookPage,
+                      exactly, staged)
+
+pytestmark = pytest.mark.browser
+
+SKY = "fixture sky"
+RIGHT, WRONG = "✔ Right.", "✘ Not quite"  # the fixture's own messages are checked in test_jupyterlab.py
+NOT_ANSWERED = "… Not answered yet: choose or type your answer and press Check."
+CODE_ANSWER = "q.apples.check(1149)"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def stage(lab, name: str, *, code_answer: bool = False) -> str:
+    """Copy the fixture notebook to ``instructor/<name>`` on the server; return its path there.
+
+    With ``code_answer`` a last cell asks for the apples answer in code, as the lessons do.
+    """
+    nb = staged(FIXTURE, show_solutions=False)
+    if code_answer:
+        nb.cells.append(nbformat.v4.new_code_cell(f"{CODE_ANSWER.split('(')[0]}(...)"))
+    path = f"instructor/{name}"
+    (lab.root / "instructor").mkdir(exist_ok=True)
+    nbformat.write(nb, lab.root / path)
+    return path
+
+
+class Page(NotebookPage):
+    """A notebook page at any server URL (JupyterLab, Notebook 7 or Voila), in its own browser context."""
+
+    def __init__(self, browser, lab, path: str, url: str, screenshots):
+        self.lab, self.source, self.screenshots, self.path = lab, lab.root / path, screenshots, path
+        self.console_errors: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.set_default_timeout(STEP * 1000)
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
+        # JupyterLab's notebook toolbar and Notebook 7's top bar both carry this indicator
+        self.status = self.page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+        self.page.goto(lab.url(url))
+
+    def run_all(self) -> None:
+        """Run All from the Run menu once the page's kernel is idle; wait until every cell ran.
+
+        The page's idle indicator shows before its kernel exists, and Run All then asks which kernel
+        to start; so wait for the server's session too.
+        """
+        deadline = time.monotonic() + KERNEL_START
+        while not any(session["path"] == self.path and session["kernel"]["execution_state"] == "idle"
+                      for session in self.lab.api("/api/sessions")):
+            assert time.monotonic() < deadline, f"no idle kernel for {self.path} within {KERNEL_START} s"
+            time.sleep(0.2)
+        self.status.first.wait_for(timeout=KERNEL_START * 1000)
+        self.page.locator(".lm-MenuBar-itemLabel", has_text=exactly("Run")).click()
+        self.page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
+        self.page.wait_for_function(
+            """() => {
+                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+                    .map(node => node.textContent.trim());
+                return prompts.some(text => /^\\[\\d+\\]:$/.test(text)) && !prompts.includes('[*]:');
+            }""", timeout=RUN_ALL * 1000, polling=200)
+        self.status.first.wait_for(timeout=RUN_ALL * 1000)
+        assert self.cells_not_run() == [], "cells did not run (an earlier cell failed?)"
+        assert self.error_outputs() == [], "cells show errors"
+
+    def widget(self, question: str) -> Exercise:
+        """The exercise widget asking ``question`` (the whole box: question, inputs, Check, feedback)."""
+        box = self.page.locator(EXERCISE).filter(has=self.page.locator(CHECK)).filter(has_text=question)
+        box.wait_for(timeout=RUN_ALL * 1000)
+        return Exercise(self, box, None)
+
+    def save(self) -> None:
+        with self.page.expect_response(lambda response: response.request.method == "PUT"
+                                       and "/api/contents/" in response.url):
+            self.page.locator(".lm-MenuBar-itemLabel", has_text=exactly("File")).click()
+            self.page.locator("li.lm-Menu-item[data-command='docmanager:save']").click()
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory):
+    return tmp_path_factory.mktemp("instructor-screenshots")
+
+
+@pytest.fixture
+def page_at(browser, lab, screenshots):
+    """``page_at(path, url)`` opens a page; every page opened is closed after the test."""
+    opened = []
+
+    def open_page(path: str, url: str) -> Page:
+        opened.append(Page(browser, lab, path, url, screenshots))
+        return opened[-1]
+
+    yield open_page
+    for page in opened:
+        page.close()
+
+
+def shut_down_kernels(lab, path: str) -> None:
+    """End the kernel of every session on ``path``, as closing the notebook and its kernel would."""
+    for session in lab.api("/api/sessions"):
+        if session["path"] == path:
+            request = urllib.request.Request(lab.url(f"/api/sessions/{session['id']}"), method="DELETE")
+            urllib.request.urlopen(request, timeout=10).close()
+    deadline = time.monotonic() + STEP
+    while any(session["path"] == path for session in lab.api("/api/sessions")):
+        assert time.monotonic() < deadline, f"the kernel of {path} did not shut down"
+        time.sleep(0.2)
+
+
+def test_answers_survive_saving_closing_and_reopening(page_at, lab):
+    path = stage(lab, "answers.ipynb", code_answer=True)
+    notebook = page_at(path, f"/lab/workspaces/instructor-answers/tree/{path}")
+    notebook.run_all()
+    sky = notebook.widget(SKY)
+    sky.choose("blue")
+    widget_feedback = sky.check()
+    assert widget_feedback.startswith(RIGHT)
+    code = notebook.page.locator(".jp-CodeCell").last
+    code.locator(".cm-content").click()
+    notebook.page.keyboard.press("Control+A")
+    notebook.page.keyboard.type(CODE_ANSWER)
+    notebook.page.keyboard.press("Control+Enter")  # run the cell and stay in it
+    output = code.locator(".jp-OutputArea-output")
+    output.filter(has_text=RIGHT).wait_for()
+    code_feedback = " ".join(output.text_content().split())
+    notebook.save()
+
+    saved = nbformat.read(lab.root / path, as_version=4)
+    assert saved.cells[-1].source == CODE_ANSWER
+    assert RIGHT in json.dumps(saved.cells[-1].outputs, ensure_ascii=False)
+    state = saved.metadata["widgets"][WIDGET_STATE]["state"]  # saveState, from jupyter-settings/
+    assert any("warcourse-exercise-widget" in model["state"].get("_dom_classes", ()) for model in state.values())
+    assert RIGHT in json.dumps(state, ensure_ascii=False)  # the feedback area is saved too
+
+    shut_down_kernels(lab, path)
+    notebook.page.reload()
+    sky = notebook.widget(SKY)  # drawn from the saved state: the new kernel has run nothing
+    assert sky.radio("blue").is_checked()
+    assert not sky.radio("green").is_checked()
+    assert " ".join(sky.feedback.text_content().split()) == widget_feedback
+    code = notebook.page.locator(".jp-CodeCell").last
+    assert code.locator(".cm-content").text_content() == CODE_ANSWER
+    assert " ".join(code.locator(".jp-OutputArea-output").text_content().split()) == code_feedback
+
+
+def test_the_course_defaults_save_widget_state_and_ask_about_no_news(lab):
+    """The defaults of jupyter-settings/ as the server gives them (the test server's own settings aside)."""
+    for plugin, key, value in (("@jupyter-widgets/jupyterlab-manager:plugin", "saveState", True),
+                               ("@jupyterlab/apputils-extension:notification", "fetchNews", "false")):
+        settings = lab.api(f"/lab/api/settings/{plugin}")
+        assert settings["schema"]["properties"][key]["default"] == value, plugin  # overrides change defaults
+
+
+def test_notebook_7_runs_the_exercises_and_gives_feedback(page_at, lab):
+    """Run every cell, answer the multiple choice wrongly and rightly.
+
+    Not a typed number checked at once: Notebook 7 (7.6) sends widget messages over kernel
+    subshells even with the course's ``commsOverSubshells: disabled``, so a Check clicked within a
+    millisecond of leaving the box can overtake the typed value (see tests/browser/README.md).
+    """
+    path = stage(lab, "notebook7.ipynb")
+    notebook = page_at(path, f"/notebooks/{path}")
+    notebook.run_all()
+    assert notebook.widget_problems() == [], "widgets did not render"
+    sky = notebook.widget(SKY)
+    sky.choose("green")
+    wrong = sky.check()
+    assert wrong.startswith(WRONG) and "green" in wrong
+    sky.choose("blue")
+    assert sky.check().startswith(RIGHT)
+    assert notebook.widget_console_errors() == []
+
+
+def test_voila_shows_the_exercises_and_asks_for_no_code(page_at, lab):
+    path = stage(lab, "voila.ipynb")
+    page = page_at(path, f"/voila/render/{path}")
+    sky = page.widget(SKY)  # Voila runs every cell before it shows the page
+    assert "q.add(" not in page.page.locator("body").inner_text(), "Voila shows no code"
+    not_answered = sky.check()
+    assert not_answered == NOT_ANSWERED
+    assert not re.search(r"\bcode\b|replace", not_answered)
+    sky.choose("green")
+    wrong = sky.check()
+    assert wrong.startswith(WRONG) and "green" in wrong
+    sky.choose("blue")
+    assert sky.check().startswith(RIGHT)
+    assert page.widget_console_errors() == []
