@@ -484,7 +484,7 @@ def test_question_text_is_readable_and_deterministic(choice, timeline):
     assert text == (
         "Question metric (multiple choice)\nWhich metric fits a figure of 16,000 by January 2015?\nChoices:\n"
         + "".join(f"  {l}) {c}\n" for l, c in zip("abc", choice.order))
-        + "Answer with the widget and press Check, or in code: q.metric.check(your_answer). Stuck? "
+        + "In the notebook, answer with the widget (press Check), or in code: q.metric.check(your_answer). Stuck? "
           "q.metric.hint() gives a hint, q.metric.solution() the worked answer after two tries.")
     assert question_bundle(timeline) == question_bundle(timeline)
 

@@ -37,8 +37,9 @@ def text_of(nb) -> str:
 
 
 def solutions_shown(nb) -> int:
-    return sum(str(o.get("data", {}).get("text/plain", "")).startswith("Solution")
-               for cell in nb.cells for o in cell.get("outputs", []))
+    """Outputs that show a worked answer (a refusal, "Solution: not yet ...", is not one)."""
+    texts = [str(o.get("data", {}).get("text/plain", "")) for cell in nb.cells for o in cell.get("outputs", [])]
+    return sum(text.startswith("Solution") and "Answer:" in text for text in texts)
 
 
 @pytest.mark.slow

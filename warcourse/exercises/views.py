@@ -144,9 +144,9 @@ def text_block(title: str, lead: str, details: list[str], css_class: str, style:
 def question_bundle(exercise: Exercise) -> dict[str, str]:
     """The exercise as readable text: kind, question, choices or options, how to answer."""
     call = f"q.{exercise.name}" if exercise.name else "this exercise"
-    how = "in code" if isinstance(exercise, PandasAnswer) else "with the widget and press Check, or in code"
+    how = "in code" if isinstance(exercise, PandasAnswer) else "with the widget (press Check), or in code"
     details = [*exercise.describe(),
-               f"Answer {how}: {call}.check(your_answer). Stuck? {call}.hint() gives a hint, "
+               f"In the notebook, answer {how}: {call}.check(your_answer). Stuck? {call}.hint() gives a hint, "
                f"{call}.solution() the worked answer after two tries."]
     title = f"Question {exercise.name} ({exercise.kind})" if exercise.name else f"Exercise ({exercise.kind})"
     return text_block(title, exercise.question, details, "warcourse-exercise", "margin: 0.5em 0")
