@@ -68,6 +68,12 @@ def _render(args: argparse.Namespace) -> int:
     return render.main(args)
 
 
+def _grade(args: argparse.Namespace) -> int:
+    from . import grade
+
+    return grade.main(args.submissions, args.out)
+
+
 def _links(args: argparse.Namespace) -> int:
     from . import links
 
@@ -136,6 +142,13 @@ def parser() -> argparse.ArgumentParser:
     k.add_argument("--ref", default="main", help="branch, tag or commit (default: main)")
     k.add_argument("--hub", default=None, metavar="URL", help="a JupyterHub for nbgitpuller links")
     k.set_defaults(run=_links)
+
+    g = sub.add_parser("grade", help="run handed-in notebooks again and write a gradebook (CSV and HTML)")
+    g.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="notebooks students handed in (any names)")
+    g.add_argument("--out", default="gradebook.csv",
+                   help="the gradebook (default: gradebook.csv); also writes NAME.html, NAME-summary.csv "
+                        "and NAME-summary.html")
+    g.set_defaults(run=_grade)
     return p
 
 
