@@ -162,7 +162,7 @@ def decode(data: object) -> object:
 
         kind = "frame" if "dataframe" in data else "series"
         value = pd.read_json(io.StringIO(data.get("dataframe") or data["series"]), orient="split", typ=kind,
-                             dtype=False, convert_dates=False)
+                             dtype=False)
         try:
             return value.astype(data["dtypes"])
         except (TypeError, ValueError, KeyError):
@@ -310,6 +310,7 @@ def tampering(report: dict, fresh) -> list[str]:
             continue
         found += [f"{name}.{key} is {'missing' if key not in theirs[name] else 'redefined'}"
                   for key, where in mine.items() if theirs[name].get(key) != where]
+        found += [f"{name}.{key} is redefined" for key in theirs[name] if "." in key and key not in mine]
     for name in fresh:
         exercise = fresh[name]
         text = report.get("questions", {}).get(exercise.id)
