@@ -46,6 +46,12 @@ RESULTS = ("right", "wrong", "unanswered")
 COLUMNS = ["file", "notebook", "parameters", "question", "result", "tries", "answer", "via", "status", "note"]
 
 
+# A kernel that grades sends any HTTP(S) request through a proxy that is not there: handed-in code
+# does not reach the network through urllib, requests or pip (raw sockets are not stopped).
+OFFLINE = {name: "http://127.0.0.1:9" for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY",
+                                                   "all_proxy", "ALL_PROXY")} | {"no_proxy": "", "NO_PROXY": ""}
+
+
 class NotGradable(Exception):
     """A submission that cannot be graded: ``status`` is damaged, foreign, tampered or failed."""
 
@@ -266,6 +272,20 @@ def label(bank: str, names: list[str], fresh) -> str:
     return bank
 
 
+def _offline_manager():
+    """render's kernel manager (IPC sockets, quiet shutdown), starting its kernels with ``OFFLINE``."""
+    import os
+
+    from .render import QuietKernelManager
+
+    class OfflineKernelManager(QuietKernelManager):
+        async def start_kernel(self, **kw):
+            kw["env"] = {**(kw.get("env") or os.environ), **OFFLINE}
+            await super().start_kernel(**kw)
+
+    return OfflineKernelManager
+
+
 def execute(nb, workdir: Path) -> dict:
     """Run the notebook with the probe appended; return the probe's report (NotGradable('failed') if none)."""
     import nbformat
@@ -280,7 +300,7 @@ def execute(nb, workdir: Path) -> dict:
     nbformat.write(nb, source)
     try:
         papermill.execute_notebook(str(source), str(target), cwd=str(workdir), execution_timeout=CELL_TIMEOUT,
-                                   allow_errors=True, **papermill_options())
+                                   allow_errors=True, **(papermill_options() | {"kernel_manager_class": _offline_manager()}))
     except PapermillExecutionError:
         pass  # a student's cell raised: every cell still ran (allow_errors); the report is in the output
     except Exception as exc:  # a timeout, a dead kernel: what nbclient and papermill raise varies
