@@ -381,7 +381,8 @@ def _restore(widget, model: dict, state: dict, question: str) -> bool:
     name = widget._model_name
     if saved.get("_model_name", model.get("model_name")) != name:
         raise NotGradable("tampered", f"the saved widget of {question} is not the question's widget")
-    if name in ("HTMLModel", "LabelModel") and saved.get("value", widget.value) != widget.value:
+    shown = "description" if name == "CheckboxModel" else "value" if name in ("HTMLModel", "LabelModel") else None
+    if shown and saved.get(shown, getattr(widget, shown)) != getattr(widget, shown):
         raise NotGradable("tampered", f"the question {question} was changed in its saved widget")
     try:
         if name in _CHOICES and saved.get("index") is not None:
