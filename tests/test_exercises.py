@@ -99,6 +99,11 @@ def test_feedback_text_is_plain_and_says_where_to_look():
         "… Not answered yet: replace ... with your answer and run the cell again."
 
 
+def test_many_lines_are_cited_as_a_span_so_their_number_tells_nothing():
+    assert str(Feedback(False, "x.", tuple(range(491, 538)))) == "✘ Not quite: x. (Where to look: article lines 491–537.)"
+    assert str(Feedback(False, "x.", (5, 7, 9, 11))) == "✘ Not quite: x. (Where to look: article lines 5, 7, 9, 11.)"
+
+
 def test_feedback_html_escapes_ignores_mathjax_and_is_a_status():
     feedback = Feedback(False, "'<script>' costs $1.7 million to $5.1 million.", (1,))
     rich = feedback._repr_html_()

@@ -6,13 +6,10 @@ with solutions shown) are audited for WCAG 2.0/2.1 level A and AA, restricted to
 machine are blocked while the audit runs. A violation fails naming the rule, the element and the
 notebook.
 
-Two kinds of violation belong to the libraries, not to the course's HTML, and are let through by
-rule and element (the README's accessibility statement lists them):
-
-- ipywidgets: the handle of a slider (``.noUi-handle``, role slider) has no accessible name in
-  ipywidgets 8 (its description is a separate label); nothing set from Python reaches it;
-- JupyterLab and pandas: a DataFrame wider than the output area scrolls, and JupyterLab's
-  scrolling output element cannot take the keyboard focus (scrollable-region-focusable).
+Nothing is let through. Two library weaknesses are avoided in the lessons instead: an ipywidgets
+slider's handle has no accessible name (lesson 00 uses a labelled number box), and JupyterLab's
+scrolling output element around a too-wide pandas table cannot take the keyboard focus (lessons keep
+tables narrow).
 """
 
 from __future__ import annotations
@@ -24,17 +21,6 @@ import pytest
 from audit import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-
-def known(page, violation) -> bool:
-    """Whether ``violation`` is one of the libraries' listed above."""
-    if violation.rule == "aria-input-field-name":
-        return violation.target.endswith(".noUi-handle")
-    if violation.rule == "scrollable-region-focusable":
-        return page.evaluate("target => Boolean(document.querySelector(target)?.querySelector("
-                             "':scope > div > table.dataframe'))", violation.target)
-    return False
 
 
 def audit(notebook) -> None:
@@ -49,7 +35,7 @@ def audit(notebook) -> None:
     notebook.context.route(outside, block)
     try:
         assert notebook.page.locator(".jp-OutputArea-output").count() > 0
-        violations = [v for v in axe_violations(notebook.page, ".jp-OutputArea") if not known(notebook.page, v)]
+        violations = axe_violations(notebook.page, ".jp-OutputArea")
     finally:
         notebook.context.unroute(outside, block)
     assert violations == [], f"{notebook.path}:\n" + "\n".join(map(str, violations))

@@ -13,12 +13,18 @@ NOT_ANSWERED = {
 }
 
 
+LISTED = 4  # more lines than this are cited as a span, so the count of lines never tells a count asked for
+
+
 def cite(lines: tuple[int, ...]) -> str:
-    """``"article line 65"`` or ``"article lines 65, 66"`` ("" for no lines)."""
+    """``"article line 65"``, ``"article lines 65, 66"`` or ``"article lines 491–547"`` ("" for no lines)."""
     if not lines:
         return ""
-    word = "line" if len(lines) == 1 else "lines"
-    return f"article {word} " + ", ".join(str(line) for line in lines)
+    if len(lines) == 1:
+        return f"article line {lines[0]}"
+    if len(lines) > LISTED:
+        return f"article lines {min(lines)}–{max(lines)}"
+    return "article lines " + ", ".join(str(line) for line in lines)
 
 
 @dataclass(frozen=True)
