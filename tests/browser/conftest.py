@@ -490,6 +490,7 @@ class Notebooks:
     """The notebooks under test, opened and run side by side; ``ready(name)`` waits for one to finish."""
 
     def __init__(self, browser, lab: LabServer, screenshots: Path):
+        self.browser, self.screenshots = browser, screenshots
         self.lab, self.pages, self.failed = lab, {}, {}
         sources = {"fixture": (FIXTURE, False)}
         sources |= {name: (NOTEBOOKS / f"{name}.ipynb", True) for name in LESSONS}
@@ -517,6 +518,13 @@ class Notebooks:
         if name in self.failed:
             raise AssertionError(self.failed[name])
         return self.pages[name]
+
+    def run_once(self, source: Path) -> NotebookPage:
+        """Open and run one more notebook, not shared with other tests: the caller closes it."""
+        notebook = NotebookPage(self.browser, self.lab, source, self.screenshots, show_solutions=True)
+        notebook.start_run()
+        notebook.finish_run()
+        return notebook
 
     def close(self) -> None:
         for notebook in self.pages.values():

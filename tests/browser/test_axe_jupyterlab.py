@@ -1,7 +1,7 @@
 """axe-core over the course's own outputs in JupyterLab: feedback, ``where_from`` lists, tables, figures.
 
-The notebooks the shared browser fixtures open and run (the widget fixture, and lessons 00 and 02
-with solutions shown) are audited for WCAG 2.0/2.1 level A and AA, restricted to the output areas
+Every lesson and practice set (the student copies), and the widget fixture, run in JupyterLab
+with solutions shown, are audited for WCAG 2.0/2.1 level A and AA, restricted to the output areas
 (``.jp-OutputArea``): JupyterLab's own interface is not the course's to fix. Requests leaving the
 machine are blocked while the audit runs. A violation fails naming the rule, the element and the
 notebook.
@@ -19,6 +19,7 @@ import re
 import pytest
 
 from audit import axe_violations
+from warcourse.paths import EXERCISES, NOTEBOOKS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -42,9 +43,20 @@ def audit(notebook) -> None:
     assert left == [], f"{notebook.path} asked the network for {left}"
 
 
-def test_lesson_outputs_in_jupyterlab_have_no_wcag_violation(lesson):
-    audit(lesson)
-
-
 def test_exercise_widget_outputs_in_jupyterlab_have_no_wcag_violation(fixture_nb):
     audit(fixture_nb)
+
+
+AUDITED = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")) + sorted(EXERCISES.glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.mark.parametrize("source", AUDITED, ids=lambda path: f"{path.parent.name}/{path.stem}")
+def test_every_lesson_and_practice_set_has_no_wcag_violation(notebooks, source):
+    if source.parent == NOTEBOOKS and source.stem in notebooks.pages:  # already open for the other tests
+        audit(notebooks.ready(source.stem))
+        return
+    notebook = notebooks.run_once(source)
+    try:
+        audit(notebook)
+    finally:
+        notebook.close()
