@@ -1,15 +1,16 @@
 """Measure how fast the course runs, side by side on one machine, against the budgets of issues 10 and 17.
 
-``python benchmarks/run.py [--quick] [--repeat N] [--only NAME ...] [--skip-install] [--skip-suite]``
+``python benchmarks/run.py [--quick] [--repeat N] [--only NAME ...] [--skip-install] [--skip-suite]
+[--skip-browser] [--suite-parts PATH ...]``
 
 Sections (``--only`` takes these names, or a notebook's number or name, which
 also measures the floor):
 
 - ``notebooks``: the two floors (``benchmarks/floor.ipynb``: kernel and imports;
   ``benchmarks/floor_figure.ipynb``: the same and one labelled figure drawn through
-  ``warcourse.plots``), every lesson, practice set, solution and summative check, executed with papermill in this process, one after another,
-  with the notebook's folder as working directory and the output in a temporary
-  folder. Each gets one extra last cell that prints the kernel's peak RSS
+  ``warcourse.plots``), every lesson, practice set, solution and summative check, executed
+  with papermill in this process, one after another, with the notebook's folder as working
+  directory and the output in a temporary folder. Each gets one extra last cell that prints the kernel's peak RSS
   (``ru_maxrss``) and the packages it imported. ``lessons`` and ``exercises``
   pick a part.
 - ``import``: ``python -c`` wall times of pandas alone and with warcourse, and
@@ -22,7 +23,8 @@ also measures the floor):
 - ``browser``: every lesson opened in JupyterLab in headless Chromium (the harness of
   ``tests/browser/conftest.py``), one at a time: from opening it to an idle kernel, and from
   Run All to the last output.
-- ``suite``: ``python -m pytest`` from the repository root, once.
+- ``suite``: ``python -m pytest`` from the repository root, once (with ``--suite-parts``, the
+  named test files or folders instead, each alone on one core).
 - ``install``: ``pip install --no-cache-dir -r requirements.txt`` into a new
   virtual environment built from a copy of the package, once.
 
@@ -71,10 +73,29 @@ BUDGET = {  # issue 17 (against the floor with one figure, suite, install, brows
     "figure_ratio": 1.6, "figure_median": 1.25, "notebook_ratio": 2.0, "median_ratio": 1.5, "import_s": 0.3,
     "build_s": 1.0, "check_s": 2.0, "rss_mb": 250.0, "suite_s": 90.0, "install_mb": 500.0, "browser_s": 1.5,
 }
-SECTIONS = ("notebooks", "profile", "browser", "import", "build", "render", "suite", "install")
+SECTIONS = ("notebooks", "profile", "browser", "import", "build", "render", "suite", "suite_parts", "install")
 VERSIONS = ("pandas", "numpy", "matplotlib", "ipywidgets", "ipykernel", "jupyterlab", "papermill",
             "nbclient", "pytest", "pytest-xdist", "nbval")
 MB = 1e6
+PURPOSE = {  # why the largest installed packages are there (the install section names them)
+    "pandas": "the course's tables (every lesson)",
+    "numpy": "arrays under pandas and matplotlib",
+    "jupyterlab": "the notebook interface students open",
+    "matplotlib": "the figures",
+    "babel": "JupyterLab's translations (jupyterlab-server needs it)",
+    "pillow": "PNG encoding of the figures (and matplotlib needs it)",
+    "fonttools": "matplotlib's font handling",
+    "debugpy": "ipykernel's debugger (JupyterLab's debugger panel)",
+    "pycountry": "country names and ISO codes in the build",
+    "country-converter": "country spellings to ISO codes in the build",
+    "jedi": "tab completion in the kernel (IPython)",
+    "setuptools": "pip's build backend for the editable install",
+    "pip": "the installer itself",
+    "widgetsnbextension": "ipywidgets' front end (exercise widgets)",
+    "jupyterlab-widgets": "ipywidgets' JupyterLab front end (exercise widgets)",
+    "nbconvert": "rendering lessons to HTML",
+    "kiwisolver": "matplotlib's constrained layout",
+}
 
 
 @dataclass(frozen=True)
@@ -589,7 +610,9 @@ def measure_install() -> dict:
     load = load_avg()
     with tempfile.TemporaryDirectory(prefix="warcourse-bench-install-") as tmp:
         src, venv = Path(tmp) / "src", Path(tmp) / "venv"
-        shutil.copytree(ROOT / "warcourse", src / "warcourse", ignore=shutil.ignore_patterns("__pycache__"))
+        for folder in ("warcourse", "jupyter-settings"):  # requirements.txt installs both from the checkout
+            if (ROOT / folder).is_dir():
+                shutil.copytree(ROOT / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         for name in ("requirements.txt", "pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT.md"):
             if (ROOT / name).exists():
                 shutil.copy(ROOT / name, src / name)
@@ -610,6 +633,22 @@ def measure_install() -> dict:
         return {"seconds": round(seconds, 1), "venv_seconds": round(made, 1), "mb": round(size / MB, 1),
                 "site_packages_mb": round(tree_size(site) / MB, 1), "pip": pip_version,
                 "packages": len(rows), "top": rows[:8], "load_avg_1min": [load, load_avg()]}
+
+
+def measure_suite_parts(parts: list[str]) -> dict:
+    """Each of ``parts`` (test files or folders) alone, on one core (``-n 0``), once: for a busy machine,
+    where the whole suite on every core would disturb other work (and be disturbed by it)."""
+    load = load_avg()
+    items = []
+    for part in parts:
+        log(f"suite part: python -m pytest -n 0 {part}")
+        seconds, cpu, proc = run([sys.executable, "-m", "pytest", "-n", "0", "-q", "--durations=5", part], ROOT, 3600)
+        text = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + "\n" + proc.stderr)
+        items.append({"part": part, "seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "exit": proc.returncode,
+                      "summary": last_line(re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout)),
+                      "slowest": [{"seconds": float(x), "test": t} for x, t in
+                                  re.findall(r"^(\d+\.\d+)s (?:call|setup|teardown)\s+(\S+)", text, re.M)[:5]]})
+    return {"items": items, "load_avg_1min": [load, load_avg()]}
 
 
 # ---------------------------------------------------------------- budgets and report
@@ -799,6 +838,7 @@ def markdown(res: dict) -> str:
             out.append(f"| {i['item'].split(' (')[0]} | {fmt(i['seconds'])} | {fmt(i['startup_s'])} | "
                        f"{fmt(i['cells_s'])} | {fmt(round(other, 3))} | {i['code_cells']} | "
                        f"{fmt(i['papermill_cpu_s'])} | {slow} |")
+    out += over_budget_markdown(nb, s.get("profile"))
     out += profile_markdown(s.get("profile"))
     br = s.get("browser")
     if br:
@@ -834,12 +874,53 @@ def markdown(res: dict) -> str:
         out += ["", f"Largest installed packages (of {inst['packages']}, site-packages {inst['site_packages_mb']:.0f} MB; "
                 "'pulled in by' names the requirements.txt lines that need it):", ""]
         out += [f"- {p['package']}: {p['mb']:.0f} MB, pulled in by {', '.join(p['pulled_in_by']) or 'pip itself'}"
-                for p in inst["top"][:5]]
+                + (f"; for {PURPOSE[p['package']]}" if p["package"] in PURPOSE else "") for p in inst["top"][:8]]
     if suite and suite["slowest"]:
         out += ["", "Slowest tests:", ""] + [f"- {t['seconds']:.1f} s `{t['test']}`" for t in suite["slowest"]]
     if suite and (suite["failed"] or suite["skipped"]):
         out += ["", "Failed or skipped:", ""] + [f"- {x}" for x in suite["failed"] + suite["skipped"]]
+    parts = s.get("suite_parts")
+    if parts:
+        out += ["", f"Test files timed alone on one core (`-n 0`, {parts['measured']}), the machine being busy:", "",
+                "| part | wall s | CPU s | result | slowest |", "|---|---|---|---|---|"]
+        for i in parts["items"]:
+            slow = "; ".join(f"{t['seconds']:.1f} s `{t['test']}`" for t in i["slowest"][:3])
+            out.append(f"| `{i['part']}` | {i['seconds']:.1f} | {i['cpu_s']:.1f} | {i['summary']} | {slow} |")
     return "\n".join(out) + "\n"
+
+
+def over_budget_markdown(nb: dict | None, prof: dict | None) -> list[str]:
+    """For each notebook over 1.6x the figure floor: by how much, and what its profile says it spends."""
+    if not nb or not nb.get("floor_figure") or not nb["floor_figure"].get("seconds"):
+        return []
+    floor = nb["floor_figure"]
+    limit = BUDGET["figure_ratio"] * floor["seconds"]
+    over = [i for i in nb["items"] if i.get("fig_ratio", 0) > BUDGET["figure_ratio"]]
+    if not over:
+        return []
+    profiles = {Path(i["notebook"]).stem: i for i in (prof or {}).get("items", [])}
+    base = profiles.get(FLOOR_FIGURE.stem)
+    out = ["", "## Over budget: by how much, and where the time goes", "",
+           f"The limit is 1.6 x {floor['seconds']:.2f} s = {limit:.2f} s. *Beyond the floor*: kernel CPU seconds "
+           "above the figure floor's. From the profile: CPU seconds in `plots.new` + `plots.show` (all figures, "
+           "not the plotting calls between them), in building the question bank, and code cells (each costs "
+           "about 5 ms of kernel messaging under papermill).", "",
+           "| notebook | wall s | over the limit by | kernel CPU beyond the floor | figures CPU (count) | "
+           "question bank CPU | code cells |", "|---|---|---|---|---|---|---|"]
+    for i in over:
+        pr = profiles.get(Path(i["path"]).stem)
+        figs = bank = "—"
+        if pr:
+            stages = pr["timed_stages"]
+            cpu = sum(v["cpu"] for k, v in stages.items() if k.startswith("plots."))
+            if base:
+                cpu_floor = sum(v["cpu"] for k, v in base["timed_stages"].items() if k.startswith("plots."))
+                figs = f"{cpu:.2f} ({stages['plots.new: figure, axes, labels']['calls']}; floor {cpu_floor:.2f})"
+            bank = fmt(next((v["cpu"] for k, v in stages.items() if k.startswith("questions.")), None))
+        out.append(f"| {i['item']} | {fmt(i['seconds'])} | {i['seconds'] - limit:.2f} s "
+                   f"({i['seconds'] / limit - 1:.0%}) | {i['kernel_cpu_s'] - floor['kernel_cpu_s']:.2f} | {figs} | "
+                   f"{bank} | {i.get('code_cells', '—')} |")
+    return out
 
 
 def profile_markdown(prof: dict | None) -> list[str]:
@@ -856,6 +937,9 @@ def profile_markdown(prof: dict | None) -> list[str]:
            "| stage | " + " | ".join(Path(i["notebook"]).stem for i in items) + " |",
            "|---|" + "---|" * len(items)]
     out.append("| all cells (CPU s) | " + " | ".join(fmt(i["cells_cpu_s"]) for i in items) + " |")
+    figures = [sum(i["timed_stages"][k]["cpu"] for k in labels if k.startswith("plots.")) for i in items]
+    out.append("| figures (plots.new + plots.show, not the plotting calls between), share of all cells | " + " | ".join(
+        f"{f:.2f} ({f / i['cells_cpu_s']:.0%})" if i["cells_cpu_s"] else "—" for f, i in zip(figures, items)) + " |")
     for label in labels:
         cells = [i["timed_stages"][label] for i in items]
         depth = (len(label) - len(label.lstrip())) // 2
@@ -910,6 +994,10 @@ def plan(args) -> tuple[set[str], list[Notebook]]:
                 chosen += match
         chosen = list(dict.fromkeys(chosen))
     explicit = set(args.only or ())
+    sections.discard("suite_parts")
+    if args.suite_parts:
+        sections.discard("suite")
+        sections.add("suite_parts")
     for name, skipped in (("suite", args.skip_suite), ("install", args.skip_install),
                           ("browser", args.skip_browser), ("profile", False)):
         if skipped or (args.quick and name not in explicit):
@@ -927,6 +1015,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--skip-install", action="store_true", help="do not time a fresh install")
     p.add_argument("--skip-suite", action="store_true", help="do not time the test suite")
     p.add_argument("--skip-browser", action="store_true", help="do not time the lessons in JupyterLab")
+    p.add_argument("--suite-parts", nargs="+", metavar="PATH", default=[],
+                   help="time these test files or folders alone on one core instead of the whole suite")
     args = p.parse_args(argv)
     repeat = args.repeat or (1 if args.quick else 3)
     if repeat < 1:
@@ -944,11 +1034,12 @@ def main(argv: list[str] | None = None) -> int:
         "profile": lambda: measure_profile(chosen),
         "browser": lambda: measure_browser(chosen, repeat),
         "suite": measure_suite,
+        "suite_parts": lambda: measure_suite_parts(args.suite_parts),
         "install": measure_install,
     }
     for name in SECTIONS:
         if name in sections:
-            once = name in ("suite", "install", "profile")
+            once = name in ("suite", "suite_parts", "install", "profile")
             measured[name] = steps[name]() | {"measured": now(), "mode": "once" if once else mode}
 
     previous = {}
