@@ -131,8 +131,8 @@ def shell():
     return sh
 
 
-def run_cells(cells: list[str], folder: Path) -> list[dict]:
-    """Run each cell (output discarded); wall and CPU seconds of each."""
+def run_cells(cells: list[str], folder: Path, probe=None) -> list[dict]:
+    """Run each cell (output discarded); wall and CPU seconds of each (and ``probe()`` after it)."""
     import contextlib
     import io
 
@@ -150,7 +150,8 @@ def run_cells(cells: list[str], folder: Path) -> list[dict]:
                 result = sh.run_cell(source, store_history=False)
             times.append({"cell": i, "seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
                           "source": source.strip().splitlines()[0][:70] if source.strip() else "",
-                          "error": None if result.success else repr(result.error_in_exec or result.error_before_exec)})
+                          "error": None if result.success else repr(result.error_in_exec or result.error_before_exec),
+                          "probe": probe() if probe else None})
     finally:
         os.chdir(old)
     return times
@@ -188,10 +189,13 @@ def child(path: Path, mode: str) -> dict:
     if mode == "stages":
         totals = wrap_timers()
         totals["questions.<bank>(...) (build the question bank)"] = bank_timer()
-        cells = run_cells(cells, path.parent)
+        shows = totals["plots.show: check + render"]
+        cells = run_cells(cells, path.parent, probe=lambda: shows[2])
+        drew = [c for before, c in zip([0] + [c["probe"] for c in cells], cells) if c["probe"] > before]
         return {"stages": {k: {"seconds": round(v[0], 3), "cpu": round(v[1], 3), "calls": v[2]}
                            for k, v in totals.items()},
-                "cells_cpu": round(sum(c["cpu"] for c in cells), 3)}
+                "cells_cpu": round(sum(c["cpu"] for c in cells), 3),
+                "figure_cells_cpu": round(sum(c["cpu"] for c in drew), 3), "figure_cells": len(drew)}
     profiler = cProfile.Profile()
     profiler.enable()
     run_cells(cells, path.parent)
@@ -208,7 +212,8 @@ def profile(path: Path, with_cprofile: bool = True) -> dict:
     slow = sorted(first, key=lambda t: -t["cpu"])[:6]
     return {"notebook": str(path), "cells_s": round(total, 3), "cells_cpu_s": round(sum(t["cpu"] for t in first), 3),
             "profiled_s": prof["total"] and round(prof["total"], 3), "stages": prof["stages"],
-            "timed_stages": timed["stages"],
+            "timed_stages": timed["stages"], "figure_cells_cpu": timed["figure_cells_cpu"],
+            "figure_cells": timed["figure_cells"],
             "slowest": [{k: (round(v, 3) if isinstance(v, float) else v) for k, v in t.items()} for t in slow],
             "errors": [t for t in first if t["error"]]}
 

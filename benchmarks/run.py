@@ -898,8 +898,8 @@ def over_budget_markdown(nb: dict | None, prof: dict | None) -> list[str]:
     over = [i for i in nb["items"] if i.get("fig_ratio", 0) > BUDGET["figure_ratio"]]
     if not over:
         return []
-    profiles = {Path(i["notebook"]).stem: i for i in (prof or {}).get("items", [])}
-    base = profiles.get(FLOOR_FIGURE.stem)
+    profiles = {i["notebook"]: i for i in (prof or {}).get("items", [])}  # by path: solutions share stems
+    base = profiles.get(str(FLOOR_FIGURE.relative_to(ROOT)))
     out = ["", "## Over budget: by how much, and where the time goes", "",
            f"The limit is 1.6 x {floor['seconds']:.2f} s = {limit:.2f} s. *Beyond the floor*: kernel CPU seconds "
            "above the figure floor's. From the profile: CPU seconds in `plots.new` + `plots.show` (all figures, "
@@ -908,7 +908,7 @@ def over_budget_markdown(nb: dict | None, prof: dict | None) -> list[str]:
            "| notebook | wall s | over the limit by | kernel CPU beyond the floor | figures CPU (count) | "
            "question bank CPU | code cells |", "|---|---|---|---|---|---|---|"]
     for i in over:
-        pr = profiles.get(Path(i["path"]).stem)
+        pr = profiles.get(i["path"])
         figs = bank = "—"
         if pr:
             stages = pr["timed_stages"]
@@ -937,6 +937,8 @@ def profile_markdown(prof: dict | None) -> list[str]:
            "| stage | " + " | ".join(Path(i["notebook"]).stem for i in items) + " |",
            "|---|" + "---|" * len(items)]
     out.append("| all cells (CPU s) | " + " | ".join(fmt(i["cells_cpu_s"]) for i in items) + " |")
+    out.append("| cells that show a figure: all their CPU (data, artists, layout, draw, PNG) | " + " | ".join(
+        f"{i['figure_cells_cpu']:.2f} ({i['figure_cells']})" if "figure_cells_cpu" in i else "—" for i in items) + " |")
     figures = [sum(i["timed_stages"][k]["cpu"] for k in labels if k.startswith("plots.")) for i in items]
     out.append("| figures (plots.new + plots.show, not the plotting calls between), share of all cells | " + " | ".join(
         f"{f:.2f} ({f / i['cells_cpu_s']:.0%})" if i["cells_cpu_s"] else "—" for f, i in zip(figures, items)) + " |")
