@@ -40,3 +40,12 @@ def test_a_kernel_runs_code_over_ipc_and_leaves_no_socket_files():
         kc.stop_channels()
         km.shutdown_kernel(now=True)
     assert glob.glob(km.ip + "-*") == [] and not os.path.exists(km.connection_file)
+
+
+def test_a_deep_temporary_folder_falls_back_to_a_short_one():
+    deep = "/tmp/" + "d" * 120
+    path = kernels.connection_file(deep)
+    if kernels.TRANSPORT == "ipc":
+        assert path.startswith("/tmp/kernel-") and len(path.removesuffix(".json") + "-ipc-4") <= kernels.SOCKET_PATH_LIMIT
+    assert kernels.connection_file("/tmp").startswith("/tmp/kernel-")
+

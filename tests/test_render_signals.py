@@ -9,7 +9,9 @@ import json
 import os
 import signal
 import subprocess
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,8 +43,8 @@ class Render:
     """``python -m warcourse render ARGS`` in its own session, with its own temporary folder."""
 
     def __init__(self, tmp_path: Path, label: str, *args: str):
-        self.tmp = tmp_path / f"tmp-{label}"
-        self.tmp.mkdir()
+        # a short folder: IPC socket paths are limited to about 100 characters, and pytest's are deep
+        self.tmp = Path(tempfile.mkdtemp(prefix=f"wc-{label}-", dir="/tmp"))
         self.log = {name: tmp_path / f"{label}.{name}" for name in ("out", "err")}
         with open(self.log["out"], "wb") as out, open(self.log["err"], "wb") as err:
             self.process = subprocess.Popen(
@@ -54,6 +56,9 @@ class Render:
 
     def text(self, name: str) -> str:
         return self.log[name].read_text()
+
+    def close(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
     def kernel_files(self) -> list[str]:
         return sorted(p.name for p in self.tmp.iterdir() if p.name.startswith("kernel-"))
@@ -105,6 +110,7 @@ def test_two_renders_into_one_folder_at_once_keep_both_lessons_and_shut_kernels_
     for render in (first, second):
         assert NOISE not in render.text("err") and "Traceback" not in render.text("err")
         assert render.kernel_files() == []
+        render.close()
 
 
 @pytest.mark.parametrize("target", ["main process", "process group"])
@@ -132,5 +138,6 @@ def test_ctrl_c_stops_workers_and_kernels_and_leaves_a_true_index(tmp_path, targ
         time.sleep(0.2)
     assert [pid for pid in below if _alive(pid)] == []
     assert render.kernel_files() == []
+    render.close()
     assert set(_consistent(out)) == {"90_fixture_lesson"}
     assert not list(out.glob("95_slow*"))

@@ -9,7 +9,9 @@ the kernel no longer warns about unencrypted TCP. Where zmq has no IPC
 (Windows) the managers keep TCP.
 
 The sockets sit next to the connection file, which gets a short unique name
-in the temporary folder (socket paths are limited to about 100 characters).
+in the temporary folder. A socket path is limited to about 100 characters, so
+when the temporary folder's path is too long for that (a deep ``TMPDIR``) the
+files go to ``/tmp`` instead.
 """
 
 from __future__ import annotations
@@ -25,9 +27,17 @@ from traitlets import default
 TRANSPORT = "ipc" if zmq.has("ipc") else "tcp"
 
 
-def connection_file() -> str:
-    """A fresh connection-file path in the temporary folder."""
-    return os.path.join(tempfile.gettempdir(), f"kernel-{uuid.uuid4().hex[:16]}.json")
+SOCKET_PATH_LIMIT = 100  # bytes; Linux allows 107 for a Unix socket path, macOS 103
+_SOCKET_SUFFIX = "-ipc-4"  # what jupyter_client appends for the last of a kernel's five sockets
+
+
+def connection_file(folder: str | None = None) -> str:
+    """A fresh connection-file path in the temporary folder (``/tmp`` when that path is too long for a socket)."""
+    folder = folder or tempfile.gettempdir()
+    name = f"kernel-{uuid.uuid4().hex[:16]}"
+    if TRANSPORT == "ipc" and len(os.path.join(folder, name + _SOCKET_SUFFIX).encode()) > SOCKET_PATH_LIMIT:
+        folder = "/tmp"
+    return os.path.join(folder, name + ".json")
 
 
 class _Local:

@@ -22,7 +22,7 @@ from warcourse.paths import NOTEBOOKS
 pytestmark = pytest.mark.browser
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-CITES = re.compile(r"\(Where to look: article lines? \d+(, \d+)*\.\)$")
+CITES = re.compile(r"\(Where to look: article lines? \d+((, \d+)*|–\d+)\.\)$")
 SKY, APPLES, FRUITS, PLANETS, DAYS = (f"fixture {thing}" for thing in ("sky", "apples", "fruits", "planets", "days"))
 
 
