@@ -4,10 +4,11 @@
   down) and reopening: the course's JupyterLab defaults (``jupyter-settings/``) save widget
   state with the notebook, and JupyterLab shows it again from there.
 - Jupyter Notebook 7 (``/notebooks/...``) and Voila (``/voila/render/...``) show the exercise
-  widgets and give feedback; Voila shows no code, so its feedback never asks for code.
+  widgets and give feedback, for the widget fixture and for lesson 00 (a question of the lesson
+  answered wrongly, then rightly); Voila shows no code, so its feedback never asks for code.
 
 All pages use the session's one JupyterLab server (Notebook 7 and Voila are extensions of the same
-Jupyter server) and its one browser, with copies of the fixture notebook under ``instructor/``.
+Jupyter server) and its one browser, with copies of the fixture notebook and of lesson 00 under ``instructor/``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import pytest
 
 from conftest import (CHECK, EXERCISE, FIXTURE, KERNEL_START, RUN_ALL, STEP, Exercise, NotebookPage,
                       exactly, staged)
+from warcourse import questions
+from warcourse.paths import NOTEBOOKS
 
 pytestmark = pytest.mark.browser
 
@@ -207,3 +210,40 @@ def test_voila_shows_the_exercises_and_asks_for_no_code(page_at, lab):
     sky.choose("blue")
     assert sky.check().startswith(RIGHT)
     assert page.widget_console_errors() == []
+
+
+def stage_lesson(lab, name: str) -> str:
+    """Copy lesson 00 to ``instructor/<name>`` on the server (solutions off); return its path there."""
+    path = f"instructor/{name}"
+    (lab.root / "instructor").mkdir(exist_ok=True)
+    nbformat.write(staged(NOTEBOOKS / "00_start_here.ipynb", show_solutions=False), lab.root / path)
+    return path
+
+
+def answer_a_lesson_question_wrongly_then_rightly(page) -> None:
+    """Lesson 00's multiple choice question, asked of the bank for its choices (no answer typed here)."""
+    exercise = questions.start_here().sections
+    wrong_choice = next(choice for choice in exercise.choices if choice != exercise.answer)
+    widget = page.widget(exercise.question[:60])
+    widget.choose(wrong_choice)
+    assert widget.check().startswith(WRONG)
+    widget.choose(exercise.answer)
+    assert widget.check().startswith(RIGHT)
+
+
+def test_a_lesson_in_notebook_7(page_at, lab):
+    path = stage_lesson(lab, "lesson_notebook7.ipynb")
+    notebook = page_at(path, f"/notebooks/{path}")
+    notebook.run_all()
+    assert notebook.widget_problems() == [], "widgets did not render"
+    answer_a_lesson_question_wrongly_then_rightly(notebook)
+    assert notebook.widget_console_errors() == []
+
+
+def test_a_lesson_in_voila(page_at, lab):
+    path = stage_lesson(lab, "lesson_voila.ipynb")
+    page = page_at(path, f"/voila/render/{path}")
+    answer_a_lesson_question_wrongly_then_rightly(page)
+    assert "questions.start_here()" not in page.page.locator("body").inner_text(), "Voila shows no code"
+    assert page.widget_console_errors() == []
+
