@@ -114,7 +114,7 @@ def parser() -> argparse.ArgumentParser:
                    help="read the annotations from DIR instead (default: DATA/annotations)")
     b.set_defaults(run=_build)
 
-    r = sub.add_parser("release", help="write student copies of exercises/solutions/*.ipynb")
+    r = sub.add_parser("release", help="write student copies of exercises/solutions/*.ipynb and the summative checks")
     r.add_argument("--check", action="store_true", help="fail if a student copy is out of date")
     r.set_defaults(run=_release)
 
