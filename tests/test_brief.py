@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import itertools
 import re
 
@@ -14,10 +13,10 @@ from hypothesis import strategies as st
 
 from warcourse import brief, campaigns, numbers, plots, theaters
 from warcourse import brief_figures as figures
-bank = importlib.import_module("warcourse.questions.putting_it_together")  # the module; questions.putting_it_together is the bank
 from warcourse.errors import UsageError
 from warcourse.lessons import Lesson
 from warcourse.paths import ROOT
+from warcourse.questions import putting_it_together_bank as bank
 
 LESSON = ROOT / "notebooks" / "05_putting_it_together.ipynb"
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import campaigns, casualties, data, dates, numbers, plots, schema
+from . import campaigns, casualties, data, dates, numbers, schema
 from . import coalitions as co
 from .lesson import require
 from .theaters import COMBINED, claim_theater, claims_in, in_theater

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from banks.leaks import assert_refused
+from banks.common import assert_refused
 from warcourse import data, questions
 from warcourse.exercises import MultipleChoice, Numeric, SetAnswer
 from warcourse.exercises.matching import as_text

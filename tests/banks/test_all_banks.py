@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from banks.leaks import assert_no_leak
+from banks.common import assert_no_leak
 from warcourse import data, questions, schema
 from warcourse.exercises import MultipleChoice, SetAnswer
 from warcourse.lessons import Lesson

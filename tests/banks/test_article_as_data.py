@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from banks.leaks import assert_refused, leaked
+from banks.common import accepted, assert_refused, choice_containing, leaked, wrong_choices
 from warcourse import article, data, questions, textstats
 from warcourse.errors import UsageError
 
@@ -44,21 +44,6 @@ def q():
 @pytest.fixture(scope="module")
 def practice():
     return questions.article_practice()
-
-
-def accepted(exercise, answer) -> None:
-    feedback = exercise.check(answer)
-    assert feedback.correct is True, f"{exercise.id}: {answer!r} -> {feedback}"
-
-
-def wrong_choices(exercise) -> list[str]:
-    return [choice for choice in exercise.choices if choice != exercise.answer]
-
-
-def the_choice(exercise, *words) -> str:
-    found = [choice for choice in exercise.choices if all(word in choice for word in words)]
-    assert len(found) == 1, (exercise.id, words, found)
-    return found[0]
 
 
 # --- structure ---------------------------------------------------------------------------------------------
@@ -98,7 +83,7 @@ def test_no_text(q, passages):
 
 
 def test_blank_convention_is_a_convention_that_fails(q, issues):
-    right = the_choice(q.blank_convention, "convention", "breaks")
+    right = choice_containing(q.blank_convention, "convention", "breaks")
     accepted(q.blank_convention, right)
     assert_refused(q.blank_convention, wrong_choices(q.blank_convention))
     named = issues.loc["australia_iraq_table_vs_text", "lines"].split(";")
@@ -146,7 +131,7 @@ def test_not_range(q, found, passages):
 
 
 def test_range_test_finds_the_flaw_of_low_above_high(q):
-    accepted(q.range_test, the_choice(q.range_test, "misses"))
+    accepted(q.range_test, choice_containing(q.range_test, "misses"))
     assert_refused(q.range_test, wrong_choices(q.range_test))
 
 
@@ -170,7 +155,7 @@ def test_bpc_gap(q):
 
 
 def test_unit(q):
-    accepted(q.unit, the_choice(q.unit, "sorties"))
+    accepted(q.unit, choice_containing(q.unit, "sorties"))
     assert_refused(q.unit, wrong_choices(q.unit) + ["z"])
     assert "over 16,000" in q.unit.question  # the article's qualifier is kept
 
@@ -277,7 +262,7 @@ def test_practice_sinjar(practice, found, issues):
 
 
 def test_practice_dozens(practice):
-    accepted(practice.dozens, the_choice(practice.dozens, "no upper limit"))
+    accepted(practice.dozens, choice_containing(practice.dozens, "no upper limit"))
     assert_refused(practice.dozens, wrong_choices(practice.dozens))
 
 

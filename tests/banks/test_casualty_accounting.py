@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from banks.leaks import assert_refused
+from banks.common import accepted, assert_refused, choice_containing, wrong_choices
 from warcourse import data, questions
 from warcourse.exercises import MultipleChoice, SetAnswer
 from warcourse.errors import UsageError
@@ -37,22 +37,6 @@ def lesson(request):
 @pytest.fixture(scope="module")
 def practice():
     return questions.casualty_practice()
-
-
-def accepted(exercise, answer) -> None:
-    feedback = exercise.check(answer)
-    assert feedback.correct is True, f"{exercise.id}: {answer!r} -> {feedback}"
-
-
-def choice_containing(exercise: MultipleChoice, *words: str) -> str:
-    """The one choice whose text contains every word (the test says what the right reading is in words)."""
-    found = [choice for choice in exercise.choices if all(word in choice for word in words)]
-    assert len(found) == 1, (exercise.id, words, found)
-    return found[0]
-
-
-def wrong_choices(exercise: MultipleChoice) -> list[str]:
-    return [choice for choice in exercise.choices if choice != exercise.answer]
 
 
 def months(frame: pd.DataFrame, column: str, end: bool) -> pd.Series:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from banks.leaks import assert_refused
+from banks.common import accepted, assert_refused, choice_containing, wrong_choices
 from warcourse import data, questions
 from warcourse.errors import UsageError
 from warcourse.exercises import MultipleChoice, SetAnswer
@@ -48,23 +48,8 @@ def practice():
     return questions.coalition_practice()
 
 
-def accepted(exercise, answer) -> None:
-    feedback = exercise.check(answer)
-    assert feedback.correct is True, f"{exercise.id}: {answer!r} -> {feedback}"
-
-
 def setof(rows: pd.DataFrame, coalition_id: str, basis=("named", "by_reference")) -> set:
     return set(rows.loc[(rows["coalition_id"] == coalition_id) & rows["basis"].isin(basis), "country"])
-
-
-def choice_containing(exercise: MultipleChoice, *words: str) -> str:
-    found = [choice for choice in exercise.choices if all(word in choice for word in words)]
-    assert len(found) == 1, (exercise.id, words, found)
-    return found[0]
-
-
-def wrong_choices(exercise: MultipleChoice) -> list[str]:
-    return [choice for choice in exercise.choices if choice != exercise.answer]
 
 
 def period_ids(coalitions) -> list[str]:

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from banks.leaks import assert_refused
+from banks.common import accepted, assert_refused, choice_containing
 from warcourse import data, questions
 
 THEATERS = ("Iraq", "Syria", "Libya", "Afghanistan")
@@ -33,17 +33,6 @@ def events():
 def claims():
     claims = data.casualty_claims()
     return claims.assign(theater=claims["place"].str.rsplit(", ", n=1).str[-1])
-
-
-def accepted(exercise, answer) -> None:
-    feedback = exercise.check(answer)
-    assert feedback.correct is True, f"{exercise.id}: {answer!r} -> {feedback}"
-
-
-def choice_containing(exercise, *words: str) -> str:
-    found = [choice for choice in exercise.choices if all(word in choice for word in words)]
-    assert len(found) == 1, (exercise.id, words, found)
-    return found[0]
 
 
 def test_the_bank_has_enough_questions_of_enough_kinds(lesson):

@@ -6,18 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from banks.leaks import assert_no_leak, assert_refused, leaked
+from banks.common import accepted, assert_no_leak, assert_refused, leaked
 from warcourse import data, questions
 
 
 @pytest.fixture(scope="module")
 def q():
     return questions.start_here()
-
-
-def accepted(exercise, answer) -> None:
-    feedback = exercise.check(answer)
-    assert feedback.correct is True, f"{exercise.id}: {answer!r} -> {feedback}"
 
 
 def test_bank_shape(q):

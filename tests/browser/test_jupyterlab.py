@@ -16,7 +16,6 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from warcourse.paths import NOTEBOOKS
 
 
 pytestmark = pytest.mark.browser

@@ -17,17 +17,17 @@ import importlib
 
 from .bank import QuestionBank
 
-_BANKS = {  # function name -> module that defines it
-    "start_here": "start_here",
-    "article_as_data": "article_as_data",
-    "article_practice": "article_as_data",
-    "coalition_formation": "coalition_formation",
-    "coalition_practice": "coalition_formation",
-    "air_campaigns": "air_campaigns",
-    "air_practice": "air_campaigns",
-    "casualty_accounting": "casualty_accounting",
-    "casualty_practice": "casualty_accounting",
-    "putting_it_together": "putting_it_together",
+_BANKS = {  # function name -> module that defines it (modules end in _bank, so no name is both)
+    "start_here": "start_here_bank",
+    "article_as_data": "article_as_data_bank",
+    "article_practice": "article_as_data_bank",
+    "coalition_formation": "coalition_formation_bank",
+    "coalition_practice": "coalition_formation_bank",
+    "air_campaigns": "air_campaigns_bank",
+    "air_practice": "air_campaigns_bank",
+    "casualty_accounting": "casualty_accounting_bank",
+    "casualty_practice": "casualty_accounting_bank",
+    "putting_it_together": "putting_it_together_bank",
 }
 
 __all__ = ["QuestionBank", *_BANKS]
@@ -37,8 +37,6 @@ def __getattr__(name: str):
     """Load a bank's module only when a notebook asks for it (lessons import little)."""
     if name not in _BANKS:
         raise AttributeError(f"no question bank called {name!r}; the banks are {', '.join(_BANKS)}")
-    module = importlib.import_module(f"{__name__}.{_BANKS[name]}")
-    for bank, where in _BANKS.items():  # importing bound the submodule's name here: a bank named like it wins
-        if where == _BANKS[name]:
-            globals()[bank] = getattr(module, bank)
-    return globals()[name]
+    bank = getattr(importlib.import_module(f"{__name__}.{_BANKS[name]}"), name)
+    globals()[name] = bank
+    return bank

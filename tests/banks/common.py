@@ -1,4 +1,5 @@
-"""Shared checks for question banks: wrong-answer feedback must not give the answer away."""
+"""Shared checks for the question-bank tests: right answers accepted, wrong ones refused without
+giving the answer away, and the one choice a test names in words."""
 
 from __future__ import annotations
 
@@ -53,3 +54,22 @@ def assert_refused(exercise, wrong_answers) -> None:
         feedback = exercise.check(given)
         assert feedback.correct is False, f"{exercise.id}: {given!r} -> {feedback}"
         assert_no_leak(exercise, feedback, given)
+
+
+def accepted(exercise, answer) -> None:
+    """``answer`` (the canonical solution, computed by the test) is graded right."""
+    feedback = exercise.check(answer)
+    assert feedback.correct is True, f"{exercise.id}: {answer!r} -> {feedback}"
+
+
+def choice_containing(exercise: MultipleChoice, *words: str) -> str:
+    """The one choice whose text contains every word (the test says what the right reading is in words)."""
+    found = [choice for choice in exercise.choices if all(word in choice for word in words)]
+    assert len(found) == 1, (exercise.id, words, found)
+    return found[0]
+
+
+def wrong_choices(exercise: MultipleChoice) -> list[str]:
+    """Every choice but the right one."""
+    return [choice for choice in exercise.choices if choice != exercise.answer]
+

@@ -138,7 +138,7 @@ def _lesson(tables: brief.Tables, theater: str):
         code="start_rows = events_here[events_here['event_type'] == 'campaign_start']\nstart_rows['actor'].nunique()",
     )
 
-    reference, right, others = brief_choices = kind_choices(tables.counts, tables.deployments, theater)
+    reference, right, others = kind_choices(tables.counts, tables.deployments, theater)
     yield "same_kind", MultipleChoice(
         f"Your brief quotes “{kind_label(reference)}”. Which of these numbers can stand beside it as a number "
         "of the same kind?",
