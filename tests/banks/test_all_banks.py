@@ -89,6 +89,22 @@ def test_distractors_differ_from_the_answer(name, args):
             assert set(map(exercise.key, exercise.options)) - set(map(exercise.key, exercise.answer)), exercise.id
 
 
+@pytest.mark.parametrize("name, args", bank_calls(), ids=lambda value: str(value))
+def test_enough_questions_of_enough_kinds(name, args):
+    """A lesson asks at least 5 questions of 4 kinds and keeps 5-8 others for its summative check
+    (lesson 00, an orientation, keeps none); a practice set asks at least 6 of 4 kinds."""
+    questions_asked = bank(name, args).lesson()
+    kinds = {type(bank(name, args)[q]).__name__ for q in questions_asked}
+    assert len(kinds) >= 4, kinds
+    summative = bank(name, args).summative
+    if name.endswith("_practice"):
+        assert len(questions_asked) >= 6 and not summative
+    else:
+        assert len(questions_asked) >= 5
+        assert name == "start_here" or 5 <= len(summative) <= 8
+        assert not set(summative) & set(questions_asked)
+
+
 def test_the_right_choice_moves_around():
     positions = [exercise.order.index(exercise.answer) for name, args in bank_calls()
                  for exercise in (bank(name, args)[q] for q in bank(name, args)) if isinstance(exercise, MultipleChoice)]

@@ -48,18 +48,6 @@ def practice():
 
 # --- structure ---------------------------------------------------------------------------------------------
 
-def test_lesson_bank_shape(lesson):
-    _, bank = lesson
-    kinds = {type(bank[name]).__name__ for name in bank.lesson()}
-    assert len(bank.lesson()) >= 5 and len(kinds) >= 4
-    assert 5 <= len(bank.summative) <= 8
-    assert not set(bank.summative) & set(bank.lesson())
-
-
-def test_practice_bank_shape(practice):
-    assert len(practice) >= 6 and len({type(practice[name]).__name__ for name in practice}) >= 4
-
-
 def test_a_section_that_is_not_allowed_is_refused():
     with pytest.raises(UsageError, match="section"):
         questions.article_as_data("Mars")
