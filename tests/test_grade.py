@@ -163,3 +163,20 @@ def test_the_probe_names_a_check_redefined_on_one_question():
     report = json.loads(grade.probe({"q": q}))
     assert report["overrides"] == ["air_practice.canada.check is redefined"]
     assert report["questions"]["air_practice.canada"] == questions.air_practice().canada.question
+
+
+def test_an_answer_that_cannot_be_printed_does_not_stop_the_probe():
+    class Hostile:
+        def __repr__(self):
+            raise RuntimeError("repr")
+
+        def __iter__(self):
+            raise RuntimeError("iter")
+
+    q = questions.air_practice()
+    q.canada.check(Hostile())
+    q.canada.check([Hostile()])
+    report = json.loads(grade.probe({"q": q}))
+    answers = [answer for question, answer, _ in report["attempts"] if question == "air_practice.canada"]
+    assert answers[-2:] and all("repr" in str(answer) for answer in answers[-2:])
+

@@ -84,7 +84,19 @@ def encode(value: object) -> object:
         kind = type(value).__name__.lower()
         dtypes = {str(k): str(v) for k, v in value.dtypes.items()} if kind == "dataframe" else str(value.dtype)
         return {kind: value.to_json(orient="split", date_format="iso"), "dtypes": dtypes}
-    return {"repr": repr(value)[:2000]}
+    from .exercises.feedback import shown  # a repr that cannot raise, even for a hostile object
+
+    return {"repr": shown(value, limit=2000)}
+
+
+def encode_safely(value: object) -> object:
+    """``encode``, or a note of what could not be read when the answer's own methods raise."""
+    try:
+        encoded = encode(value)
+        json.dumps(encoded)  # a 5,000-digit integer, for one, is no JSON
+        return encoded
+    except Exception as error:
+        return {"repr": f"<{type(value).__name__} that cannot be read: {type(error).__name__}>"}
 
 
 def fingerprint() -> dict[str, dict[str, str]]:
@@ -131,7 +143,7 @@ def probe(namespace: dict) -> str:
     from .exercises import Exercise, record
     from .questions import QuestionBank
 
-    attempts = [[attempt.question_id, encode(attempt.answer), attempt.via] for attempt in record.attempts()]
+    attempts = [[attempt.question_id, encode_safely(attempt.answer), attempt.via] for attempt in record.attempts()]
     questions, overrides = {}, []
     for value in list(namespace.values()):
         if not isinstance(value, QuestionBank):
