@@ -13,7 +13,7 @@ from ..dates import at_precision, day
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
 from ..lesson import require
 from ..theaters import COMBINED, in_theater, scope_name
-from .bank import QuestionBank
+from .bank import QuestionBank, seed_lines
 
 KIND_RECORDS = ("us_libya_2016_10_02_day", "us_libya_2016_08_past_month", "us_libya_2016_10_10")
 """The three Libya quotes whose count type lesson 03 asks for."""
@@ -29,10 +29,6 @@ PRACTICE_AFGHAN = ("coalition_afghanistan_2016_04_airstrikes", "us_afghanistan_2
                    "us_afghanistan_2016_strikes_all")
 PRACTICE_LIBYA_EVENTS = ("us_libya_campaign_end", "us_sirte_heaviest_day", "us_libya_strikes_sep_2017",
                          "us_sabratha_strike", "us_b2_strike_sirte_camps", "us_libya_campaign_start")
-
-
-def _lines(frame) -> list[int]:
-    return sorted({int(line) for line in frame["line"]})
 
 
 def _records(counts: pd.DataFrame, ids) -> pd.DataFrame:
@@ -91,7 +87,7 @@ def _kind(counts) -> MultipleChoice:
                     "a single date names one day's strikes.")
                  for row in trio.itertuples()},
         answer=f"“{running.quote}”",
-        lines=_lines(trio),
+        lines=seed_lines(trio),
         hints=["A running total counts everything since the campaign began.",
                "Look for words that say the number has grown to a new total."],
         code=f'counts.loc[counts["record_id"].isin({list(KIND_RECORDS)}), ["quote", "count_type"]]')
@@ -105,7 +101,7 @@ def _counted(counts, events, deployments, countries, theater) -> SetAnswer:
         f"of airstrikes, sorties, missions, targets, munitions or operations in {scope_name(theater)}?",
         answer=counted,
         distractors=campaigns.without_counts(counts, events, deployments, countries, theater),
-        lines=_lines(mine),
+        lines=seed_lines(mine),
         explanation="Those actors have at least one row in strike_counts for the theater. The others began a "
                     "campaign or sent forces, but the article gives no number of what they did.",
         hints=["Every number of strikes, sorties and the like is a row of strike_counts; mine holds your "
@@ -151,7 +147,7 @@ def _steps(counts) -> PandasAnswer:
         "and the one before it (same rows and order as libya; the first report counts from the campaign "
         "start).",
         answer=steps,
-        lines=_lines(libya),
+        lines=seed_lines(libya),
         explanation="Each value is a report's total minus the one before it; together they add up to the last "
                     "total, because a running total is the sum of the counts between its reports.",
         hints=["Subtract from each running total the one in the row before it.",
@@ -227,7 +223,7 @@ def _order(events, theater) -> Ordering:
         "their dates).",
         answer=list(steps["event_id"]),
         labels={row.event_id: f"{row.actor}: {row.summary.rstrip('.')}" for row in steps.itertuples()},
-        lines=_lines(steps),
+        lines=seed_lines(steps),
         explanation="In the order of the date column: " + "; ".join(
             f"{at_precision(row.date, row.date_precision)}, {row.actor}" for row in steps.itertuples()) + ".",
         hints=["Each label is a row of marks (or of the events table); its date column says when.",
@@ -303,7 +299,7 @@ def _s_other_targets(counts) -> SetAnswer:
         "In strike_counts, the target column says against whom the strikes were directed. In which theaters "
         "(theater column) does the article give at least one count whose target is not ISIL?",
         answer=other, distractors=sorted(set(theaters) - set(other)),
-        lines=_lines(counts[counts["target"] != "ISIL"]),
+        lines=seed_lines(counts[counts["target"] != "ISIL"]),
         explanation="Those theaters have counts against al-Qaeda, against several groups at once or against a "
                     "target the article does not name: such a count is never an ISIL total.",
         hints=["Keep the rows whose target is not \"ISIL\" (use !=).",
@@ -376,7 +372,7 @@ def _s_rates(counts) -> Ordering:
         "These running totals of strike_counts (Iraq and Syria combined) cover different stretches of time. "
         "Put them in order of their average number per day, highest first (count both the first and the last "
         "day: period_start to period_end).",
-        answer=list(rates["record_id"]), labels=labels, lines=_lines(rows),
+        answer=list(rates["record_id"]), labels=labels, lines=seed_lines(rows),
         explanation="Divide each value by its days, (period_end - period_start).days + 1, and sort: the sorties "
                     "run fastest because a sortie is any flight, not an attack.",
         hints=["A total over a long period can be large and still slow: compare values per day.",
@@ -446,7 +442,7 @@ def _p_by_metric(counts) -> PandasAnswer:
         "Make a table (columns metric, period_end, value, in_period) of the U.S. running totals for Iraq and "
         "Syria combined, with the count between reports computed within each metric; the first report of "
         "each metric counts from the campaign start.",
-        answer=expected, lines=_lines(rows),
+        answer=expected, lines=seed_lines(rows),
         explanation="Within each metric, each total minus the one before it. Without groupby, the first row of "
                     "one metric would be subtracted from the last row of another, a number that counts nothing.",
         hints=["Sort by metric and period_end, so each metric's reports follow each other in date order.",
@@ -531,7 +527,7 @@ def _p_flights(counts) -> SetAnswer:
     return SetAnswer(
         "Which of these numbers count flights rather than attacks?",
         answer=[labels[record] for record in flying], options=sorted(labels.values()),
-        lines=_lines(case),
+        lines=seed_lines(case),
         explanation="Sorties and missions count flights: refuelling, surveillance and escort flights count too, "
                     "and a strike aircraft may come back without striking. The words 'sorties', 'missions' and "
                     "'flown' give them away; 'strikes' and 'air strikes' count attacks.",
@@ -546,7 +542,7 @@ def _p_libya_order(events) -> Ordering:
     return Ordering(
         "Put these U.S. events in Libya in date order, earliest first.",
         answer=list(chosen.index), labels={event: summary.rstrip(".") for event, summary in chosen["summary"].items()},
-        lines=_lines(chosen),
+        lines=seed_lines(chosen),
         explanation="In the order of the date column; the first comes before the campaign's official start, "
                     "the last two after its announced end.",
         hints=["Each event is a row of the events table; its date column says when.",
@@ -576,7 +572,7 @@ def _p_afghan(counts) -> MultipleChoice:
                 "metric and target: that is what .cumsum() does.",
         },
         answer="No: the periods overlap, the counts are by different actors, and one is not only against ISIL.",
-        lines=_lines(afghan),
+        lines=seed_lines(afghan),
         hints=["Look at the start and end columns: do the periods follow each other?",
                "Look at the actor and target columns too."],
         code='afghan[["actor", "target", "value", "low", "high", "start", "end"]]')
@@ -589,7 +585,7 @@ def _p_canada(counts) -> Numeric:
     return Numeric(
         "Canada reported several running totals of targets for the same days, one for each kind of target. "
         "How many targets did Canada strike in all over those days?",
-        answer=int(canada["value"].sum()), unit="targets", lines=_lines(canada),
+        answer=int(canada["value"].sum()), unit="targets", lines=seed_lines(canada),
         explanation="Same actor, metric, count type and days, and different kinds of target: these can be "
                     "added. A target count is not a strike count: one strike can hit several targets.",
         mistakes=[(largest, "that is only the largest kind of target; the question asks for all of them."),

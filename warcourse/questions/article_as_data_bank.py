@@ -14,11 +14,7 @@ from .. import article, data, textstats
 from ..dates import at_precision
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
 from ..lesson import require
-from .bank import QuestionBank
-
-
-def _lines(frame) -> list[int]:
-    return sorted({int(line) for line in frame["line"]})
+from .bank import QuestionBank, seed_lines
 
 
 def _issue_lines(issues: pd.DataFrame, issue: str) -> list[int]:
@@ -41,7 +37,7 @@ def _no_text(passages: pd.DataFrame) -> SetAnswer:
         "Which sections of the article have no text passage at all, only headings? Answer with their "
         "names (a list or a set).",
         answer=empty, distractors=near,
-        lines=_lines(passages[passages["section"].isin(empty)]),
+        lines=seed_lines(passages[passages["section"].isin(empty)]),
         explanation="Each of them has a heading in the passages table and nothing else: the snapshot kept "
                     "the heading but lost (or never had) the text under it.",
         hints=["A set of all section names minus the set of sections that have at least one passage that is "
@@ -109,7 +105,7 @@ def _not_range(found: pd.DataFrame) -> SetAnswer:
         'A program reads every "X to Y" as a range of possible values. Which of the "ranges" found in the '
         "article are something else? Give their number texts (the number column).",
         answer=list(odd["number"]), options=list(ranges.sort_values("line")["number"]),
-        lines=_lines(odd),
+        lines=seed_lines(odd),
         explanation="A range says the true value lies somewhere between two ends. A vote gives two counts "
                     "(for and against), and a change over time gives a before and an after: both ends "
                     "are exact, and neither is a range.",
@@ -138,7 +134,7 @@ def _range_test(found: pd.DataFrame) -> MultipleChoice:
             "It overlooks the ranges written in words, such as 'between ... and ...'.":
                 "Those are read into low and high like the others; how the range is worded is not the problem.",
         },
-        answer=right, lines=_lines(odd),
+        answer=right, lines=seed_lines(odd),
         hints=["Run the classmate's line on the ranges table and count what it finds.",
                "Compare its rows with your answer to the previous question: which kind of non-range has its "
                "smaller number first?"],
@@ -169,7 +165,7 @@ def _bpc_gap(coalitions: pd.DataFrame, members: pd.DataFrame) -> Numeric:
         'The Building Partner Capacity program (coalition_id "bpc_2015"): the article states a number of '
         "countries and names a list. How many countries does the named list have beyond the stated number "
         "(named minus stated)?",
-        answer=count - stated, unit="countries", lines=_lines(pd.concat([bpc, named])),
+        answer=count - stated, unit="countries", lines=seed_lines(pd.concat([bpc, named])),
         explanation="The passage states one total and names a longer list. The course keeps both as written "
                     "and records the disagreement; it does not correct either.",
         mistakes=[(count, "That is the length of the named list; subtract the stated number."),
@@ -239,7 +235,7 @@ def _vague_words(found: pd.DataFrame) -> Numeric:
         "After from warcourse import textstats and found = textstats.quantities(data.passages()): how many "
         "numbers have the form 'vague word' "
         "(such as dozens or hundreds)?",
-        answer=len(vague), unit="numbers", lines=_lines(vague),
+        answer=len(vague), unit="numbers", lines=seed_lines(vague),
         explanation="Each of them has a low (the least it can honestly mean) and no high.",
         mistakes=[(int(found["vague"].sum()), "That counts every vague reading (about, nearly, ...), not only "
                                               "the vague words: use the form column.")],
@@ -269,7 +265,7 @@ def _involved_per_theater(involvement: pd.DataFrame) -> PandasAnswer:
     return PandasAnswer(
         "Using the involvement table: how many countries does it mark as involved (involved is True) in each "
         "theater? Answer with a Series indexed by theater.",
-        answer=per, lines=_lines(involvement),
+        answer=per, lines=seed_lines(involvement),
         explanation="groupby('theater')['involved'].sum() adds up the True values per theater: the table's "
                     "convention (blank = involved), not a verified fact for every cell.",
         hints=['involvement.groupby("theater")["involved"].sum()'],
@@ -299,7 +295,7 @@ def _brussels_gap(coalitions: pd.DataFrame, members: pd.DataFrame) -> Numeric:
         'Using coalitions and coalition_members: for the Brussels meeting (coalition_id "brussels_2014"), '
         "what is the stated number of countries (stated_members) minus the number of distinct countries "
         "listed (basis not 'excluded')?",
-        answer=stated - count, unit="countries", lines=_lines(pd.concat([brussels, listed])),
+        answer=stated - count, unit="countries", lines=seed_lines(pd.concat([brussels, listed])),
         explanation="The stated total and the resolved list disagree; the course keeps both and records it.",
         mistakes=[(count, "That is the length of the list; subtract it from the stated number."),
                   (stated, "That is the stated number alone.")],
@@ -346,7 +342,7 @@ def _libya(involvement: pd.DataFrame) -> Numeric:
     return Numeric(
         "How many countries does the involvement table mark as involved in Libya (by its convention: a "
         "blank cell is involved)?",
-        answer=rows["country"].nunique(), unit="countries", lines=_lines(rows),
+        answer=rows["country"].nunique(), unit="countries", lines=seed_lines(rows),
         explanation="Each has an empty cell in the Libya column of its row, which the table's convention "
                     "reads as involved.",
         mistakes=[(libya["country"].nunique(), "That counts every country in the Libya column, dashes too."),
@@ -363,7 +359,7 @@ def _daesh(passages: pd.DataFrame, issues: pd.DataFrame) -> SetAnswer:
     others = [s for s in passages["section"].value_counts().index if s not in sections][:3]
     return SetAnswer(
         "Which sections of the article use the name Daesh?",
-        answer=sections, distractors=others, lines=_lines(daesh),
+        answer=sections, distractors=others, lines=seed_lines(daesh),
         explanation="A search for one name finds only the passages that use it; the issue group_names lists "
                     "the others, which a search for 'Daesh' misses.",
         hints=['passages["text"].str.contains("Daesh") is True for the passages that use the name.',
@@ -378,7 +374,7 @@ def _places(passages: pd.DataFrame, issues: pd.DataFrame) -> PandasAnswer:
     return PandasAnswer(
         "The issue place_spellings quotes four spellings between double quotes in its description. Which "
         "passages contain one of them? Answer with a DataFrame with the columns line and section.",
-        answer=spelled, lines=_lines(spelled),
+        answer=spelled, lines=seed_lines(spelled),
         explanation="The same places are spelled differently in different sections: matching by one "
                     "spelling would split each place in two.",
         hints=["re.findall(r'\"([^\"]+)\"', description) lists what is between double quotes.",
@@ -459,7 +455,7 @@ def _words(found: pd.DataFrame) -> PandasAnswer:
     return PandasAnswer(
         "In the Libya section, how many numbers are written in words in each subsection? Answer with a Series "
         "indexed by subsection (subsections with none are left out).",
-        answer=libya.groupby("subsection").size(), lines=_lines(libya),
+        answer=libya.groupby("subsection").size(), lines=seed_lines(libya),
         explanation="Numbers in words are easy to miss for a search that looks for digits.",
         hints=["Filter found on two columns: section and written.",
                '.groupby("subsection").size() counts the rows per subsection.'],

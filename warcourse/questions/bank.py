@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ..errors import CourseError
 from ..exercises import Exercise
+
+
+def seed_lines(*rows) -> list[int]:
+    """The distinct seed lines of some table rows: DataFrames, or Series that are single rows."""
+    found = set()
+    for part in rows:
+        values = [part["line"]] if isinstance(part, pd.Series) and "line" in part.index else part["line"]
+        found |= {int(line) for line in values}
+    return sorted(found)
 
 
 class QuestionBank:
@@ -14,7 +25,7 @@ class QuestionBank:
         self.parameters = parameters
         self._questions: dict[str, Exercise] = {}
         self.summative: list[str] = []  # names of the questions kept for the summative check
-        self.rubric: tuple[str, ...] = ()  # what a good piece of the student's own writing does, if the lesson asks for one
+        self.rubric: tuple[str, ...] = ()  # what good writing of the student's own does, where a lesson asks for it
 
     def add(self, name: str, exercise: Exercise, *, summative: bool = False) -> Exercise:
         """Register ``exercise`` as ``name`` (part of the lesson, or of its summative check)."""

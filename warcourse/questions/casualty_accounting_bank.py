@@ -7,7 +7,7 @@ import pandas as pd
 from .. import casualties, data, dates
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
 from ..lesson import require
-from .bank import QuestionBank
+from .bank import QuestionBank, seed_lines
 
 CAMPAIGN = "coalition_2019_03_strikes"  # the coalition's own count of its strikes: where its running totals start
 COMPARE_PAIRS = (("andrews_2015_02", "austin_2015_02_23"), ("jordan_2015_02_08", "austin_2015_02_23"),
@@ -15,12 +15,6 @@ COMPARE_PAIRS = (("andrews_2015_02", "austin_2015_02_23"), ("jordan_2015_02_08",
                  ("airwars_2017", "coalition_2019_03_civilians"),
                  ("le_drian_2016_01_21", "macfarland_2016_08_total"),
                  ("airwars_2015_08", "coalition_2015_08_acknowledged"))
-
-
-def _lines(rows) -> list[int]:
-    """The seed lines of some table rows (a DataFrame, or a Series for one row)."""
-    values = [rows["line"]] if isinstance(rows, pd.Series) and "line" in rows.index else rows["line"]
-    return sorted({int(line) for line in values})
 
 
 def _said(claim: pd.Series) -> str:
@@ -75,7 +69,7 @@ def _lesson(claims, by_id, campaign, victim_category):
                 "That reads it as “as many as …”, as if any smaller number were possible; the sentence sets a "
                 "floor too."),
         },
-        answer=right, lines=_lines(span),
+        answer=right, lines=seed_lines(span),
         hints=["Read the quote word by word: which words give a floor, which a ceiling?",
                "“Between A and B” states two numbers; the table has one column for each end."],
         code='by_id.loc["airwars_2016_01", ["quote", "low", "high", "vague"]]')
@@ -89,7 +83,7 @@ def _lesson(claims, by_id, campaign, victim_category):
         "victim_category), grouped with observed=True): how many of its claims give only a lower bound (low "
         "filled, high empty)? Types with none get 0.",
         answer=lower.rename("lower_bounds"),
-        lines=_lines(focused[only_low]) or _lines(focused),
+        lines=seed_lines(focused[only_low]) or seed_lines(focused),
         explanation=("Per claimant type: " + ", ".join(f"{kind} {n}" for kind, n in lower.items())
                      + ". A lower bound (“more than”, “over”, “at least”) says nothing about how many more."),
         hints=["Build one True/False Series: a claim is a lower bound when low is there and high is not.",
@@ -106,7 +100,7 @@ def _lesson(claims, by_id, campaign, victim_category):
         "Which of these pairs of claims are comparable (same victims, same place, same months)? "
         "Use casualties.scope_differences or compare their scopes yourself.",
         answer=same, options=list(labels.values()),
-        lines=_lines(by_id.loc[[claim for pair in COMPARE_PAIRS for claim in pair]]),
+        lines=seed_lines(by_id.loc[[claim for pair in COMPARE_PAIRS for claim in pair]]),
         explanation="Comparable: " + "; ".join(same) + ". The others differ: " + "; ".join(
             f"{labels[pair]} ({', '.join(differences[pair])})" for pair in COMPARE_PAIRS if differences[pair]) + ".",
         hints=["Compare four things for each pair: victim_category, place, first month and last month.",
@@ -124,7 +118,7 @@ def _lesson(claims, by_id, campaign, victim_category):
         "count? Divide the monitor's low (claim airwars_2015_08) by the official one "
         "(coalition_2015_08_acknowledged).",
         answer=ratio, rel_tolerance=0.01, unit="times", decimals=0,
-        lines=_lines(monitor),
+        lines=seed_lines(monitor),
         explanation=(f"{monitor['low']:,} / {official['low']:,} = {ratio:,.0f}. The two claims have the same "
                      "victims, place and period, so the ratio is meaningful; it measures how far apart two "
                      "claimants are, not an error in either number."),
@@ -159,7 +153,7 @@ def _lesson(claims, by_id, campaign, victim_category):
                 "Nothing suggests a typo: the same passage says the coalition acknowledged “only” that many, "
                 "so the writer meant the small number."),
         },
-        answer=gap_right, lines=_lines(monitor),
+        answer=gap_right, lines=seed_lines(monitor),
         hints=["First check the scope of the two claims: is anything but the claimant different?",
                "Ask how each claimant counts: from local reports, or from its own records and assessments."])
 
@@ -171,7 +165,7 @@ def _lesson(claims, by_id, campaign, victim_category):
         "period they count (period_end), earliest first. Give the claim ids.",
         answer=ordered["claim_id"].tolist(),
         labels={row.claim_id: f"{row.claim_id} ({row.claimant}: {row.reading})" for row in kills.itertuples()},
-        lines=_lines(kills),
+        lines=seed_lines(kills),
         explanation=("In date order: " + " → ".join(f"{row.reading} ({_period(row._asdict())})"
                                                      for row in ordered.itertuples())
                      + ". One claim was made later than it counts up to: a general's estimate of the deaths "
@@ -188,7 +182,7 @@ def _lesson(claims, by_id, campaign, victim_category):
         "deaths it acknowledged over the same period (casualty_claims row coalition_2019_03_civilians, column "
         "low): for each acknowledged civilian death, how many strikes were there? Give one decimal.",
         answer=strikes / whole_war["low"], tolerance=0.1, unit="strikes per acknowledged death", decimals=1,
-        lines=_lines(whole_war),
+        lines=seed_lines(whole_war),
         explanation=("Strikes divided by acknowledged deaths. The deaths are “at least”, so the true number of "
                      "strikes per death can only be smaller: dividing by a lower bound gives an upper bound."),
         mistakes=[(whole_war["low"] / strikes, "that is deaths per strike, the ratio upside down."),
@@ -219,7 +213,7 @@ def _lesson(claims, by_id, campaign, victim_category):
                 "The table keeps the claim and its claimant's words; “suspected” is a reason to read it "
                 "critically, not to drop it."),
         },
-        answer=kept, lines=_lines(mixed),
+        answer=kept, lines=seed_lines(mixed),
         hints=["Read the table's definition: one row is one claim of what?",
                "Ask whether a sum of dead and wounded could be compared with the other rows."])
 
@@ -230,7 +224,7 @@ def _summative(claims, by_id):
     yield "s_unattributed", Numeric(
         "In casualty_claims, how many unattributed claims (claimant_type 'unattributed': the article names no one "
         "who made them) are dated to the day (date_precision 'day')?",
-        answer=int((daily & unattributed).sum()), unit="claims", lines=_lines(claims[daily & unattributed]),
+        answer=int((daily & unattributed).sum()), unit="claims", lines=seed_lines(claims[daily & unattributed]),
         explanation="Filter on both columns with & and count the rows.",
         mistakes=[(int(unattributed.sum()), "that counts unattributed claims of every date precision."),
                   (int(daily.sum()), "that counts claims dated to the day of every claimant type."),
@@ -247,7 +241,7 @@ def _summative(claims, by_id):
         "values.",
         answer=claims.loc[ceiling, "claim_id"].tolist(),
         distractors=claims.loc[floor, "claim_id"].head(4).tolist() + ["airwars_2017_03", "airwars_2016_01"],
-        lines=_lines(claims[ceiling]),
+        lines=seed_lines(claims[ceiling]),
         explanation="“As many as” and “up to” set a ceiling only, so low stays empty.",
         hints=["An upper bound has a high and no low.", "Use .notna() on high and .isna() on low."],
         code='answer = claims.loc[claims["high"].notna() & claims["low"].isna(), "claim_id"]')
@@ -272,7 +266,7 @@ def _summative(claims, by_id):
                 "“As many as” is not “about”, and an unnamed official speaking to a broadcaster is not a "
                 "confirmation by the coalition."),
         },
-        answer=honest, lines=_lines(official),
+        answer=honest, lines=seed_lines(official),
         hints=["What does “as many as” bound: from above or from below?",
                "Check period_start: since when does the claim count? And who made it?"])
 
@@ -281,7 +275,7 @@ def _summative(claims, by_id):
     yield "s_afghan_types", PandasAnswer(
         "In casualty_claims, take the claims whose place ends with 'Afghanistan'. Make a Series indexed by "
         "claimant_type with the number of claims of each type (only the types that occur).",
-        answer=types.rename("claims"), lines=_lines(afghan),
+        answer=types.rename("claims"), lines=seed_lines(afghan),
         explanation="Per claimant type: " + ", ".join(f"{kind} {n}" for kind, n in types.items())
                     + ". Most of the Afghan claims name no claimant at all.",
         hints=["Filter with .str.endswith on place.",
@@ -294,7 +288,7 @@ def _summative(claims, by_id):
     yield "s_civilian_running", Numeric(
         "In casualty_claims, how many civilian claims (victim_category 'civilians') about 'Iraq and Syria' are "
         "running totals, counting from August 2014 (period_start in that month)?",
-        answer=int(from_start.sum()), unit="claims", lines=_lines(civil[from_start]),
+        answer=int(from_start.sum()), unit="claims", lines=seed_lines(civil[from_start]),
         explanation="Running totals start with the campaign; the other claims count one month or one year.",
         mistakes=[(len(civil), "that counts every civilian claim about Iraq and Syria, also those for one "
                                "month or one year."),
@@ -327,7 +321,7 @@ def _practice(claims, by_id, strikes):
     yield "read", PandasAnswer(
         "A DataFrame indexed by the claim ids in `ids`, with columns low and high read from each claim's quote "
         "with numbers.read_quantity (a missing bound stays missing).",
-        answer=chosen[["low", "high"]].astype("Float64"), lines=_lines(chosen),
+        answer=chosen[["low", "high"]].astype("Float64"), lines=seed_lines(chosen),
         explanation="; ".join(f"“{row.quote}” → {_said(by_id.loc[row.Index])}" for row in chosen.itertuples())
                     + ". An empty bound stays empty (<NA>).",
         hints=["numbers.read_quantity(text) returns an object with .low and .high (None when missing).",
@@ -352,7 +346,7 @@ def _practice(claims, by_id, strikes):
             "It is the most likely number of deaths.": ("It is a floor, not a best guess: “hundreds” may be far "
                                                          "more."),
         },
-        answer=word, lines=_lines(sinjar),
+        answer=word, lines=seed_lines(sinjar),
         hints=["Look for digits in the quote: are there any?", "What is the smallest number “hundreds” can mean?"])
 
     civilians = claims[claims["victim_category"].eq("civilians")]
@@ -360,7 +354,7 @@ def _practice(claims, by_id, strikes):
     yield "lower_civilians", SetAnswer(
         "Which civilian claims give only a lower bound (low filled, high empty)? Give their claim_id values.",
         answer=civilians.loc[floor_only, "claim_id"].tolist(), options=sorted(civilians["claim_id"]),
-        lines=_lines(civilians[floor_only]),
+        lines=seed_lines(civilians[floor_only]),
         explanation="“More than”, “at least” and vague words such as “hundreds” fix a minimum only.",
         hints=["Keep the civilian claims first.", "A lower bound has low.notna() and high.isna()."],
         code=('civilians = claims[claims["victim_category"].eq("civilians")]\n'
@@ -373,7 +367,7 @@ def _practice(claims, by_id, strikes):
     yield "by_type", PandasAnswer(
         "A DataFrame indexed by claimant_type with columns claims (how many claims) and vague (how many of them "
         "are vague), for the ISIL-fighter claims; only the types that have claims.",
-        answer=grouped.astype("int64"), lines=_lines(fighters),
+        answer=grouped.astype("int64"), lines=seed_lines(fighters),
         explanation="Per claimant type (claims, vague): " + ", ".join(
             f"{kind} ({row.claims}, {row.vague})" for kind, row in grouped.iterrows())
             + ". Counting claims is fine; adding up their deaths is not, because running totals overlap.",
@@ -392,7 +386,7 @@ def _practice(claims, by_id, strikes):
         "ids).",
         answer=ordered.index.tolist(),
         labels={claim: f"{claim}: {row.claimant}, {row.reading}, {row.place}" for claim, row in picked.iterrows()},
-        lines=_lines(picked),
+        lines=seed_lines(picked),
         explanation="In order: " + " → ".join(f"{claim} ({_period(row)})" for claim, row in ordered.iterrows()) + ".",
         hints=["Use the period's end, not its start (one claim has no start).",
                "by_id.loc[items].sort_values('period_end').index"],
@@ -405,7 +399,7 @@ def _practice(claims, by_id, strikes):
         f"Which ISIL-fighter claims about Iraq and Syria count from {dates.at_precision(start, 'month')}, the month "
         "the coalition's campaign began (period_start in that month)? Give their claim ids.",
         answer=totals["claim_id"].tolist(), options=sorted(region["claim_id"]),
-        lines=_lines(region),
+        lines=seed_lines(region),
         explanation=(f"{len(totals)} of {len(region)} are running totals. The others count a shorter period: "
                      + "; ".join(f"{row.claim_id} ({_period(row._asdict())})"
                                  for row in region[~region.index.isin(totals.index)].itertuples()) + "."),
@@ -423,7 +417,7 @@ def _practice(claims, by_id, strikes):
         "coalition's average daily rate is Jordan's daily rate? Count both the first and the last day "
         "(casualties.days_covered).",
         answer=jordan_rate / austin_rate, rel_tolerance=0.02, unit="times", decimals=0,
-        lines=_lines(by_id.loc[["jordan_2015_02_08", "austin_2015_02_23"]]),
+        lines=seed_lines(by_id.loc[["jordan_2015_02_08", "austin_2015_02_23"]]),
         explanation=("Jordan's deaths per day divided by the coalition's. The coalition's number is a lower bound, "
                      "so the ratio is at most this. One country claiming in three days most of what the whole "
                      "coalition claimed in months is a reason to doubt the claim, not to add it up."),
@@ -456,6 +450,6 @@ def _practice(claims, by_id, strikes):
             "The coalition's figure must be a typing error in the article.": (
                 "Nothing suggests a typo: the coalition acknowledges only the deaths its own assessments accept."),
         },
-        answer=honest, lines=_lines(raqqa),
+        answer=honest, lines=seed_lines(raqqa),
         hints=["Compare the two claims' places and periods (casualties.scope_differences).",
                "Ask what “more than” and “at least” allow, and who is counting."])

@@ -14,15 +14,10 @@ from .. import data, dates
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
 from ..lesson import require
 from ..regions import regions
-from .bank import QuestionBank
+from .bank import QuestionBank, seed_lines
 
 ORDER_IDS = ("brussels_2014", "cjtf_oir", "muslim_states_2015", "paris_2014", "russia_iraq_iran_syria_2015",
              "wales_2014")  # the entries the lesson's ordering question puts in date order
-
-
-def _lines(*frames) -> list[int]:
-    """The distinct seed lines of some table rows."""
-    return sorted({int(line) for frame in frames for line in frame["line"]})
 
 
 def _mistakes(answer, pairs) -> list:
@@ -65,7 +60,7 @@ def _order(bank, coalitions):
         "Put these entries of the coalitions table in the order they were formed or met, earliest first.",
         answer=list(in_time["coalition_id"]),
         labels=dict(zip(in_time["coalition_id"], in_time["name"])),
-        lines=_lines(in_time),
+        lines=seed_lines(in_time),
         explanation="In date order: " + "; ".join(
             f"{name} ({dates.at_precision(date, precision)})"
             for name, date, precision in zip(in_time["name"], in_time["date"], in_time["date_precision"]))
@@ -99,7 +94,7 @@ def _paris_removed(bank, members):
                 "one. (set.remove would raise a KeyError, but we did not use it.)",
         },
         answer=right,
-        lines=_lines(wales_rows.head(1), paris_rows.head(1)),
+        lines=seed_lines(wales_rows.head(1), paris_rows.head(1)),
         hints=["Which countries does the Wales set contain? Print sorted(wales).",
                "Test each removed country with the in operator on the Wales set."],
         code=f"[country in wales for country in {sorted(paris_except)}]"))
@@ -128,7 +123,7 @@ def _brussels_by_reference(bank, coalitions, members):
     bank.add("brussels_by_reference", Numeric(
         "How many of the Brussels countries come in by reference to the two earlier meetings (Wales and the "
         "countries Paris added, except those left out), rather than being named in the Brussels passage?",
-        answer=answer, unit="countries", lines=_lines(rows),
+        answer=answer, unit="countries", lines=seed_lines(rows),
         explanation=(f"wales | (paris_named - brussels_except) has {answer} countries; with the "
                      f"{len(named)} named ones that makes the {len(brussels)} of the Brussels list "
                      f"(the article states {stated})."),
@@ -161,7 +156,7 @@ def _meeting_only(bank, coalitions, members):
         f"Of the countries in a member list up to the end of {co.LAST_YEAR}, how many are named only in "
         "lists of kind 'meeting', and in no coalition's or operation's list?",
         answer=answer, unit="meeting-only countries",
-        lines=_lines(coalitions[coalitions["coalition_id"].isin(period)]),
+        lines=seed_lines(coalitions[coalitions["coalition_id"].isin(period)]),
         explanation=(f"{answer} countries appear only as participants in a conference or meeting. A count of "
                      "'countries in any list' treats them as if they had joined a coalition."),
         mistakes=_mistakes(answer, mistakes),
@@ -213,7 +208,7 @@ def _any_list_errors(bank, coalitions, members):
         f"A classmate writes “By the end of {co.LAST_YEAR}, {said} countries had joined the coalition against "
         "ISIL”, computed as members[members['coalition_id'].isin(period_ids)]['country'].nunique(). "
         "Which of these are mistakes in that sentence or its code?",
-        answer=answer, options=list(options), lines=_lines(period), explanation=explanation,
+        answer=answer, options=list(options), lines=seed_lines(period), explanation=explanation,
         hints=["Test each option against the tables: the basis column, the kind column and the led_by column.",
                "For the basis: are there countries whose only rows are excluded? For the kind: are there "
                "countries named only in meeting lists, or only in operations? For led_by: how many leaders "
@@ -245,7 +240,7 @@ def _china_russia(bank, coalitions, members):
             "The question cannot be asked: they appear in no member list.":
                 "Filter coalition_members on their names: they have rows with the basis named and excluded.",
         },
-        answer=right, lines=_lines(coalitions[coalitions["coalition_id"].isin(["paris_2014", "brussels_2014"])]),
+        answer=right, lines=seed_lines(coalitions[coalitions["coalition_id"].isin(["paris_2014", "brussels_2014"])]),
         hints=["Look at the kind of the Paris row in the coalitions table.",
                "Then look at every row of coalition_members for these two countries, with its basis."],
         code=f'members[members["country"].isin({left_out})][["coalition_id", "basis"]]'))
@@ -259,7 +254,7 @@ def _focus_regions(bank, members, coalition):
     bank.add("focus_regions", PandasAnswer(
         f"A Series: the number of members of the {name} list ({coalition}) in each UN M49 region "
         "(the region column of regions(...)), indexed by region.",
-        answer=answer, lines=_lines(rows),
+        answer=answer, lines=seed_lines(rows),
         explanation=(f"The {name} list has members in {len(answer)} regions. Merge the member rows with "
                      "regions(rows['iso3']) on iso3, then groupby('region').size()."),
         hints=["Start from the focus coalition's member rows: not the excluded ones.",
@@ -277,7 +272,7 @@ def _muslim_involvement(bank, members, involvement):
     bank.add("muslim_involvement", SetAnswer(
         "Which members of the Muslim states' coalition appear in the involvement table, whatever their "
         "cells say?",
-        answer=answer, lines=_lines(_rows(members, "muslim_states_2015"), inv_rows),
+        answer=answer, lines=seed_lines(_rows(members, "muslim_states_2015"), inv_rows),
         explanation=(f"{len(answer)} of its {len(muslim)} members have a row in the involvement table"
                      + (f"; {', '.join(never)} has '—' in every theater: listed, yet marked as not involved "
                         "anywhere." if never else ".")),
@@ -294,7 +289,7 @@ def _summative(bank, coalitions, members):
     bank.add("countries_per_kind", PandasAnswer(
         "Using coalition_members (member rows only: basis named or by_reference) and the kind column of "
         "coalitions: a Series with the number of different countries in the lists of each kind, indexed by kind.",
-        answer=per_kind, lines=_lines(coalitions[coalitions["coalition_id"].isin(set(rows["coalition_id"]))]),
+        answer=per_kind, lines=seed_lines(coalitions[coalitions["coalition_id"].isin(set(rows["coalition_id"]))]),
         explanation=("merge the member rows with coalitions on coalition_id, then groupby('kind') and "
                      "nunique() on country: a country in two lists of one kind counts once for that kind."),
         hints=["Attach the kind to each member row with merge on coalition_id; leave out the excluded rows.",
@@ -307,7 +302,7 @@ def _summative(bank, coalitions, members):
         "Using coalition_members (member rows: basis named or by_reference): which countries are in both the "
         "russia_iraq_iran_syria_2015 list and the paris_2014 list?",
         answer=riis & paris,
-        lines=_lines(_rows(members, "russia_iraq_iran_syria_2015"), _rows(members, "paris_2014").head(1)),
+        lines=seed_lines(_rows(members, "russia_iraq_iran_syria_2015"), _rows(members, "paris_2014").head(1)),
         explanation="An intersection (&) of the two member sets: groups led by different powers still overlap.",
         hints=["Make one set of countries per coalition_id, leaving out the excluded rows.",
                "Intersect them with &."],
@@ -324,7 +319,7 @@ def _summative(bank, coalitions, members):
         "Using coalition_members (member rows only) and the kind column of coalitions: how many countries are "
         "in at least two lists of kind 'coalition'?",
         answer=answer, unit="countries with two or more",
-        lines=_lines(coalitions[coalitions["kind"] == "coalition"]),
+        lines=seed_lines(coalitions[coalitions["kind"] == "coalition"]),
         explanation=f"{answer} countries are in two or more coalitions' lists.",
         mistakes=_mistakes(answer, mistakes),
         hints=["merge the member rows with coalitions on coalition_id to get each row's kind.",
@@ -346,7 +341,7 @@ def _summative(bank, coalitions, members):
         "Using coalition_members (member rows only) and the kind column of coalitions: how many members of "
         "the muslim_states_2015 list are also in the list of at least one entry of kind 'meeting'?",
         answer=answer, unit="countries",
-        lines=_lines(coalitions[coalitions["coalition_id"].isin([*meeting_ids, "muslim_states_2015"])]),
+        lines=seed_lines(coalitions[coalitions["coalition_id"].isin([*meeting_ids, "muslim_states_2015"])]),
         explanation=f"{answer} members of the Muslim states' coalition were also represented at a meeting.",
         mistakes=_mistakes(answer, mistakes),
         hints=["Make one set of the coalition's members and one of every country in a meeting's list.",
@@ -360,7 +355,7 @@ def _summative(bank, coalitions, members):
         "Using the coalitions table: put its rows of kind 'operation' in date order, earliest first.",
         answer=list(operations["coalition_id"]),
         labels={cid: co.label(cid) for cid in operations["coalition_id"]},
-        lines=_lines(operations),
+        lines=seed_lines(operations),
         explanation="Sorted by date: " + ", ".join(
             f"{co.label(cid)} ({dates.at_precision(date, precision)})" for cid, date, precision in
             zip(operations["coalition_id"], operations["date"], operations["date_precision"])) + ".",
@@ -381,7 +376,7 @@ def _summative(bank, coalitions, members):
             "Nothing: meeting lists are not in coalition_members.":
                 "Filter coalition_members on coalition_id 'paris_2014': the rows are there.",
         },
-        answer=right, lines=_lines(coalitions[coalitions["kind"] == "meeting"]),
+        answer=right, lines=seed_lines(coalitions[coalitions["kind"] == "meeting"]),
         hints=["Read the quotes of the two meeting rows: what do the countries do there?",
                "Compare with what a row of kind 'coalition' says its countries did."]), summative=True)
 
@@ -399,7 +394,7 @@ def coalition_practice() -> QuestionBank:
 
     bank.add("wales_not_paris", SetAnswer(
         "Which countries of the Wales meeting were not represented at the Paris conference?",
-        answer=wales - paris, lines=_lines(wales_rows.head(1), paris_rows.head(1)),
+        answer=wales - paris, lines=seed_lines(wales_rows.head(1), paris_rows.head(1)),
         explanation=("A difference: the Paris passage takes the Wales countries 'except' some, and only "
                      "one of those was in Wales."),
         hints=["Make one set of member countries per meeting.", "Order matters for a difference: a - b is not b - a."],
@@ -409,7 +404,7 @@ def coalition_practice() -> QuestionBank:
     union = len(wales | paris | brussels)
     bank.add("union", Numeric(
         "How many different countries were in at least one of the Wales, Paris and Brussels lists?",
-        answer=union, unit="countries", lines=_lines(co.member_rows(members, three)),
+        answer=union, unit="countries", lines=seed_lines(co.member_rows(members, three)),
         explanation="A union counts each country once; adding the three sizes counts many two or three times.",
         mistakes=_mistakes(union, [
             (len(wales) + len(paris) + len(brussels), "adding the sizes counts a country once per list."),
@@ -439,7 +434,7 @@ def coalition_practice() -> QuestionBank:
         f"Order the entries formed up to the end of {co.LAST_YEAR} that have a member list (coalitions, "
         "meetings and operations) by the number of countries in their lists, largest first.",
         answer=list(sizes.index), labels={cid: co.label(cid) for cid in sizes.index},
-        lines=_lines(co.member_rows(members, sizes.index)),
+        lines=seed_lines(co.member_rows(members, sizes.index)),
         explanation="Counting member rows per entry and sorting gives the order; excluded rows are not members.",
         hints=["Keep the member rows of the period's entries (no excluded rows).",
                "groupby('coalition_id').size(), then sort_values(ascending=False)."],
@@ -449,7 +444,7 @@ def coalition_practice() -> QuestionBank:
     member_sizes = co.member_rows(members).groupby("coalition_id").size()
     bank.add("sizes", PandasAnswer(
         "A Series: the number of member countries of each entry that has a member list, indexed by coalition_id.",
-        answer=member_sizes, lines=_lines(co.member_rows(members)),
+        answer=member_sizes, lines=seed_lines(co.member_rows(members)),
         explanation="Filter out the excluded rows, then groupby('coalition_id').size().",
         hints=["Not every row of coalition_members is a member: look at the basis column.",
                "Keep the member rows, then count rows per coalition_id."],
@@ -460,7 +455,7 @@ def coalition_practice() -> QuestionBank:
     bank.add("table", PandasAnswer(
         "A DataFrame: countries (index) x the columns wales_2014, paris_2014 and brussels_2014, True where "
         "the country is a member of that list; only countries in at least one of the three.",
-        answer=table, lines=_lines(rows),
+        answer=table, lines=seed_lines(rows),
         explanation=("Filter the rows (the three entries, no excluded rows), then pd.crosstab and > 0: a "
                      "country in none of the three lists has no row."),
         hints=["Filter the rows first: the three coalition_ids, and no excluded rows.",
@@ -482,7 +477,7 @@ def coalition_practice() -> QuestionBank:
             "The countries Brussels names one by one":
                 "They are not in that list either; the 'except' is attached to the Paris term of the sentence.",
         },
-        answer=right, lines=_lines(brussels_rows.head(1), paris_rows.head(1)),
+        answer=right, lines=seed_lines(brussels_rows.head(1), paris_rows.head(1)),
         hints=["Read the Brussels quote: which term of the sentence does 'except for' follow?",
                "Test whether the left-out countries are a subset (<=) of the Paris rows with basis named."],
         code=(f'set({left_out}) <= co.members_of(members, "paris_2014", basis=("named",))')))
@@ -494,7 +489,7 @@ def coalition_practice() -> QuestionBank:
         "Which members of the Muslim states' coalition does the involvement table mark as involved in the "
         "Nigeria theater?",
         answer=muslim & nigeria,
-        lines=_lines(_rows(members, "muslim_states_2015").head(1),
+        lines=seed_lines(_rows(members, "muslim_states_2015").head(1),
                      nigeria_rows[nigeria_rows["country"].isin(muslim)]),
         explanation="An intersection of the coalition's members with the countries marked involved in Nigeria.",
         hints=["Two conditions on the involvement table: the theater and the involved flag.",
@@ -508,7 +503,7 @@ def coalition_practice() -> QuestionBank:
     bank.add("africa", Numeric(
         "How many members of the Muslim states' coalition are in Africa, by the UN M49 continents that "
         "regions(iso3_codes) gives?",
-        answer=africa, unit="countries", lines=_lines(muslim_rows.head(1)),
+        answer=africa, unit="countries", lines=seed_lines(muslim_rows.head(1)),
         explanation="The continents come from the UN M49 classification via country_converter, not from the article.",
         mistakes=_mistakes(africa, [(int(continents.get("Asia", 0)), "that is another continent's count."),
                                     (len(muslim_rows), "that is every member, on every continent."),
@@ -524,7 +519,7 @@ def coalition_practice() -> QuestionBank:
     bank.add("outside", SetAnswer(
         f"Which countries does the involvement table mark as involved in Iraq or in Syria, but are members of "
         f"no list (of any kind) formed up to the end of {co.LAST_YEAR}?",
-        answer=outside, lines=_lines(war[war["country"].isin(outside)]),
+        answer=outside, lines=seed_lines(war[war["country"].isin(outside)]),
         explanation=("A country the article names only in an 'except' is in no member list, yet the table "
                      "can mark it as involved."),
         hints=["Take the member rows of co.in_period(coalitions), not every row: excluded rows are not members.",

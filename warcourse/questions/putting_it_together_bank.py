@@ -9,12 +9,7 @@ from .. import coalitions as co
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
 from ..lesson import require
 from ..theaters import COMBINED, claims_in, in_theater
-from .bank import QuestionBank
-
-
-def _lines(rows) -> list[int]:
-    values = [rows["line"]] if isinstance(rows, pd.Series) and "line" in rows.index else rows["line"]
-    return sorted({int(line) for line in values})
+from .bank import QuestionBank, seed_lines
 
 
 def key_events(events: pd.DataFrame, count: int = 5) -> pd.DataFrame:
@@ -99,7 +94,7 @@ def _lesson(tables: brief.Tables, theater: str):
         "you know first, then check with events_here sorted by its date column.",
         answer=list(steps["event_id"]),
         labels={row.event_id: f"{row.actor}: {row.summary}" for row in steps.itertuples()},
-        lines=_lines(steps),
+        lines=seed_lines(steps),
         explanation="In date order: " + "; ".join(
             f"{dates.at_precision(row.date, row.date_precision)}, {row.event_type.replace('_', ' ')}"
             for row in steps.itertuples()) + ".",
@@ -116,7 +111,7 @@ def _lesson(tables: brief.Tables, theater: str):
         f"Which countries involved in {theater} are not in the {co.label(biggest)} list, the longest member list "
         "in the article? Use a set difference.",
         answer=out,
-        lines=sorted(set(_lines(here[here["country"].isin(out)])) | set(_lines(co.member_rows(tables.members, [biggest])))),
+        lines=seed_lines(here[here["country"].isin(out)], co.member_rows(tables.members, [biggest])),
         explanation=(f"{len(nowhere)} of them are in no list at all. Being involved in a theater and being listed "
                      "by a coalition are two different records, and the article keeps them in different places."),
         hints=["Make two sets: the involved countries of the theater, and the members of the longest list.",
@@ -129,7 +124,7 @@ def _lesson(tables: brief.Tables, theater: str):
     actors = start_rows["actor"].nunique()
     yield "starts", Numeric(
         f"How many different actors does the article say began a campaign in {theater}? Count each actor once.",
-        answer=actors, unit="actors", lines=_lines(start_rows),
+        answer=actors, unit="actors", lines=seed_lines(start_rows),
         explanation=(f"The table has {len(start_rows)} campaign-start rows for them: an actor whose start is told "
                      "twice, or at two precisions, began only once. Rows are not campaigns."),
         mistakes=[(len(start_rows), "That counts rows: some actors' starts are told twice or at two precisions.")]
@@ -156,7 +151,7 @@ def _lesson(tables: brief.Tables, theater: str):
     by_claimant = claims_here.groupby("claimant_type", observed=True).size()
     yield "claimants", PandasAnswer(
         f"Make a Series with the number of claims about {theater} per claimant type (only the types that occur).",
-        answer=by_claimant, lines=_lines(claims_here),
+        answer=by_claimant, lines=seed_lines(claims_here),
         explanation=("Who counts matters as much as how many: a government, a monitor and a newspaper have "
                      "different reasons and means to count, and 'unattributed' claims name no source at all."),
         hints=["One row per claim: group the claims by their claimant_type.",
@@ -211,7 +206,7 @@ def _summative(tables: brief.Tables, theater: str):
     both = inv[inv["country"].isin(here & there) & inv["theater"].isin([theater, other])]
     yield "check_both", Numeric(
         f"How many countries does the involvement table mark as involved both in {theater} and in {other}?",
-        answer=len(here & there), unit="countries", lines=_lines(both),
+        answer=len(here & there), unit="countries", lines=seed_lines(both),
         explanation="Two sets of countries and their intersection (&): involvement in one theater says little "
                     "about another.",
         mistakes=[(len(here | there), "That is the union (|): countries involved in either theater.")],
@@ -223,7 +218,7 @@ def _summative(tables: brief.Tables, theater: str):
     unattributed = claims_here[claims_here["claimant_type"] == "unattributed"]
     yield "check_unattributed", Numeric(
         f"How many death claims about {theater} name no source at all (claimant_type 'unattributed')?",
-        answer=len(unattributed), unit="claims", lines=_lines(unattributed if len(unattributed) else claims_here),
+        answer=len(unattributed), unit="claims", lines=seed_lines(unattributed if len(unattributed) else claims_here),
         explanation="Such a number comes from the article's own voice: its reference was lost, so nobody can be "
                     "asked how it was counted.",
         hints=["Use claims_in(claims, theater) from warcourse.theaters.", "Compare claimant_type with 'unattributed'."],
@@ -236,7 +231,7 @@ def _summative(tables: brief.Tables, theater: str):
         f"Which of these actors does the article say began a campaign in {theater} (an event of type "
         "campaign_start)?",
         answer=starters, distractors=pool,
-        lines=_lines(starts[starts["event_type"] == "campaign_start"]),
+        lines=seed_lines(starts[starts["event_type"] == "campaign_start"]),
         explanation="An actor can act in a theater (strike, deploy, be attacked) without a dated campaign start.",
         hints=["Filter the theater's events on event_type.", "Take the set of their actors."],
         code="set(events_here.loc[events_here['event_type'] == 'campaign_start', 'actor'])",
@@ -244,7 +239,7 @@ def _summative(tables: brief.Tables, theater: str):
     loose = claims_here[claims_here["low"].isna() | claims_here["high"].isna() | claims_here["vague"]]
     yield "check_loose", Numeric(
         f"How many death claims about {theater} give only a bound (low or high missing) or a vague word?",
-        answer=len(loose), unit="claims", lines=_lines(loose if len(loose) else claims_here),
+        answer=len(loose), unit="claims", lines=seed_lines(loose if len(loose) else claims_here),
         explanation="Such a claim cannot be written as one number: a brief keeps its 'at least', 'as many as' "
                     "or 'dozens'.",
         mistakes=[(int(claims_here["vague"].sum()), "That counts only the vague ones; bounds count too.")]
@@ -261,6 +256,6 @@ def _summative(tables: brief.Tables, theater: str):
             "Keep the larger one and drop the other.": "That hides the disagreement the reader needs to see.",
             "Average them.": "An average of two differently counted numbers counts nothing in particular.",
         },
-        answer=right, lines=_lines(claims_here),
+        answer=right, lines=seed_lines(claims_here),
         hints=["Lesson 04: what happens to deaths counted by two claimants?"],
     )

@@ -5,14 +5,10 @@ from __future__ import annotations
 from .. import data
 from ..dates import at_precision
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
-from .bank import QuestionBank
+from .bank import QuestionBank, seed_lines
 
 ORDER_EVENTS = ("russia_syria_campaign_start_b", "us_libya_campaign_start", "us_iraq_campaign_start_c")
 """The three events lesson 00 puts in order (ids of the events table)."""
-
-
-def _lines(frame) -> list[int]:
-    return sorted({int(line) for line in frame["line"]})
 
 
 def _sections(passages) -> MultipleChoice:
@@ -39,7 +35,7 @@ def _syria(involvement) -> Numeric:
     involved = syria[syria["involved"]]
     return Numeric(
         "How many countries does the involvement table mark as involved in Syria (involved is True)?",
-        answer=involved["country"].nunique(), unit="countries", lines=_lines(involved),
+        answer=involved["country"].nunique(), unit="countries", lines=seed_lines(involved),
         explanation="Those are the rows with theater Syria whose involved column is True: the cells the "
                     "article's table left blank, which the course reads as 'involved'.",
         mistakes=[(syria["country"].nunique(), "That counts every row of the Syria column, the dashes too: "
@@ -63,7 +59,7 @@ def _wales(members) -> SetAnswer:
         'Which of these countries were at the meeting in Wales (coalition_id "wales_2014" in '
         "coalition_members)? Tick them in the widget, or give a list in code.",
         answer=wales, distractors=others[::3],
-        lines=_lines(in_wales),
+        lines=seed_lines(in_wales),
         explanation="The Wales rows of coalition_members name them; the other countries offered here "
                     "appear in the Paris conference's list, not in the Wales one.",
         hints=["Filter coalition_members as in the Sinjar example, with another coalition_id.",
@@ -76,7 +72,7 @@ def _order(events) -> Ordering:
     return Ordering(
         "Put these three events of the events table in the order they happened, earliest first.",
         answer=list(chosen["event_id"]), labels=dict(zip(chosen["event_id"], chosen["summary"])),
-        lines=_lines(chosen),
+        lines=seed_lines(chosen),
         explanation="In the order of the date column: " + "; ".join(
             f"{at_precision(row.date, row.date_precision)}: {row.summary}" for row in chosen.itertuples()),
         hints=["The date column of the events table says when each event happened.",
@@ -91,7 +87,7 @@ def _france(coalitions) -> PandasAnswer:
     return PandasAnswer(
         "Which rows of the coalitions table have France in the led_by column? Answer with those rows, "
         "all columns (a DataFrame).",
-        answer=led, lines=_lines(led),
+        answer=led, lines=seed_lines(led),
         explanation="One condition inside coalitions[...] keeps the rows where it is True, with every column.",
         hints=["A condition on one column, used inside the table's brackets, keeps rows.",
                'coalitions[coalitions["led_by"] == ...] keeps the rows whose led_by is the value you give.'],
