@@ -316,15 +316,21 @@ class NotebookPage:
     def __init__(self, browser, lab: LabServer, source: Path, screenshots: Path, *, show_solutions: bool):
         self.lab, self.source, self.screenshots = lab, source, screenshots
         self.path = lab.add(source, show_solutions=show_solutions)
+        workspace = re.sub(r"\W", "-", self.path)
+        self.open(browser, f"/lab/workspaces/{workspace}/tree/{self.path}",
+                  "#jp-main-statusbar .jp-StatusBar-TextItem[title^='Change kernel']")
+
+    def open(self, browser, url: str, idle: str) -> None:
+        """A page of its own browser context at the server's ``url``, recording console errors;
+        ``idle`` selects what shows the kernel is idle."""
         self.console_errors: list[str] = []
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
         self.context.set_default_timeout(STEP * 1000)
         self.page = self.context.new_page()
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
-        self.status = self.page.locator("#jp-main-statusbar .jp-StatusBar-TextItem[title^='Change kernel']")
-        workspace = re.sub(r"\W", "-", self.path)
-        self.page.goto(lab.url(f"/lab/workspaces/{workspace}/tree/{self.path}"))
+        self.status = self.page.locator(idle)
+        self.page.goto(self.lab.url(url))
 
     def _console(self, message) -> None:
         if message.type == "error":

@@ -54,15 +54,8 @@ class Page(NotebookPage):
 
     def __init__(self, browser, lab, path: str, url: str, screenshots):
         self.lab, self.source, self.screenshots, self.path = lab, lab.root / path, screenshots, path
-        self.console_errors: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
-        self.context.set_default_timeout(STEP * 1000)
-        self.page = self.context.new_page()
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
         # JupyterLab's notebook toolbar and Notebook 7's top bar both carry this indicator
-        self.status = self.page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")
-        self.page.goto(lab.url(url))
+        self.open(browser, url, ".jp-Notebook-ExecutionIndicator[data-status='idle']")
 
     def run_all(self) -> None:
         """Run All from the Run menu once the page's kernel is idle; wait until every cell ran.
