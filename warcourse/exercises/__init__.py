@@ -8,7 +8,7 @@ Lessons never build exercises themselves: ``warcourse.questions`` does.
 """
 
 from . import record
-from .base import Exercise, configure
+from .base import Exercise, Key, configure, key
 from .choice import MultipleChoice
 from .explore import Explore
 from .feedback import Feedback, Note
@@ -20,5 +20,5 @@ from .views import ExerciseView, display_exercise
 
 Exercise.displayer = display_exercise
 
-__all__ = ["Exercise", "ExerciseView", "Explore", "Feedback", "MultipleChoice", "Note", "Numeric", "Ordering",
+__all__ = ["Exercise", "ExerciseView", "Explore", "Feedback", "Key", "key", "MultipleChoice", "Note", "Numeric", "Ordering",
            "PandasAnswer", "SetAnswer", "configure", "record"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numbers
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -38,6 +39,31 @@ def _seed_lines(lines) -> tuple[int, ...]:
                             and line > 0 for line in given):
         raise ValueError(f"lines must be positive seed line numbers, got {lines!r}")
     return tuple(sorted({int(line) for line in given}))
+
+
+@dataclass(frozen=True)
+class Key:
+    """An exercise's answer key, for instructors, tests and ``grade`` (``warcourse.questions.key``).
+
+    ``answer`` is the expected answer as the bank gave it, ``text`` the same as
+    readable text, ``hints`` every hint in order, ``mistakes`` the known wrong
+    answers with what each means (``(value, message)`` pairs; empty where a kind has none).
+    """
+
+    answer: object
+    text: str
+    explanation: str
+    code: str
+    hints: tuple[str, ...]
+    mistakes: tuple = ()
+
+
+def key(exercise: Exercise) -> Key:
+    """The answer key of ``exercise``; nothing a student needs, so not on the exercise's own surface."""
+    if not isinstance(exercise, Exercise):
+        raise TypeError(f"key() takes a course exercise, not {type(exercise).__name__}")
+    return Key(answer=exercise.answer, text=exercise.answer_text(), explanation=exercise.explanation,
+               code=exercise.code, hints=tuple(exercise.hints), mistakes=tuple(getattr(exercise, "mistakes", ())))
 
 
 class Exercise(ABC):

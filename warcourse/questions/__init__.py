@@ -9,13 +9,19 @@ A notebook calls one function once and shows questions by name::
 Expected answers are computed here from ``warcourse.data`` (each call loads
 fresh copies), never from the student's variables. Each bank also holds the
 questions of the lesson's summative check (``q.summative``).
+
+A question shows a student only what they use (``check``, ``hint``, ``solution``,
+the question, the tries). Tests and ``grade`` reach the answer key through
+``key(q.between)``: the expected answer, its text, explanation, worked code,
+every hint and the known mistakes.
 """
 
 from __future__ import annotations
 
 import importlib
 
-from .bank import QuestionBank
+from ..exercises import Key, key
+from .bank import QuestionBank, Registry, Tables
 
 _BANKS = {  # function name -> module that defines it (modules end in _bank, so no name is both)
     "start_here": "start_here_bank",
@@ -30,7 +36,10 @@ _BANKS = {  # function name -> module that defines it (modules end in _bank, so 
     "putting_it_together": "putting_it_together_bank",
 }
 
-__all__ = ["QuestionBank", *_BANKS]
+BANKS = tuple(_BANKS)
+"""The names of every bank function, in course order."""
+
+__all__ = ["BANKS", "Key", "QuestionBank", "Registry", "Tables", "key", *_BANKS]
 
 
 def __getattr__(name: str):

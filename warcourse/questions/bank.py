@@ -1,11 +1,35 @@
-"""A lesson's questions by name: what ``questions.<lesson>(...)`` returns."""
+"""A lesson's questions by name, and the one pattern every bank module follows.
+
+A bank module registers each question as a small function with its role::
+
+    REGISTRY = Registry(lesson="air_campaigns", practice="air_practice")
+
+    @REGISTRY.question("lesson")
+    def between(t: Tables, theater: str) -> Numeric:
+        ...                                      # build and return one exercise from t's fresh tables
+
+    def air_campaigns(theater: str = "all") -> QuestionBank:
+        return REGISTRY.build("lesson", theater=theater)
+
+Roles: ``lesson`` (asked in the lesson), ``summative`` (the lesson's summative
+check; built with the lesson's bank), ``practice`` (the practice set). A
+question function takes the tables first and, by name, any of the bank's
+parameters it needs. Questions are registered in the order the notebook asks them.
+"""
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import pandas as pd
 
+from .. import data
 from ..errors import CourseError
 from ..exercises import Exercise
+
+ROLES = ("lesson", "summative", "practice")
 
 
 def seed_lines(*rows) -> list[int]:
@@ -15,6 +39,61 @@ def seed_lines(*rows) -> list[int]:
         values = [part["line"]] if isinstance(part, pd.Series) and "line" in part.index else part["line"]
         found |= {int(line) for line in values}
     return sorted(found)
+
+
+class Tables:
+    """Fresh copies of the course's tables for one bank build: ``t.strike_counts`` loads on first use."""
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name.startswith("_") or not callable(getattr(data, name, None)):
+            raise AttributeError(name)
+        frame = getattr(data, name)()
+        setattr(self, name, frame)
+        return frame
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One registered question: its name, role and the function that builds it."""
+
+    name: str
+    role: str
+    build: Callable[..., Exercise]
+    parameters: tuple[str, ...]
+
+
+class Registry:
+    """The questions of one bank module, each a small function registered with its role."""
+
+    def __init__(self, *, lesson: str | None = None, practice: str | None = None):
+        self.banks = {"lesson": lesson, "summative": lesson, "practice": practice}
+        self.entries: list[Entry] = []
+
+    def question(self, role: str) -> Callable[[Callable[..., Exercise]], Callable[..., Exercise]]:
+        """Register the decorated function as the question of its name, asked in ``role``."""
+        if role not in ROLES or self.banks[role] is None:
+            raise ValueError(f"role must be one of {', '.join(r for r in ROLES if self.banks[r])}, not {role!r}")
+
+        def register(build: Callable[..., Exercise]) -> Callable[..., Exercise]:
+            name = build.__name__
+            if any(entry.name == name and self.banks[entry.role] == self.banks[role] for entry in self.entries):
+                raise ValueError(f"question {name!r} is registered twice in {self.banks[role]}")
+            parameters = tuple(inspect.signature(build).parameters)[1:]
+            self.entries.append(Entry(name, role, build, parameters))
+            return build
+
+        return register
+
+    def build(self, which: str, **parameters) -> QuestionBank:
+        """The ``lesson`` bank (lesson and summative questions) or the ``practice`` bank, built now."""
+        roles = ("lesson", "summative") if which == "lesson" else (which,)
+        bank = QuestionBank(self.banks[which], **parameters)
+        tables = Tables()
+        for entry in self.entries:
+            if entry.role in roles:
+                arguments = {name: parameters[name] for name in entry.parameters}
+                bank.add(entry.name, entry.build(tables, **arguments), summative=entry.role == "summative")
+        return bank
 
 
 class QuestionBank:
