@@ -10,6 +10,7 @@ parameters, so an instructor renders it like a lesson
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -35,8 +36,24 @@ def bank_call(lesson: nbformat.NotebookNode, where: str) -> tuple[str, list[str]
 
 
 def _parameters_cell(lesson: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The lesson's parameters without ``show_solutions``: a check never shows its solutions."""
     cell = next(c for c in lesson.cells if "parameters" in c.get("metadata", {}).get("tags", []))
-    return new_code_cell(cell.source, metadata={"tags": ["parameters"]})
+    kept = [line for line in cell.source.splitlines() if not re.match(r"\s*show_solutions\s*=", line)]
+    return new_code_cell("\n".join(kept), metadata={"tags": ["parameters"]})
+
+
+def _setup_cell(lesson: nbformat.NotebookNode, where: str) -> tuple[str, list[str]]:
+    """The lesson's setup cell (the one that builds ``q``) with solutions off, and the names it loads.
+
+    A summative question's worked solution uses only these names, so it runs in the check as in the lesson.
+    """
+    cell = next((c for c in lesson.cells if c.cell_type == "code" and _BANK_CALL.search(c.source)), None)
+    if cell is None or "setup(show_solutions" not in cell.source:
+        raise CourseError(f"{where}: the cell that builds q must call setup(show_solutions, ...)")
+    source = re.sub(r"setup\(show_solutions,?\s*", "setup(", cell.source)
+    names = [target.id for node in ast.parse(source).body if isinstance(node, ast.Assign)
+             for target in ast.walk(node.targets[0]) if isinstance(target, ast.Name)]
+    return source, [name for name in dict.fromkeys(names) if name not in ("q", "draft")]
 
 
 def _bank(path: Path, lesson: nbformat.NotebookNode):
@@ -54,21 +71,17 @@ def check_notebook(path: Path) -> nbformat.NotebookNode:
     if not bank.summative:
         raise CourseError(f"{where}: the bank {name} has no summative questions")
     title = Lesson(path).title()
+    setup, loaded = _setup_cell(lesson, where)
     cells = [
         new_markdown_cell(
             f"# Check: {title}\n\n"
             f"{len(bank.summative)} questions to answer after the lesson, without it open if you can. Each one "
             "checks your answer and says what kind of mistake it sees; a hint is one call away "
             "(`q.NAME.hint()`), a worked solution after two tries.\n\n"
-            "The course's tables are loaded for you: `data.events()`, `data.strike_counts()`, "
-            "`data.casualty_claims()`, `data.involvement()`, `data.coalitions()`, `data.coalition_members()` "
-            "and the others in `warcourse.data`. Replace each `...` with your code and run the cell."),
+            "The setup cell loads what the lesson loaded, under the same names: "
+            + ", ".join(f"`{name}`" for name in loaded) + ". Replace each `...` with your code and run the cell."),
         _parameters_cell(lesson),
-        new_code_cell("import pandas as pd\n\n"
-                      "from warcourse import data, questions\n"
-                      "from warcourse.lesson import setup\n\n"
-                      "setup(show_solutions)\n"
-                      f"q = questions.{name}({', '.join(args)})"),
+        new_code_cell(setup),
     ]
     for number, question in enumerate(bank.summative, 1):
         cells += [

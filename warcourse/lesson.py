@@ -24,8 +24,10 @@ def require(name: str, value, allowed) -> None:
         raise UsageError(f"parameter {name} = {value!r} is not allowed; choose one of {shown}")
 
 
-def setup(show_solutions: bool, **choices: tuple) -> None:
+def setup(show_solutions: bool = False, **choices: tuple) -> None:
     """Check parameters, set the exercises' solution switch and the course's pandas display options.
+
+    A summative check calls it without ``show_solutions``: its solutions stay off.
 
     ``choices`` maps each other parameter to ``(value, allowed_values)``.
     """
