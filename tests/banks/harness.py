@@ -1,0 +1,89 @@
+"""The per-question test cases of every bank, registered by the ``cases_<bank>.py`` modules beside this one.
+
+Each question of each bank has one ``Case``: its canonical answer computed here in plain
+pandas from fresh tables (never by calling the package function that computes the expected
+answer, never by reading the question text), other right forms a student writes, and at least
+three typical mistakes with words that its diagnosis must contain::
+
+    @case("air_campaigns.between",
+          mistakes=lambda t, theater: [(later_total, "running total"), ...])
+    def _(t, theater):
+        us = t.strike_counts[...]
+        return int(us["value"].iloc[1] - us["value"].iloc[0])
+
+The functions take a ``warcourse.questions.Tables`` and, by name, the bank parameters they need.
+``tests/banks/test_questions.py`` runs every case once per distinct question and parameter value.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Case:
+    """How to test one question: its canonical answer, other right forms, typical mistakes."""
+
+    qid: str
+    canonical: Callable
+    mistakes: Callable
+    forms: Callable | None = None
+
+    @staticmethod
+    def call(function: Callable, tables, parameters: dict):
+        names = list(inspect.signature(function).parameters)[1:]
+        return function(tables, **{name: parameters[name] for name in names})
+
+
+CASES: dict[str, Case] = {}
+
+
+def case(qid: str, *, mistakes: Callable, forms: Callable | None = None) -> Callable:
+    """Register the decorated function as the canonical answer of question ``qid`` ("bank.name")."""
+    def register(canonical: Callable) -> Callable:
+        if qid in CASES:
+            raise ValueError(f"{qid} has two cases")
+        CASES[qid] = Case(qid, canonical, mistakes, forms)
+        return canonical
+
+    return register
+
+
+def load_cases() -> dict[str, Case]:
+    """Import every ``cases_*.py`` module beside this one and return the registered cases."""
+    folder = Path(__file__).parent
+    for module in pkgutil.iter_modules([str(folder)]):
+        if module.name.startswith("cases_"):
+            importlib.import_module(f"banks.{module.name}")
+    return CASES
+
+
+def bank_calls() -> list[tuple[str, dict]]:
+    """(bank function, parameters by name) for every notebook and every allowed value of its parameters."""
+    import itertools
+    import re
+
+    import nbformat
+
+    from warcourse.lessons import Lesson
+    from warcourse.paths import ROOT
+
+    call = re.compile(r"questions\.(\w+)\(([^)]*)\)")
+    notebooks = sorted([*ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"), *ROOT.glob("exercises/solutions/[0-9][0-9]_*.ipynb"),
+                        *ROOT.glob("exercises/checks/[0-9][0-9]_*.ipynb")])
+    found = {}
+    for path in notebooks:
+        sources = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        matches = [m for source in sources for m in call.finditer(source)]
+        if not matches:
+            continue
+        name, args = matches[0].group(1), [a.strip() for a in matches[0].group(2).split(",") if a.strip()]
+        allowed = Lesson(path).parameters()
+        for combo in itertools.product(*(allowed[arg].allowed for arg in args)):
+            found[(name, combo)] = (name, dict(zip(args, combo)))
+    return [found[k] for k in sorted(found, key=repr)]

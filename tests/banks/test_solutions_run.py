@@ -1,0 +1,129 @@
+"""Every worked solution runs where it is shown, as a stuck student would run it.
+
+Each lesson, practice-set student copy and summative check is run for every allowed parameter
+value, cell by cell in a fresh namespace, with the student cells left as ``...``. Right after the
+cell that shows ``q.NAME``, the question's worked code (``key(q.NAME).code``) runs in a copy of
+that namespace: it must use only names defined so far, must not rebind or change any of them, and
+its last expression must be an answer ``check`` accepts (for multiple choice, where the code shows
+the evidence and the answer is a reading of it, the code must run).
+
+The cells run in this process (no kernel: a kernel per notebook and value would take minutes);
+``display`` prints, figures are drawn off screen and closed.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import itertools
+from pathlib import Path
+
+import matplotlib
+import nbformat
+import pandas as pd
+import pytest
+
+from warcourse.exercises import MultipleChoice
+from warcourse.lessons import Lesson
+from warcourse.paths import ROOT
+from warcourse.questions import key
+
+matplotlib.use("Agg")
+
+NOTEBOOKS = sorted([*ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"), *ROOT.glob("exercises/[0-9][0-9]_*.ipynb"),
+                    *ROOT.glob("exercises/checks/[0-9][0-9]_*.ipynb")])
+
+
+def runs():
+    """(notebook, parameter values) for every notebook and every allowed value of its parameters."""
+    found = []
+    for path in NOTEBOOKS:
+        parameters = {name: p for name, p in Lesson(path).parameters().items() if name != "show_solutions"}
+        for combo in itertools.product(*(p.allowed for p in parameters.values())):
+            values = dict(zip(parameters, combo))
+            label = ",".join(map(str, combo)) or "default"
+            found.append(pytest.param(path, values, id=f"{path.relative_to(ROOT)}[{label}]"))
+    return found
+
+
+def run_source(source: str, namespace: dict):
+    """Execute ``source`` like a notebook cell; return the value of its last expression (or None)."""
+    tree = ast.parse(source)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, "<cell>", "exec"), namespace)
+    if last is not None:
+        return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
+    return None
+
+
+def shown_questions(source: str) -> list[str]:
+    """The names of the questions a cell shows (a statement that is just ``q.NAME``)."""
+    return [node.value.attr for node in ast.parse(source).body
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Attribute)
+            and isinstance(node.value.value, ast.Name) and node.value.value.id == "q"]
+
+
+def snapshot(namespace: dict) -> dict:
+    return {name: value.copy() if isinstance(value, pd.DataFrame | pd.Series) else value
+            for name, value in namespace.items() if not name.startswith("__")}
+
+
+def unchanged(before: dict, namespace: dict) -> list[str]:
+    """The names of ``before`` that ``namespace`` rebinds or whose table it changes (empty when none)."""
+    changed = []
+    for name, value in before.items():
+        now = namespace.get(name)
+        if isinstance(value, pd.DataFrame | pd.Series):
+            if not (isinstance(now, type(value)) and now.equals(value)):
+                changed.append(name)
+        elif now is not value:
+            changed.append(name)
+    return changed
+
+
+def check_solution(exercise, namespace: dict, where: str) -> None:
+    code = key(exercise).code
+    assert code.strip(), f"{where}: {exercise.id} has no worked code"
+    trial = dict(namespace)
+    before = snapshot(trial)
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            value = run_source(code, trial)
+        except Exception as error:
+            pytest.fail(f"{where}: the solution of {exercise.id} raises {type(error).__name__}: {error}\n{code}")
+    changed = unchanged(before, trial)
+    assert not changed, f"{where}: the solution of {exercise.id} overwrites {changed}\n{code}"
+    if not isinstance(exercise, MultipleChoice):
+        feedback = exercise.check(value)
+        assert feedback.correct is True, f"{where}: the solution of {exercise.id} gives {value!r}: {feedback}\n{code}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path, values", runs())
+def test_every_solution_runs_where_it_is_shown(path: Path, values: dict):
+    import matplotlib.pyplot as plt
+
+    nb = nbformat.read(path, as_version=4)
+    namespace: dict = {"__name__": "__main__"}
+    solved = set()
+    where = f"{path.relative_to(ROOT)} {values}"
+    try:
+        for index, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+            with contextlib.redirect_stdout(io.StringIO()):
+                try:
+                    run_source(cell.source, namespace)
+                except Exception as error:
+                    pytest.fail(f"{where}: code cell {index} raises {type(error).__name__}: {error}")
+            if "parameters" in cell.metadata.get("tags", []):
+                namespace.update(values)
+            for name in shown_questions(cell.source):
+                if name not in solved:
+                    solved.add(name)
+                    check_solution(namespace["q"][name], namespace, where)
+    finally:
+        plt.close("all")
+    bank = namespace.get("q")
+    if bank is not None:
+        asked = set(bank.summative) if "checks" in path.parts else set(bank) - set(bank.summative)
+        assert asked <= solved, f"{where}: questions never shown: {sorted(asked - solved)}"
