@@ -5,7 +5,8 @@ value, cell by cell in a fresh namespace, with the student cells left as ``...``
 cell that shows ``q.NAME``, the question's worked code (``key(q.NAME).code``) runs in a copy of
 that namespace: it must use only names defined so far, must not rebind or change any of them, and
 its last expression must be an answer ``check`` accepts (for multiple choice, where the code shows
-the evidence and the answer is a reading of it, the code must run).
+the evidence and the answer is a reading of it, the code must run). No hint, alone or run together
+with the others, is an expression that gives an accepted answer there.
 
 The cells run in this process (no kernel: a kernel per notebook and value would take minutes);
 ``display`` prints, figures are drawn off screen and closed.
@@ -17,6 +18,7 @@ import ast
 import contextlib
 import io
 import itertools
+import re
 from pathlib import Path
 
 import matplotlib
@@ -82,6 +84,38 @@ def unchanged(before: dict, namespace: dict) -> list[str]:
     return changed
 
 
+def expressions_in(text: str, names) -> list[str]:
+    """Every piece of ``text`` that starts with one of ``names`` and parses as a Python expression."""
+    found = []
+    for start in (m.start() for m in re.finditer(r"\b[A-Za-z_]\w*", text) if m.group() in names):
+        for end in range(len(text), start, -1):
+            piece = text[start:end]
+            try:
+                ast.parse(piece, mode="eval")
+            except SyntaxError:
+                continue
+            found.append(piece)
+            break
+    return found
+
+
+def check_hints(exercise, namespace: dict, where: str) -> None:
+    """No hint, alone or run together with the others, is an expression that gives an accepted answer."""
+    hints = key(exercise).hints
+    names = {name for name in namespace if not name.startswith("_")}
+    for text in [*hints, " ".join(hints)]:
+        for piece in expressions_in(text, names):
+            with contextlib.redirect_stdout(io.StringIO()):
+                try:
+                    value = eval(piece, dict(namespace))
+                except Exception:
+                    continue
+            if isinstance(value, str) and isinstance(exercise, MultipleChoice):
+                continue  # a quoted word is not a reading of the evidence
+            assert exercise.check(value).correct is not True, \
+                f"{where}: a hint of {exercise.id} is the whole answer: {piece}"
+
+
 def check_solution(exercise, namespace: dict, where: str) -> None:
     code = key(exercise).code
     assert code.strip(), f"{where}: {exercise.id} has no worked code"
@@ -121,6 +155,7 @@ def test_every_solution_runs_where_it_is_shown(path: Path, values: dict):
                 if name not in solved:
                     solved.add(name)
                     check_solution(namespace["q"][name], namespace, where)
+                    check_hints(namespace["q"][name], namespace, where)
     finally:
         plt.close("all")
     bank = namespace.get("q")
