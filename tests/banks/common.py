@@ -1,14 +1,20 @@
-"""Shared checks for the question-bank tests: right answers accepted, wrong ones refused without
-giving the answer away, and the one choice a test names in words."""
+"""Shared checks for the question-bank tests: right answers accepted in the forms students write, wrong
+ones refused without giving the answer away, and the one choice a test names in words."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from fractions import Fraction
 
-from warcourse.exercises import MultipleChoice, Numeric, SetAnswer
+import numpy as np
+import pandas as pd
+
+from warcourse.exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer, country
 from warcourse.exercises.matching import as_text
-from warcourse.exercises.numeric import format_number
+from warcourse.exercises.names import spellings
+from warcourse.exercises.numeric import format_number, to_fraction
+from warcourse.questions import key
 
 
 def _number_forms(value: Fraction) -> set[str]:
@@ -20,20 +26,105 @@ def _number_forms(value: Fraction) -> set[str]:
     return forms
 
 
+def _numbers(exercise: Numeric) -> list:
+    answer = key(exercise).answer
+    value = to_fraction(answer)
+    text = repr(float(value)) if value.denominator != 1 else str(value.numerator)
+    forms = [value, Decimal(text), np.float64(float(value)), f"{text} {exercise.unit}", f"  {text}  "]
+    if value.denominator == 1:
+        forms += [np.int64(value.numerator), f"{value.numerator:,}", f"{value.numerator:,} {exercise.unit}"]
+    if re.search(r"percent|%", exercise.unit):
+        forms.append(f"{text}%")
+    if exercise.unit == "times":
+        forms += [f"{text}x", f"{text}×"]
+    return forms
+
+
+def _texts(items: list) -> list[list]:
+    """The same items as a student might type them: other case, a final full stop, extra spaces."""
+    texts = [as_text(item) for item in items]
+    return [[text.upper() for text in texts], [f" {text}." for text in texts]]
+
+
+def _containers(items: list, ordered: bool) -> list:
+    forms = [list(items), tuple(items), pd.Series(items, dtype=object), pd.Index(items, dtype=object),
+             np.array(items, dtype=object), dict.fromkeys(items).keys()]
+    if not ordered:
+        forms += [set(items), frozenset(items), list(reversed(items))]
+    return forms
+
+
+def _sets(exercise: SetAnswer) -> list:
+    answer = key(exercise)
+    items = sorted(answer.answer, key=as_text)
+    forms = _containers(items, ordered=False) + _texts(items)
+    if all(isinstance(item, str) for item in items):
+        forms.append("\n".join(items))
+        if not any(re.search("[,;\n]", item) for item in items):
+            forms.append(", ".join(items))
+    if answer.matching.get("pairs"):
+        halves = [re.split(r" vs\.? | / ", as_text(item), maxsplit=1) for item in items]
+        forms += [[tuple(pair) for pair in halves], [f"{b} vs. {a}" for a, b in halves],
+                  [f"{a} / {b}" for a, b in halves]]
+    if answer.matching.get("normalise") is country:
+        others = [next(iter(spellings(as_text(item))), as_text(item)) for item in items]
+        forms.append(others)
+    return forms
+
+
+def _orderings(exercise: Ordering) -> list:
+    answer = key(exercise)
+    labels = [answer.matching["labels"][item] for item in answer.answer]
+    forms = _containers(list(answer.answer), ordered=True) + _containers(labels, ordered=True) + _texts(labels)
+    unprefixed = [re.sub(r"^[^():]{1,40}: ", "", label) for label in labels]
+    if unprefixed != labels and len(set(unprefixed)) == len(unprefixed):
+        forms.append(unprefixed)
+    return forms
+
+
+def _choices(exercise: MultipleChoice) -> list:
+    answer = key(exercise)
+    text = as_text(answer.answer)
+    letter = answer.text.split(")", 1)[0]
+    return [answer.answer, text.upper(), f"  {text}.", letter, letter.upper(), f"{letter})"]
+
+
+def _tables(exercise: PandasAnswer) -> list:
+    answer = key(exercise).answer
+    forms = [answer.copy(), answer.iloc[::-1]]
+    if isinstance(answer, pd.DataFrame):
+        forms.append(answer[list(reversed(answer.columns))])
+    if isinstance(answer.index, pd.RangeIndex) or pd.api.types.is_integer_dtype(answer.index.dtype):
+        forms.append(answer.reset_index(drop=True))
+    elif any(name is not None for name in answer.index.names):
+        forms.append(answer.reset_index())
+    return forms
+
+
+def alternative_forms(exercise) -> list:
+    """The right answer of ``exercise`` in other forms a student writes; every one must be accepted."""
+    for kind, forms in ((Numeric, _numbers), (SetAnswer, _sets), (Ordering, _orderings),
+                        (MultipleChoice, _choices), (PandasAnswer, _tables)):
+        if isinstance(exercise, kind):
+            return forms(exercise)
+    raise TypeError(f"no alternative forms for {type(exercise).__name__}")
+
+
 def leaked(exercise, message: str, given: object = None) -> list[str]:
     """The pieces of the expected answer that ``message`` shows (empty when it shows none)."""
     given_text = as_text(given) if given is not None else ""
+    answer = key(exercise).answer
     found = []
     if isinstance(exercise, Numeric):
-        for form in _number_forms(exercise.expected):
+        for form in _number_forms(to_fraction(answer)):
             if re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", message) and form not in given_text:
                 found.append(form)
     elif isinstance(exercise, MultipleChoice):
-        text = as_text(exercise.answer)
+        text = as_text(answer)
         if text in message and text not in given_text:
             found.append(text)
     elif isinstance(exercise, SetAnswer):
-        for item in exercise.answer:
+        for item in answer:
             text = as_text(item)
             if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", message) and text not in given_text:
                 found.append(text)
@@ -64,12 +155,11 @@ def accepted(exercise, answer) -> None:
 
 def choice_containing(exercise: MultipleChoice, *words: str) -> str:
     """The one choice whose text contains every word (the test says what the right reading is in words)."""
-    found = [choice for choice in exercise.choices if all(word in choice for word in words)]
+    found = [choice for choice in exercise.order if all(word in as_text(choice) for word in words)]
     assert len(found) == 1, (exercise.id, words, found)
     return found[0]
 
 
 def wrong_choices(exercise: MultipleChoice) -> list[str]:
     """Every choice but the right one."""
-    return [choice for choice in exercise.choices if choice != exercise.answer]
-
+    return [choice for choice in exercise.order if choice != key(exercise).answer]

@@ -3,8 +3,10 @@
 Graded kinds: MultipleChoice, Numeric, SetAnswer, Ordering, PandasAnswer;
 Explore is an ungraded interactive figure. Every graded exercise has
 ``check``, ``hint`` (a ladder), ``solution`` (after two tries, or with
-``configure(show_solutions=True)``, the instructor switch) and ``answer_text``.
-Lessons never build exercises themselves: ``warcourse.questions`` does.
+``configure(show_solutions=True)``, the instructor switch); ``key(exercise)``
+reads the answer key, which the exercise keeps off its own surface. Lessons
+never build exercises themselves: ``warcourse.questions`` does. Bank authors
+pass ``normalise=country`` to match country names as students write them.
 """
 
 from . import record
@@ -13,6 +15,7 @@ from .choice import MultipleChoice
 from .explore import Explore
 from .feedback import Feedback, Note
 from .frames import PandasAnswer
+from .names import country
 from .numeric import Numeric
 from .ordering import Ordering
 from .sets import SetAnswer
@@ -21,4 +24,4 @@ from .views import ExerciseView, display_exercise
 Exercise.displayer = display_exercise
 
 __all__ = ["Exercise", "ExerciseView", "Explore", "Feedback", "Key", "key", "MultipleChoice", "Note", "Numeric", "Ordering",
-           "PandasAnswer", "SetAnswer", "configure", "record"]
+           "PandasAnswer", "SetAnswer", "configure", "country", "record"]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import numbers
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import record
 from .feedback import NOT_ANSWERED, Feedback, Note, cite
+from .matching import normalise
+from .sources import where
 
 SETTINGS = {"show_solutions": False}
 TRIES_BEFORE_SOLUTION = 2
@@ -24,12 +26,10 @@ def configure(*, show_solutions: bool) -> None:
 
 
 def is_unanswered(answer: object) -> bool:
-    """``...``, None, blank text and empty lists mean the student has not answered yet."""
+    """``...``, None and blank text mean the student has not answered yet (an empty result is an answer)."""
     if answer is None or answer is Ellipsis:
         return True
-    if isinstance(answer, str):
-        return not answer.strip()
-    return isinstance(answer, list | tuple | set | frozenset | dict) and not answer
+    return isinstance(answer, str) and not answer.strip()
 
 
 def _seed_lines(lines) -> tuple[int, ...]:
@@ -47,7 +47,9 @@ class Key:
 
     ``answer`` is the expected answer as the bank gave it, ``text`` the same as
     readable text, ``hints`` every hint in order, ``mistakes`` the known wrong
-    answers with what each means (``(value, message)`` pairs; empty where a kind has none).
+    answers with what each means (``(value, message)`` pairs; empty where a kind
+    has none), ``lines`` the seed lines of the evidence, ``matching`` how items
+    are matched where a kind matches items (``normalise``, ``pairs``, ``labels``, ``aliases``).
     """
 
     answer: object
@@ -55,30 +57,38 @@ class Key:
     explanation: str
     code: str
     hints: tuple[str, ...]
+    lines: tuple[int, ...]
     mistakes: tuple = ()
+    matching: dict = field(default_factory=dict)
 
 
 def key(exercise: Exercise) -> Key:
     """The answer key of ``exercise``; nothing a student needs, so not on the exercise's own surface."""
     if not isinstance(exercise, Exercise):
         raise TypeError(f"key() takes a course exercise, not {type(exercise).__name__}")
-    return Key(answer=exercise.answer, text=exercise.answer_text(), explanation=exercise.explanation,
-               code=exercise.code, hints=tuple(exercise.hints), mistakes=tuple(getattr(exercise, "mistakes", ())))
+    return Key(answer=exercise._answer, text=exercise._answer_text(), explanation=exercise._explanation,
+               code=exercise._code, hints=exercise._hints, lines=exercise._lines,
+               mistakes=tuple(exercise._key_mistakes()), matching=exercise._matching())
 
 
 class Exercise(ABC):
-    """Base of the graded kinds: subclasses implement ``_check``, ``describe`` and ``answer_text``.
+    """Base of the graded kinds: subclasses implement ``_check``, ``describe`` and ``_answer_text``.
 
     ``explanation`` is shown with a right answer and in the solution; ``hints``
-    go from general to specific (``hint()`` gives the next one); ``code`` is
-    the worked pandas answer that ``solution()`` shows. A question bank gives
-    each exercise its ``id`` ("air_campaigns.between") and ``name`` ("between").
+    go from the idea to the method to the columns and condition (``hint()``
+    gives the next one); ``code`` is the worked pandas answer that
+    ``solution()`` shows; ``where`` names what to reread after a wrong answer
+    (default: the article's sections of ``lines``). A question bank gives each
+    exercise its ``id`` ("air_campaigns.between") and ``name`` ("between").
+    The answer key stays private: ``key(exercise)`` reads it.
     """
 
     kind = "exercise"
     displayer: Callable[[Exercise], None] | None = None  # set by warcourse.exercises (the widget view)
+    SURFACE = ("check", "hint", "solution", "question", "tries", "kind", "describe")
 
-    def __init__(self, question: str, *, lines, explanation: str, hints: Sequence[str] = (), code: str = ""):
+    def __init__(self, question: str, *, lines, explanation: str, hints: Sequence[str] = (), code: str = "",
+                 where: str = ""):
         if not isinstance(question, str) or not question.strip():
             raise ValueError("an exercise needs a question")
         if not isinstance(explanation, str) or not explanation.strip():
@@ -86,13 +96,17 @@ class Exercise(ABC):
         if isinstance(hints, str):
             raise ValueError("hints is a list of texts, from general to specific")
         self.question = question
-        self.lines = _seed_lines(lines)
-        self.explanation = explanation
-        self.hints = tuple(hints)
-        self.code = code
+        self._lines = _seed_lines(lines)
+        self._explanation = explanation
+        self._hints = tuple(hints)
+        self._code = code
+        self._where = where
         self.id = self.name = None
         self.tries = 0
         self._hints_given = 0
+
+    def __dir__(self):
+        return list(self.SURFACE)
 
     # --- checking --------------------------------------------------------------------------------
 
@@ -104,23 +118,44 @@ class Exercise(ABC):
             else:
                 feedback = self._check(answer)
         except Exception as error:
-            feedback = self.wrong(f"this answer could not be checked ({type(error).__name__}); "
-                                  "give it in the form the question asks for.")
+            feedback = self.wrong(f"this answer could not be checked ({type(error).__name__}). {self._form()}")
         if feedback.correct is not None:
             self.tries += 1
         record.note(self.id or self.question, feedback.correct, answer, via)
         return feedback
 
     def right(self, note: str = "") -> Feedback:
-        return Feedback(True, f"{note} {self.explanation}".strip(), self.lines)
+        return Feedback(True, f"{note} {self._explanation}".strip(), self._lines)
 
     def wrong(self, message: str) -> Feedback:
-        return Feedback(False, message, self.lines)
+        """A wrong answer: what is off, and where to reread (never the exact lines of the answer)."""
+        return Feedback(False, message, where=self._pointer())
 
     @staticmethod
     def unclear(message: str) -> Feedback:
         """An answer that can be read two ways: not graded, the student is asked to say which."""
         return Feedback(None, message)
+
+    def _pointer(self) -> str:
+        pointer = self._where or where(self._lines)
+        said = normalise(pointer)
+        if any(text and f" {text} " in f" {said} " for text in map(normalise, self._answer_texts())):
+            return "the passages and the table the question names"
+        return pointer
+
+    def _answer_texts(self) -> list[str]:
+        """Texts of the answer that a pointer to reread must not show."""
+        return []
+
+    def _form(self) -> str:
+        """What form of answer this kind expects, as a sentence."""
+        return self.describe()[0]
+
+    def _key_mistakes(self) -> list:
+        return []
+
+    def _matching(self) -> dict:
+        return {}
 
     @abstractmethod
     def _check(self, answer: object) -> Feedback:
@@ -131,19 +166,19 @@ class Exercise(ABC):
         """Plain-text lines shown under the question (choices, options, units)."""
 
     @abstractmethod
-    def answer_text(self) -> str:
+    def _answer_text(self) -> str:
         """The expected answer as readable text, for the solution block."""
 
     # --- help ------------------------------------------------------------------------------------
 
     def hint(self) -> Note:
         """The next hint: each call is more specific than the last."""
-        if not self.hints:
-            return Note("Hint", f"re-read the question and the passage it comes from ({cite(self.lines)}).")
-        step = min(self._hints_given, len(self.hints) - 1)
+        if not self._hints:
+            return Note("Hint", f"reread the question, then {self._pointer()}.")
+        step = min(self._hints_given, len(self._hints) - 1)
         self._hints_given = step + 1
-        last = " (That was the last hint.)" if step == len(self.hints) - 1 else ""
-        return Note(f"Hint {step + 1} of {len(self.hints)}", self.hints[step] + last)
+        last = " (That was the last hint.)" if step == len(self._hints) - 1 else ""
+        return Note(f"Hint {step + 1} of {len(self._hints)}", self._hints[step] + last)
 
     def solution_allowed(self) -> bool:
         return SETTINGS["show_solutions"] or self.tries >= TRIES_BEFORE_SOLUTION
@@ -155,17 +190,17 @@ class Exercise(ABC):
                     "you have answered once" if self.tries == 1 else f"you have answered {self.tries} times")
             return Note("Solution", f"not yet. Answer at least {TRIES_BEFORE_SOLUTION} times first ({done}); "
                                     "meanwhile, ask for a hint.")
-        return Note("Solution", self.worked())
+        return Note("Solution", self._worked())
 
-    def worked(self) -> str:
+    def _worked(self) -> str:
         """The solution text: the answer, why, the pandas code and the source lines."""
-        answer = self.answer_text()
+        answer = self._answer_text()
         parts = [f"Answer:\n{answer}" if "\n" in answer else f"Answer: {answer}"]
-        if self.explanation not in answer:
-            parts.append(self.explanation)
-        if self.code:
-            parts.append("Code:\n" + self.code.strip())
-        parts.append(f"Source: {cite(self.lines)}.")
+        if self._explanation not in answer:
+            parts.append(self._explanation)
+        if self._code:
+            parts.append("Code:\n" + self._code.strip())
+        parts.append(f"Source: {cite(self._lines)}.")
         return "\n".join(parts)
 
     # --- display ---------------------------------------------------------------------------------

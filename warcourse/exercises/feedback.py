@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-_PREFIX = {True: "✔ Right. ", False: "✘ Not quite: ", None: "… "}
+_PREFIX = {True: "✔ Right. ", False: "✘ Not quite. ", None: "… "}
 _CLASS = {True: "right", False: "wrong", None: "unanswered"}
 NOT_ANSWERED = {
     "widget": "Not answered yet: choose or type your answer and press Check.",
@@ -33,16 +33,18 @@ class Feedback:
 
     ``correct`` is True, False, or None when there is nothing to grade yet (not
     answered, or an answer that can be read two ways); ``lines`` are the seed
-    lines where the evidence is.
+    lines where the evidence is (cited once the answer is right), ``where`` the
+    part of the article or the table to reread (for a wrong answer).
     """
 
     correct: bool | None
     message: str
     lines: tuple[int, ...] = ()
+    where: str = ""
 
     def __str__(self) -> str:
-        text = _PREFIX[self.correct] + self.message
-        source = cite(self.lines)
+        text = _PREFIX[self.correct] + sentence(self.message)
+        source = cite(self.lines) or self.where
         return f"{text} (Where to look: {source}.)" if source else text
 
     def _repr_pretty_(self, printer, cycle) -> None:
@@ -96,6 +98,15 @@ def type_name(value: object) -> str:
     name = type(value).__name__
     article = "an" if name[:1].lower() in "aeiou" else "a"
     return f"{article} {name}"
+
+
+def sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first letter and a final full stop (or other end mark)."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?)”\"'" else text + "."
 
 
 def plural(count: int, noun: str) -> str:

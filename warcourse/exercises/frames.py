@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 from pandas.api.types import is_numeric_dtype
@@ -10,6 +13,8 @@ from .base import Exercise
 from .feedback import Feedback, listing, plural, shown, type_name
 
 _VALUES = "values"  # the column label a Series gets while it is compared as a table
+_LEVEL = "_level"  # columns made from meaningful row labels (a groupby's keys)
+_ORDER_WORDS = re.compile(r"\b(order|sort|rank|chronolog)", re.IGNORECASE)
 
 
 def _plain(value: object) -> object:
@@ -22,7 +27,7 @@ def _na(value: object) -> bool:
         result = pd.isna(value)
     except Exception:
         return False
-    return isinstance(result, (bool, np.bool_)) and bool(result)
+    return isinstance(result, bool | np.bool_) and bool(result)
 
 
 def _same(expected: object, given: object) -> bool:
@@ -32,169 +37,262 @@ def _same(expected: object, given: object) -> bool:
         result = expected == given
     except Exception:
         return False
-    return isinstance(result, (bool, np.bool_)) and bool(result)
+    return isinstance(result, bool | np.bool_) and bool(result)
 
 
-def _is_default(index: pd.Index) -> bool:
-    return isinstance(index, pd.RangeIndex) or index.equals(pd.RangeIndex(len(index)))
+def _cell(value: object) -> object:
+    """A hashable, comparable form of a cell: 3.0 and 3 alike, NaN as None."""
+    value = _plain(value)
+    if _na(value):
+        return None
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else round(value, 9)
+    try:
+        hash(value)
+    except TypeError:
+        return str(value)
+    return value
+
+
+def _meaningful(index: pd.Index) -> bool:
+    """Row labels that carry information (a groupby's keys), not just the positions of rows."""
+    if isinstance(index, pd.MultiIndex) or any(name is not None for name in index.names):
+        return True
+    return not (isinstance(index, pd.RangeIndex) or pd.api.types.is_integer_dtype(index.dtype))
+
+
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """Meaningful row labels as ``_level`` columns, positions dropped: a table compared by content."""
+    if not _meaningful(frame.index):
+        return frame.reset_index(drop=True)
+    names = [f"{_LEVEL}{level}" for level in range(frame.index.nlevels)]
+    return frame.set_axis(frame.index.set_names(names)).reset_index()
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    def sort_key(column: pd.Series) -> pd.Series:
+        if is_numeric_dtype(column) and not isinstance(column.dtype, pd.CategoricalDtype):
+            return column.astype("float64").round(6)
+        return column.map(lambda value: "\uffff" if _na(value) else str(value)).astype(object)
+
+    return frame.sort_values(list(frame.columns), key=sort_key, kind="mergesort",
+                             na_position="last").reset_index(drop=True)
 
 
 class PandasAnswer(Exercise):
     """A DataFrame or Series, compared by value.
 
-    A wrong answer is told what is off (columns, number of rows, row labels,
-    a value too high or too low, and where) without showing an expected value.
-
-    Column order never matters. With ``check_index_order=False`` rows may come
-    in any order: they are matched by index label, or by content when both
-    sides have a default 0..n-1 index. Numbers are compared with
-    ``numpy.isclose(given, expected, rtol, atol)``; NaN equals NaN.
-    ``check_dtype=True`` also requires the same dtypes.
+    Column order, row order and row positions never matter: meaningful row
+    labels (a groupby's keys, a named index) are compared as if they were a
+    column, so ``reset_index()`` and ``set_index`` forms are accepted too, and
+    a Series may come as a one-column table. With ``ordered=True`` row order
+    matters (the question must then say so). Numbers are compared with
+    ``numpy.isclose(given, expected, rtol, atol)``; NaN equals NaN;
+    ``check_dtype=True`` also requires the same dtypes. A wrong answer is told
+    what differs (columns, a missing row, an extra zero or NaN row, another
+    grouping, a value too high) without an expected value.
     """
 
     kind = "table answer"
 
-    def __init__(self, question: str, *, answer, lines, explanation: str, check_dtype: bool = False,
-                 check_index_order: bool = False, rtol: float = 1e-9, atol: float = 0.0, hints=(),
-                 code: str = ""):
-        super().__init__(question, lines=lines, explanation=explanation, hints=hints, code=code)
+    def __init__(self, question: str, *, answer, ordered: bool = False, check_dtype: bool = False,
+                 rtol: float = 1e-9, atol: float = 0.0, **common):
+        super().__init__(question, **common)
         if not isinstance(answer, pd.DataFrame | pd.Series):
             raise TypeError("the answer of a PandasAnswer is a DataFrame or a Series")
         if isinstance(answer, pd.DataFrame) and answer.columns.has_duplicates:
             raise ValueError("the expected DataFrame has duplicate column names")
-        self.answer = answer.copy()
-        self.check_dtype = check_dtype
-        self.check_index_order = check_index_order
-        self.rtol = rtol
-        self.atol = atol
+        if ordered and not _ORDER_WORDS.search(question):
+            raise ValueError("an ordered table answer needs a question that says in which order")
+        self._answer = answer.copy()
+        self._ordered, self._check_dtype, self._rtol, self._atol = ordered, check_dtype, rtol, atol
         self.wanted = "DataFrame" if isinstance(answer, pd.DataFrame) else "Series"
-        self.rows = "rows" if self.wanted == "DataFrame" else "values"
-
-    def _check(self, answer: object) -> Feedback:
-        problem = self._type_problem(answer)
-        if problem:
-            return self.wrong(problem)
-        expected = self._as_frame(self.answer)
-        given = self._as_frame(answer)
-        for step in (self._columns, self._size, self._index, self._dtypes):
-            given = step(expected, given)
-            if isinstance(given, str):
-                return self.wrong(given)
-        differences = self._differences(expected, given)
-        if differences and not self.check_index_order and _is_default(expected.index):
-            by_content = self._differences(*(self._sorted(frame) for frame in (expected, given)))
-            if by_content == "":
-                return self.right()
-        if differences:
-            return self.wrong(differences)
-        return self.right()
-
-    def _type_problem(self, answer: object) -> str:
-        if not isinstance(answer, pd.DataFrame | pd.Series):
-            return f"expected a pandas {self.wanted}, got {type_name(answer)}: {shown(answer)}."
-        if self.wanted == "DataFrame" and isinstance(answer, pd.Series):
-            return ("expected a DataFrame (a table), got a Series; "
-                    "make it a table, e.g. with .reset_index() or .to_frame().")
-        if self.wanted == "Series" and isinstance(answer, pd.DataFrame):
-            columns = len(answer.columns)
-            pick = f"; pick its column, e.g. frame[{shown(_plain(answer.columns[0]))}]" if columns == 1 else ""
-            return f"expected a Series (one column of values), got a DataFrame with {plural(columns, 'column')}{pick}."
-        return ""
+        self._rows = "rows" if self.wanted == "DataFrame" else "values"
+        self._expected = _flat(self._as_frame(self._answer))
+        self._keys = [column for column in self._expected.columns if str(column).startswith(_LEVEL)]
 
     @staticmethod
     def _as_frame(answer: pd.DataFrame | pd.Series) -> pd.DataFrame:
         return answer.to_frame(name=_VALUES) if isinstance(answer, pd.Series) else answer
 
-    def _columns(self, expected: pd.DataFrame, given: pd.DataFrame):
+    def _forms(self, answer: pd.DataFrame | pd.Series) -> list[pd.DataFrame]:
+        """The given answer flattened the ways a student may have shaped it; the first is the plain one."""
+        frame = self._as_frame(answer)
+        values = [column for column in self._expected.columns if column not in self._keys]
+        if isinstance(answer, pd.DataFrame) and self.wanted == "Series" and len(answer.columns) == 1:
+            frame = answer.set_axis([_VALUES], axis=1)
+        if isinstance(answer, pd.Series) and self.wanted == "DataFrame" and len(values) == 1:
+            frame = answer.to_frame(name=values[0])
+        forms = [_flat(frame)]
+        named = [name for name in frame.index.names if name is not None and name in values]
+        if named:
+            forms.append(_flat(frame.reset_index(level=named)))
+        index_names = [name for name in self._answer.index.names if name is not None]
+        if self._keys and len(index_names) == len(self._keys) and set(index_names) <= set(frame.columns):
+            rest = [column for column in frame.columns if column not in index_names]
+            keyed = frame.set_index(index_names)
+            if self.wanted == "Series" and len(rest) == 1:
+                keyed = keyed.set_axis([_VALUES], axis=1)
+            forms.append(_flat(keyed))
+        return forms
+
+    def _check(self, answer: object) -> Feedback:
+        problem = self._type_problem(answer)
+        if problem:
+            return self.wrong(problem)
+        forms = self._forms(answer)
+        expected = self._expected
+        given = next((form for form in forms if set(form.columns) == set(expected.columns)), forms[0])
+        message = self._columns(expected, given)
+        if message:
+            return self.wrong(message)
+        given = given[list(expected.columns)]
+        if not len(given):
+            return self.wrong(f"your {self.wanted} is empty. If your code produced it, your selection keeps "
+                              "nothing: print the step before it and check the condition.")
+        if self._check_dtype:
+            message = self._dtypes(expected, given)
+            if message:
+                return self.wrong(message)
+        if self._ordered and self._equal(expected, given):
+            return self.right()
+        if self._equal(_sorted(expected), _sorted(given)) and len(given) == len(expected):
+            if not self._ordered:
+                return self.right()
+            return self.wrong(f"the {self._rows} are right but in another order: check how you sorted them.")
+        return self.wrong(self._keyed(expected, given) if self._keys else self._unkeyed(expected, given))
+
+    def _type_problem(self, answer: object) -> str:
+        if not isinstance(answer, pd.DataFrame | pd.Series):
+            return f"expected a pandas {self.wanted}, got {type_name(answer)}: {shown(answer)}."
+        if self.wanted == "Series" and isinstance(answer, pd.DataFrame) and len(answer.columns) > 1 + len(self._keys):
+            return (f"expected a Series (one column of values), got a DataFrame with "
+                    f"{plural(len(answer.columns), 'column')}; pick the column you computed.")
+        return ""
+
+    def _columns(self, expected: pd.DataFrame, given: pd.DataFrame) -> str:
         if given.columns.has_duplicates:
             twice = given.columns[given.columns.duplicated()].unique()
             return f"more than one column is called {listing(map(_plain, twice))}."
-        missing = [_plain(column) for column in expected.columns if column not in given.columns]
+        if set(expected.columns) == set(given.columns):
+            return ""
         extra = [_plain(column) for column in given.columns if column not in expected.columns]
+        missing = [column for column in expected.columns if column not in given.columns]
+        if any(str(column).startswith(_LEVEL) for column in [*extra, *missing]):
+            return ("your rows are labelled another way than the question asks: check what you group by "
+                    "and which column is the index.")
         parts = []
         if extra:
             parts.append(f"these columns are not asked for: {listing(extra)}")
         if missing:
             parts.append(f"{plural(len(missing), 'column')} the question asks for "
                          f"{'is' if len(missing) == 1 else 'are'} missing (check the names)")
-        return "; ".join(parts) + "." if parts else given[list(expected.columns)]
-
-    def _size(self, expected: pd.DataFrame, given: pd.DataFrame):
-        if len(given) > len(expected):
-            return (f"your answer has too many {self.rows} ({len(given)}): check your filter, or look for "
-                    "rows counted twice.")
-        if len(given) < len(expected):
-            return f"your answer has too few {self.rows} ({len(given)}): check whether your filter is too strict."
-        return given
-
-    def _index(self, expected: pd.DataFrame, given: pd.DataFrame):
-        if expected.index.equals(given.index):
-            return given
-        missing = expected.index.difference(given.index, sort=False)
-        extra = given.index.difference(expected.index, sort=False)
-        if expected.index.is_unique and given.index.is_unique and not len(missing) and not len(extra):
-            if not self.check_index_order:
-                return given.loc[expected.index]
-            return f"the {self.rows} are right but in another order: check how you sorted them."
-        if not self._differences(expected, given.set_axis(expected.index)):
-            return "the values are right but the row labels (index) are not: check set_index / reset_index."
-        parts = []
-        if len(extra):
-            parts.append(f"these row labels should not be there: {listing(map(_plain, extra), 5)}")
-        if len(missing):
-            parts.append(f"{plural(len(missing), 'row label')} {'is' if len(missing) == 1 else 'are'} missing")
         return "; ".join(parts) + "."
 
-    def _dtypes(self, expected: pd.DataFrame, given: pd.DataFrame):
-        if self.check_dtype:
-            for column in expected.columns:
-                if expected[column].dtype != given[column].dtype:
-                    where = "your Series" if self.wanted == "Series" else f"column {shown(_plain(column))}"
-                    return f"{where} has dtype {given[column].dtype}, expected {expected[column].dtype}."
-        return given
+    def _dtypes(self, expected: pd.DataFrame, given: pd.DataFrame) -> str:
+        for column in expected.columns:
+            if expected[column].dtype != given[column].dtype:
+                where = "your Series" if self.wanted == "Series" else f"column {shown(_plain(column))}"
+                return f"{where} has dtype {given[column].dtype}, expected {expected[column].dtype}."
+        return ""
 
     def _equal_cells(self, expected: pd.Series, given: pd.Series) -> np.ndarray:
         if is_numeric_dtype(expected) and is_numeric_dtype(given):
             wanted = expected.to_numpy(dtype="float64", na_value=np.nan)
             got = given.to_numpy(dtype="float64", na_value=np.nan)
-            return np.isclose(got, wanted, rtol=self.rtol, atol=self.atol, equal_nan=True)
+            return np.isclose(got, wanted, rtol=self._rtol, atol=self._atol, equal_nan=True)
         pairs = zip(expected.to_numpy(dtype=object), given.to_numpy(dtype=object))
         return np.array([_same(want, got) for want, got in pairs], dtype=bool)
 
-    def _differences(self, expected: pd.DataFrame, given: pd.DataFrame) -> str:
-        """"" when every cell matches, else how many differ and where the first is."""
-        columns = list(expected.columns)
-        if not len(expected) or not columns:
-            return ""
-        same = np.column_stack([self._equal_cells(expected[c], given[c]) for c in columns])
-        if same.all():
-            return ""
-        row, col = np.argwhere(~same)[0]
-        column = columns[col]
-        want, got = _plain(expected[column].iloc[row]), _plain(given[column].iloc[row])
-        count = int((~same).sum())
-        label = shown(_plain(expected.index[row]))
-        where = f"at {label}" if self.wanted == "Series" else f"in row {label}, column {shown(_plain(column))}"
-        if is_numeric_dtype(expected[column]) != is_numeric_dtype(given[column]):
-            how = f"is of another type (your dtype is {given[column].dtype}; numbers and text never match)"
-        elif _na(got) or _na(want):
-            how = "is missing where a value belongs" if _na(got) else "should be missing (NaN)"
-        elif is_numeric_dtype(expected[column]):
-            how = "is too high" if got > want else "is too low"
-        else:
-            how = "is not the right one"
-        return f"{count} of {same.size} values differ; the first is {where}: your value {shown(got)} {how}."
+    def _equal(self, expected: pd.DataFrame, given: pd.DataFrame) -> bool:
+        if len(expected) != len(given):
+            return False
+        return all(self._equal_cells(expected[c], given[c]).all() for c in expected.columns)
 
     @staticmethod
-    def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
-        try:
-            ordered = frame.sort_values(list(frame.columns), kind="mergesort", na_position="last")
-        except Exception:
-            return frame
-        return ordered.reset_index(drop=True)
+    def _empty_values(rows: pd.DataFrame, columns: list) -> bool:
+        """Whether every value cell of ``rows`` is zero, False or missing."""
+        cells = rows[columns].to_numpy(dtype=object).ravel()
+        return len(cells) > 0 and all(_na(cell) or (not isinstance(cell, str) and cell == 0) for cell in cells)
+
+    def _keyed(self, expected: pd.DataFrame, given: pd.DataFrame) -> str:
+        """What differs between two tables whose rows are labelled (a groupby's keys)."""
+        values = [column for column in expected.columns if column not in self._keys]
+        label = lambda row: tuple(_cell(row[key]) for key in self._keys)  # noqa: E731
+        wanted = [label(row) for _, row in expected.iterrows()]
+        got = [label(row) for _, row in given.iterrows()]
+        if not set(wanted) & set(got):
+            return ("your rows are labelled by other values than the question asks for: check what you group by "
+                    "and which column is the index.")
+        extra = [row for row in got if row not in set(wanted)]
+        missing = [row for row in wanted if row not in set(got)]
+        shown_label = lambda row: shown(row[0] if len(row) == 1 else row)  # noqa: E731
+        if extra:
+            rows = given[[row in set(extra) for row in got]]
+            if values and self._empty_values(rows, values):
+                return (f"your answer has {self._rows} that are zero or missing, such as {shown_label(extra[0])}: "
+                        "a categorical column keeps its unused categories in value_counts and groupby. "
+                        "Keep only what the question asks for (observed=True, or the counts above zero).")
+            more = " and some are missing" if missing else ""
+            return (f"{shown_label(extra[0])} should not be among the row labels{more}. Check your filter "
+                    "and what you group by.")
+        if missing:
+            rows = expected[[row in set(missing) for row in wanted]]
+            if values and self._empty_values(rows, values):
+                return (f"some {self._rows} are missing: the question keeps the ones that are zero (e.g. with "
+                        "observed=False, or reindex(..., fill_value=0)).")
+            return f"some {self._rows} are missing: check whether your filter is too strict."
+        duplicated = [row for row, count in Counter(got).items() if count > 1]
+        if duplicated:
+            return f"the row label {shown_label(duplicated[0])} appears more than once: look for rows counted twice."
+        aligned = given.set_axis(got).loc[wanted]
+        return self._first_difference(expected.set_axis(wanted), aligned, values, shown_label)
+
+    def _unkeyed(self, expected: pd.DataFrame, given: pd.DataFrame) -> str:
+        """What differs between two tables whose rows are not labelled (filtered rows)."""
+        rows = lambda frame: Counter(tuple(_cell(v) for v in row) for row in frame.itertuples(index=False))  # noqa: E731
+        wanted, got = rows(expected), rows(given)
+        extra = got - wanted
+        if len(given) > len(expected):
+            if any(count > 1 and wanted[row] < count for row, count in got.items()):
+                return f"some {self._rows} appear more than once: look for {self._rows} counted twice."
+            if any(None in row for row in extra):
+                return (f"your answer keeps {self._rows} with a missing value (NaN): check whether the question "
+                        "wants them (.dropna(), .notna()).")
+            if all(all(cell in (0, None) for cell in row) for row in extra):
+                return (f"your answer keeps {self._rows} that are zero: check whether the question wants them.")
+            return f"your answer has too many {self._rows}: check your filter."
+        if len(given) < len(expected):
+            return f"your answer has too few {self._rows}: check whether your filter is too strict."
+        return (f"some of your {self._rows} are not the ones asked for: check your filter's condition and "
+                "the values you computed.")
+
+    def _first_difference(self, expected: pd.DataFrame, given: pd.DataFrame, values: list, label) -> str:
+        for column in values:
+            same = self._equal_cells(expected[column], given[column])
+            if same.all():
+                continue
+            row = int(np.argmin(same))
+            want, got = _plain(expected[column].iloc[row]), _plain(given[column].iloc[row])
+            where = f"at {label(expected.index[row])}"
+            if self.wanted == "DataFrame":
+                where += f", column {shown(_plain(column))}"
+            if is_numeric_dtype(expected[column]) != is_numeric_dtype(given[column]):
+                how = f"is of another type (your dtype is {given[column].dtype}; numbers and text never match)"
+            elif _na(got) or _na(want):
+                how = "is missing where a value belongs" if _na(got) else "should be missing (NaN)"
+            elif is_numeric_dtype(expected[column]):
+                how = "is too high" if got > want else "is too low"
+            else:
+                how = "is not the right one"
+            return f"the row labels are right, but some values differ; the first is {where}: your value {shown(got)} {how}."
+        return f"some {self._rows} differ: check the values you computed."
+
+    def _form(self) -> str:
+        return f"Give a pandas {self.wanted}."
 
     def describe(self) -> list[str]:
         return [f"Give a pandas {self.wanted} (in code; there is no widget for this one)."]
 
-    def answer_text(self) -> str:
-        return self.answer.to_string(max_rows=20)
+    def _answer_text(self) -> str:
+        return self._answer.to_string(max_rows=20)

@@ -1,47 +1,93 @@
-"""Turning what a student typed into comparable keys: case, spacing, collections."""
+"""Turning what a student typed into comparable keys: case, punctuation, prefixes, country names, pairs."""
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from .feedback import shown, type_name
 
 MAX_ITEMS = 10_000  # an endless iterator is cut here instead of hanging the kernel
 
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'", "–": "-", "—": "-",
+                         "›": ">", "»": ">", "→": ">", "\u00a0": " ", "\u202f": " "})
+_PAIR = re.compile(r"\s+(?:vs\.?|versus)\s+|\s*[/&]\s*|\s+-\s+", re.IGNORECASE)
+
 
 def normalise(text: str) -> str:
-    """The default matching key: case-insensitive, spacing collapsed."""
-    return " ".join(text.split()).casefold()
+    """The default matching key: case, accents, quotes, dashes, arrows and a final full stop ignored."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = re.sub(r"\s*([>:;,])\s*", r"\1 ", text)
+    text = " ".join(text.split()).strip(" \"'")
+    return re.sub(r"[.;:!?]+$", "", text).strip(" \"'")
 
 
 def as_text(item: object) -> str:
     """The text of one answer item (``str`` for numbers too, so 2014 matches "2014")."""
     if isinstance(item, str):
         return item
+    if isinstance(item, np.generic):
+        item = item.item()
     try:
         return str(item)
     except Exception:
         return shown(item)
 
 
-def lookup(item: object, known: Iterable, by_text: Mapping):
-    """The known item ``item`` stands for: the same value of the same type, else the one whose
-    normalised text it matches in ``by_text``; None if neither."""
-    for candidate in known:
-        if type(candidate) is type(item) and candidate == item:
-            return candidate
-    return by_text.get(normalise(as_text(item)))
+def variants(text: str) -> list[str]:
+    """Forms of a label a student may type: itself, without an "Actor: " prefix, its part before ":"."""
+    found = [text]
+    head, colon, rest = text.partition(": ")
+    if colon and len(head.split()) <= 4 and not set(head) & set("()[]"):
+        found += [rest, head]
+    return found
+
+
+def text_key(item: object) -> str:
+    """The default key of an item: its text, normalised."""
+    return normalise(as_text(item))
+
+
+class Labels:
+    """Matching keys for known items: each item's own text, its variants and any aliases.
+
+    ``key`` turns an item or a text into its key. A key shared by two items
+    (a short form of both) is dropped, so it matches neither.
+    """
+
+    def __init__(self, texts: Mapping, *, aliases: Mapping | None = None, key: Callable[[object], str] = text_key):
+        self.key = key
+        found: dict[str, set] = {}
+        primary = {}
+        for item, text in texts.items():
+            primary[key(text)] = item
+            others = [*variants(as_text(text)), item, *(aliases or {}).get(item, ())]
+            for other in others:
+                found.setdefault(key(other), set()).add(item)
+        if len(primary) != len(texts):
+            raise ValueError("two items have texts that differ only in case, spacing or punctuation")
+        self.keys = {k: next(iter(items)) for k, items in found.items() if len(items) == 1} | primary
+
+    def find(self, item: object, known: Iterable = ()):
+        """The known item ``item`` stands for (the item itself, its text or a variant), or None."""
+        for candidate in known:
+            if type(candidate) is type(item) and candidate == item:
+                return candidate
+        return self.keys.get(self.key(item))
 
 
 def is_missing(item: object) -> bool:
     """None, NaN, pandas NA/NaT: an empty slot rather than an item."""
     if item is None or item is pd.NA or item is pd.NaT:
         return True
-    return isinstance(item, float) and math.isnan(item)
+    return isinstance(item, float | np.floating) and math.isnan(item)
 
 
 class NotACollection(ValueError):
@@ -49,10 +95,9 @@ class NotACollection(ValueError):
 
 
 def items_of(answer: object, *, ordered: bool) -> list:
-    """The items of a list-like answer; a single string is one item.
+    """The items of a list-like answer (list, tuple, set, Series, Index, array, dict view); one string is one item.
 
-    With ``ordered=True`` sets are refused (they have no order) and so is a
-    single string.
+    With ``ordered=True`` sets are refused (they have no order) and so is a single string.
     """
     if isinstance(answer, str):
         if ordered:
@@ -61,11 +106,25 @@ def items_of(answer: object, *, ordered: bool) -> list:
     if isinstance(answer, pd.DataFrame):
         raise NotACollection("expected a list, got a table (DataFrame); pick one column, e.g. table['country']")
     if isinstance(answer, Mapping):
-        raise NotACollection(f"expected a list, got {type_name(answer)}; give a list such as [\"a\", \"b\"]")
-    if ordered and isinstance(answer, (set, frozenset)):
+        raise NotACollection(f"expected a list, got {type_name(answer)}; give a list such as [\"a\", \"b\"], "
+                             "or the dictionary's .keys()")
+    if ordered and isinstance(answer, set | frozenset):
         raise NotACollection("a set has no order; give a list, like [first, second, ...]")
-    if isinstance(answer, pd.Series | pd.Index):
+    if isinstance(answer, np.ndarray) and answer.ndim != 1:
+        raise NotACollection(f"expected a flat list, got an array of shape {answer.shape}; pick one column")
+    if isinstance(answer, pd.Series | pd.Index | pd.api.extensions.ExtensionArray | np.ndarray):
         answer = answer.tolist()
     if not isinstance(answer, Iterable) or isinstance(answer, bytes):
         raise NotACollection(f"expected a list, got {type_name(answer)}")
     return list(itertools.islice(answer, MAX_ITEMS))
+
+
+def pair_key(item: object, key: Callable[[str], str] = normalise) -> str:
+    """One key for a pair in any order or form: ("a", "b"), "b vs. a", "a / b", "a & b"."""
+    if isinstance(item, tuple | list) and len(item) == 2:
+        halves = [as_text(half) for half in item]
+    else:
+        halves = _PAIR.split(as_text(item), maxsplit=1)
+    if len(halves) != 2:
+        return key(as_text(item))
+    return " | ".join(sorted(key(half) for half in halves))

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .base import Exercise
-from .feedback import Feedback, plural, shown, type_name
+from .feedback import Feedback, plural, sentence, shown, type_name
 
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?P<sep>[,_ \u00a0\u202f\u2009])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?")
@@ -27,6 +27,10 @@ _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}")
 _DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
 _NOISE = Fraction(1, 10**12)  # relative floating-point noise, tolerated when a float is involved
 _FACTORS = (10, 100, 1000)
+_WITH_UNIT = re.compile(r"(?P<number>[+-]?[\d.,_ \u00a0\u202f\u2009]*\d(?:[eE][+-]?\d{1,4})?)\s*"
+                        r"(?P<suffix>%|[x×]|(?:/\s*|per\s+)?[^\W\d_]{2}[^\d]*)?")
+_PERCENT = {"%", "percent", "per cent", "pct"}
+_PERCENT_UNIT = re.compile(r"percent|per cent|%")
 
 
 class NotANumber(ValueError):
@@ -46,7 +50,12 @@ def _from_text(value: str, whole: bool) -> Fraction:
     if _PLAIN.fullmatch(text):
         return Fraction(text)
     if _GROUPED.fullmatch(text):
-        return Fraction(re.sub(r"[,_ \u00a0\u202f\u2009]", "", text))
+        digits = re.sub(r"[,_ \u00a0\u202f\u2009]", "", text)
+        if re.match(r"[+-]?0+\D", text):
+            decimal = re.sub(r"[,_ \u00a0\u202f\u2009]", ".", text, count=1)
+            raise Ambiguous(f"“{text}” can be read two ways: did you mean {decimal} or {int(digits):,}? "
+                            "Write decimals with a point, and a whole number without a leading zero")
+        return Fraction(digits)
     if _DECIMAL_COMMA.fullmatch(text):
         raise Ambiguous(f"“{text}” can be read two ways: did you mean {text.replace(',', '.')} "
                         "(a decimal comma)? Write decimals with a point, and commas only between "
@@ -82,6 +91,9 @@ def to_fraction(value: object, whole: bool = False) -> Fraction:
         raise NotANumber("a missing value (NA) is not an answer; check the calculation that produced it")
     if isinstance(value, pd.Series | pd.DataFrame | pd.Index | np.ndarray | list | tuple):
         count = len(value)
+        if not count:
+            raise NotANumber(f"expected a single number, got an empty {type(value).__name__}; check the "
+                             "filter or the step that produced it")
         take = "; take the number out with .item()" if count == 1 and not isinstance(value, list | tuple) else ""
         values = "one value" if count == 1 else plural(count, "value")
         raise NotANumber(f"expected a single number, got {type_name(value)} of {values}{take}")
@@ -111,95 +123,134 @@ def format_number(value: Fraction, decimals: int = 6) -> str:
     return text if text not in ("0", "-0") else f"{float(value):.3g}"
 
 
+def split_unit(text: str) -> tuple[str, str]:
+    """A typed answer as (number, what follows it): "26.4%" -> ("26.4", "%"), "47 countries" -> ("47", "countries")."""
+    text = text.strip().replace("\u2212", "-")
+    found = _WITH_UNIT.fullmatch(text)
+    return (found["number"].strip(), (found["suffix"] or "").strip().casefold()) if found else (text, "")
+
+
 class Numeric(Exercise):
     """A number, accepted within ``tolerance`` (absolute) or ``rel_tolerance`` × answer.
 
     ``decimals`` is the precision the question asks for (messages round to it).
-    ``mistakes`` lists typical wrong values with what each one means (e.g. the
-    running total where a difference was asked): ``[(value, message), ...]``;
-    messages must not contain the expected answer.
+    ``mistakes`` lists typical wrong values with what each one means, as
+    ``(value, message)`` or ``(value, message, tolerance)`` (default: the
+    answer's tolerances applied to the value); each message is a sentence
+    shown after "You said X." and must not contain the expected answer. A
+    mistake is matched before the answer's tolerance, so a listed mistake
+    within tolerance of the answer is refused here. Typed numbers may be
+    followed by a unit, "x" or "/day"; "%" only where the unit is a percentage.
     """
 
     kind = "number"
 
-    def __init__(self, question: str, *, answer, lines, explanation: str, unit: str, tolerance=0,
-                 rel_tolerance=0, decimals: int | None = None, mistakes: Sequence = (), hints=(),
-                 code: str = ""):
-        super().__init__(question, lines=lines, explanation=explanation, hints=hints, code=code)
+    def __init__(self, question: str, *, answer, unit: str, tolerance=0, rel_tolerance=0,
+                 decimals: int | None = None, mistakes: Sequence = (), **common):
+        super().__init__(question, **common)
         if not unit.strip():
             raise ValueError("a numeric exercise needs a unit (what is counted)")
-        self.answer = answer
-        self.expected = to_fraction(answer)
-        self.tolerance = to_fraction(tolerance)
-        self.rel_tolerance = to_fraction(rel_tolerance)
-        if self.tolerance < 0 or self.rel_tolerance < 0:
+        self._answer = answer
+        self._expected = to_fraction(answer)
+        self._tolerance = to_fraction(tolerance)
+        self._rel_tolerance = to_fraction(rel_tolerance)
+        if self._tolerance < 0 or self._rel_tolerance < 0:
             raise ValueError("tolerances cannot be negative")
         self.unit = unit
-        self.decimals = (0 if self.expected.denominator == 1 else 2) if decimals is None else decimals
-        self.mistakes = [(to_fraction(value), message) for value, message in mistakes]
+        self.decimals = (0 if self._expected.denominator == 1 else 2) if decimals is None else decimals
+        self._mistakes = [self._mistake(*entry) for entry in mistakes]
+
+    def _mistake(self, value, message: str, tolerance=None) -> tuple[Fraction, str, Fraction]:
+        value = to_fraction(value)
+        if tolerance is None:
+            tolerance = max(self._tolerance, self._rel_tolerance * abs(value))
+        tolerance = to_fraction(tolerance)
+        if abs(value - self._expected) <= max(tolerance, self.allowance()):
+            raise ValueError(f"the listed mistake {format_number(value)} is within tolerance of the answer")
+        if not isinstance(message, str) or not message.strip():
+            raise ValueError("every listed mistake needs its message")
+        return value, sentence(message), tolerance
 
     def allowance(self) -> Fraction:
         """How far from the expected value an answer may be and still count as right."""
-        return max(self.tolerance, self.rel_tolerance * abs(self.expected))
+        return max(self._tolerance, self._rel_tolerance * abs(self._expected))
 
-    def noise(self, given: object) -> Fraction:
+    def noise(self, given: object, target: Fraction) -> Fraction:
         """Floating-point noise, tolerated (relative 1e-12) when a float is involved."""
-        involved = _is_float(given) or _is_float(self.answer)
-        return _NOISE * abs(self.expected) if involved else Fraction(0)
+        involved = _is_float(given) or _is_float(self._answer)
+        return _NOISE * abs(target) if involved else Fraction(0)
 
-    def with_unit(self, value: Fraction) -> str:
-        """``1,149 apples``; one of a plural unit is singular (``1 apple``)."""
+    def shown(self, value: Fraction) -> str:
+        """``1,149 apples``: rounded as the question asks unless rounding would hide the value; "1 apple"."""
+        text = format_number(value, self.decimals)
+        if abs(value) < 10**15 and round(value, self.decimals) != value:
+            text = format_number(value)
         unit = self.unit
-        if value == 1 and unit.endswith("ies"):
+        if text == "1" and unit.endswith("ies"):
             unit = unit[:-3] + "y"
-        elif value == 1 and unit.endswith("s") and not unit.endswith("ss"):
+        elif text == "1" and unit.endswith("s") and not unit.endswith("ss"):
             unit = unit[:-1]
-        return f"{format_number(value, self.decimals)} {unit}"
+        return f"{text} {unit}"
 
     def tolerance_text(self) -> str:
         """E.g. "answers within ±2 are accepted" ("" for an exact answer)."""
-        if self.tolerance == 0 and self.rel_tolerance == 0:
+        if self._tolerance == 0 and self._rel_tolerance == 0:
             return ""
         parts = []
-        if self.tolerance:
-            parts.append(f"±{format_number(self.tolerance)}")
-        if self.rel_tolerance:
-            parts.append(f"±{format_number(self.rel_tolerance * 100)}%")
+        if self._tolerance:
+            parts.append(f"±{format_number(self._tolerance)}")
+        if self._rel_tolerance:
+            parts.append(f"±{format_number(self._rel_tolerance * 100)}%")
         return f"answers within {' or '.join(parts)} are accepted"
 
-    def _close(self, given: Fraction, target: Fraction, answer: object) -> bool:
-        return abs(given - target) <= max(self.allowance(), self.noise(answer))
+    def _read(self, answer: object) -> Fraction:
+        if not isinstance(answer, str):
+            return to_fraction(answer, whole=self.decimals == 0)
+        number, suffix = split_unit(answer)
+        if suffix in _PERCENT and not _PERCENT_UNIT.search(self.unit):
+            raise Ambiguous(f"the question asks for a number of {self.unit}, not a percentage; "
+                            "give the number alone")
+        return to_fraction(number, whole=self.decimals == 0)
 
     def _check(self, answer: object) -> Feedback:
         try:
-            given = to_fraction(answer, whole=self.decimals == 0)
+            given = self._read(answer)
         except Ambiguous as error:
             return self.unclear(f"{error}.")
         except NotANumber as error:
-            return self.wrong(f"{error}.")
-        if self._close(given, self.expected, answer):
+            return self.wrong(f"{error}. {self._form()}")
+        if abs(given - self._expected) <= self.noise(answer, self._expected):
             return self.right()
-        said = f"you said {self.with_unit(given)}"
-        if format_number(given, self.decimals) == format_number(self.expected, self.decimals):
-            said = f"you said {format_number(given)} {self.unit}"  # rounding would make it look right
-        for value, message in self.mistakes:
-            if self._close(given, value, answer):
+        said = f"You said {self.shown(given)}"
+        for value, message, tolerance in self._mistakes:
+            if abs(given - value) <= max(tolerance, self.noise(answer, value)):
                 return self.wrong(f"{said}. {message}")
-        if self.expected and given:
+        if abs(given - self._expected) <= self.allowance():
+            return self.right()
+        if self._expected and given:
             for factor in _FACTORS:
                 for scaled, way in ((given / factor, "too high"), (given * factor, "too low")):
-                    if self._close(scaled, self.expected, answer):
-                        return self.wrong(f"{said}, which is about {factor:,} times {way}: check the "
+                    if abs(scaled - self._expected) <= max(self.allowance(), self.noise(answer, scaled)):
+                        return self.wrong(f"{said}, which is about {factor:,} times {way}. Check the "
                                           "units, a misplaced decimal point or a percentage.")
-        if self.expected and given and (given < 0) != (self.expected < 0):
-            return self.wrong(f"{said}: the sign is wrong; check which value you subtract from which.")
-        direction = "too high" if given > self.expected else "too low"
+        if self._expected and given and (given < 0) != (self._expected < 0):
+            return self.wrong(f"{said}: the sign is wrong. Check which value you subtract from which.")
+        direction = "too high" if given > self._expected else "too low"
         accepted = self.tolerance_text()
         return self.wrong(f"{said}, which is {direction}" + (f" ({accepted})." if accepted else "."))
+
+    def _form(self) -> str:
+        return f"Give one number ({self.unit}) in digits, e.g. 1149, 1,149 or 12.5."
 
     def describe(self) -> list[str]:
         accepted = self.tolerance_text()
         return [f"Give a number (in {self.unit})." + (f" Tolerance: {accepted}." if accepted else "")]
 
-    def answer_text(self) -> str:
-        return self.with_unit(self.expected)
+    def _answer_texts(self) -> list[str]:
+        return [format_number(self._expected, self.decimals)]
+
+    def _answer_text(self) -> str:
+        return self.shown(self._expected)
+
+    def _key_mistakes(self) -> list:
+        return [(value, message) for value, message, _ in self._mistakes]

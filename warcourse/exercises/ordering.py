@@ -4,81 +4,87 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable, Mapping
 
 from .base import Exercise
-from .feedback import Feedback, listing, shown
-from .matching import NotACollection, as_text, is_missing, items_of, lookup, normalise
+from .feedback import Feedback, listing
+from .matching import Labels, NotACollection, as_text, is_missing, items_of, normalise
 
 
 class Ordering(Exercise):
     """Put the items of ``answer`` (a list of ids) in order.
 
-    ``labels`` maps ids to readable labels; an answer may use ids or labels,
-    ignoring case and spacing.
+    ``labels`` maps ids to readable labels. An answer item may be an id, a
+    label, a label without its "Actor: " prefix, or one of the texts
+    ``aliases`` gives for an id (e.g. the table's own summary); case,
+    punctuation and a final full stop are ignored, and ``normalise``
+    (e.g. ``names.country``) can match more freely. A list, tuple, Series,
+    Index or array is fine. A wrong order is told how many items are in place.
     """
 
     kind = "ordering"
 
-    def __init__(self, question: str, *, answer, lines, explanation: str, labels=None, hints=(), code: str = ""):
-        super().__init__(question, lines=lines, explanation=explanation, hints=hints, code=code)
-        self.answer = list(answer)
-        if len(self.answer) < 2 or len(set(self.answer)) != len(self.answer):
+    def __init__(self, question: str, *, answer, labels=None, aliases: Mapping | None = None,
+                 normalise: Callable[[str], str] = normalise, **common):
+        super().__init__(question, **common)
+        self._answer = list(answer)
+        if len(self._answer) < 2 or len(set(self._answer)) != len(self._answer):
             raise ValueError("an ordering needs at least two distinct items")
-        labels = dict(labels or {})
-        self.labels = {item: as_text(labels.get(item, item)) for item in self.answer}
-        self._ids = {normalise(text): item for item, text in self.labels.items()}
-        if len(self._ids) != len(self.answer):
-            raise ValueError("two items have labels that differ only in case or spacing")
-        for item in self.answer:
-            self._ids.setdefault(normalise(as_text(item)), item)
+        given = dict(labels or {})
+        texts = {item: as_text(given.get(item, item)) for item in self._answer}
+        self._aliases = dict(aliases or {})
+        self._normalise = normalise
+        self._labels = Labels(texts, aliases=self._aliases, key=lambda item: normalise(as_text(item)))
+        self.labels = {item: texts[item] for item in self.shuffled_ids(texts)}
+
+    def shuffled_ids(self, texts: Mapping) -> list:
+        """The items in a fixed order that is not the answer (for display and widgets)."""
+        items = sorted(self._answer, key=lambda item: hashlib.sha256(texts[item].encode()).hexdigest())
+        return items[1:] + items[:1] if items == self._answer else items
 
     def shuffled(self) -> list:
-        """The items in a fixed order that is not the answer (for display and widgets)."""
-        def digest(item):
-            return hashlib.sha256(self.labels[item].encode()).hexdigest()
-
-        items = sorted(self.answer, key=digest)
-        return items[1:] + items[:1] if items == self.answer else items
-
-    def find(self, item: object):
-        """The id ``item`` stands for (an id or a label), or None."""
-        return lookup(item, self.answer, self._ids)
+        """The ids in the order they are shown."""
+        return list(self.labels)
 
     def _check(self, answer: object) -> Feedback:
         try:
             given = items_of(answer, ordered=True)
         except NotACollection as error:
-            return self.wrong(f"{error}.")
-        size = len(self.answer)
+            return self.wrong(f"{error}. {self._form()}")
+        size = len(self._answer)
         empty = [str(position) for position, item in enumerate(given, 1) if is_missing(item)]
-        placed = [self.find(item) for item in given]
+        placed = [self._labels.find(item, self._answer) for item in given]
         unknown = [item for item, found in zip(given, placed) if found is None and not is_missing(item)]
         counts = Counter(found for found in placed if found is not None)
-        repeated = [self.labels[item] for item in self.answer if counts[item] > 1]
-        missing = [self.labels[item] for item in self.answer if counts[item] == 0]
+        repeated = [self.labels[item] for item in self.labels if counts[item] > 1]
+        missing = [self.labels[item] for item in self.labels if counts[item] == 0]
         problems = []
         if empty:
-            problems.append(f"empty position: {', '.join(empty)}")
+            problems.append(f"position {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty")
         if unknown:
-            problems.append(f"not among the items: {listing(unknown)}")
+            problems.append(f"{listing(unknown)} {'is' if len(unknown) == 1 else 'are'} not among the items")
         if repeated:
-            problems.append(f"given more than once: {listing(repeated)}")
-        if missing:
-            problems.append(f"missing: {listing(missing)}")
+            problems.append(f"{listing(repeated)} {'is' if len(repeated) == 1 else 'are'} given more than once")
+        if missing and (unknown or repeated or empty or len(given) < size):
+            problems.append(f"{listing(missing)} {'is' if len(missing) == 1 else 'are'} missing")
         if problems:
-            return self.wrong("; ".join(problems) + f". Give each of the {size} items exactly once.")
-        if placed == self.answer:
+            return self.wrong("; ".join(problems) + f". Give each of the {size} items exactly once. {self._form()}")
+        if placed == self._answer:
             return self.right()
-        in_place = sum(found == item for found, item in zip(placed, self.answer))
-        first = next(position for position, (found, item) in enumerate(zip(placed, self.answer)) if found != item)
+        in_place = sum(found == item for found, item in zip(placed, self._answer))
         verb = "is" if in_place == 1 else "are"
-        return self.wrong(
-            f"{in_place} of {size} {verb} in the right place; the first wrong one is position {first + 1} "
-            f"(you put {shown(self.labels[placed[first]])} there)."
-        )
+        return self.wrong(f"{in_place} of the {size} items {verb} in the right place. Check what you sort by "
+                          "and in which direction.")
+
+    def _form(self) -> str:
+        return "Give a list in order, like [first, second, ...], of the items' ids or labels."
 
     def describe(self) -> list[str]:
-        return ["Put these in order:"] + [f"  - {self.labels[item]}" for item in self.shuffled()]
+        return ["Put these in order:"] + [f"  - {label}" for label in self.labels.values()]
 
-    def answer_text(self) -> str:
-        return " → ".join(self.labels[item] for item in self.answer)
+    def _answer_text(self) -> str:
+        return " → ".join(self.labels[item] for item in self._answer)
+
+    def _matching(self) -> dict:
+        return {"labels": {item: self.labels[item] for item in self._answer}, "aliases": self._aliases,
+                "normalise": self._normalise}

@@ -1,22 +1,25 @@
-"""Set answers ("which countries ..."): neither order nor case and spacing matter."""
+"""Set answers ("which countries ..."): neither order nor case and punctuation matter."""
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from .base import Exercise
-from .feedback import Feedback, listing, plural
-from .matching import NotACollection, as_text, is_missing, items_of, normalise
+from .feedback import Feedback, plural, shown
+from .matching import Labels, NotACollection, as_text, is_missing, items_of, normalise, pair_key
 
 _SEPARATOR = re.compile(r"[\n,;]")
+ENUMERATED = 12  # up to this many options, feedback is checked to leave more than one possible answer
 
 
 def typed_items(text: str) -> tuple[list[str], str]:
-    """The items of free text and how they were read: one per line, or separated by commas or semicolons."""
+    """The items of free text and how they were read: one per line (commas kept), or separated by commas or semicolons."""
     if "\n" in text.strip():
         how = "one per line"
-        parts = [piece for line in text.splitlines() for piece in re.split(r"[,;]", line)]
+        parts = text.splitlines()
     elif re.search(r"[,;]", text):
         how = "separated by commas"
         parts = _SEPARATOR.split(text)
@@ -27,83 +30,135 @@ def typed_items(text: str) -> tuple[list[str], str]:
 
 
 class SetAnswer(Exercise):
-    """A set of items, given as a list, tuple, set, Series or text (one per line, or comma-separated).
+    """A set of items, given as a list, tuple, set, Series, Index, array, dict view or text (one per line, or comma-separated).
 
-    ``options`` are what the widget offers (default: the answer plus
-    ``distractors``, sorted); without any the widget is a free text box.
+    ``options`` are what the widget offers as checkboxes (default: the answer
+    plus ``distractors``, sorted); without any the widget is a free text box.
     ``normalise`` maps an item's text to its matching key (default: ignore
-    case and spacing). A wrong answer says how many items are right and how
-    many are missing, and names only the given items that do not belong.
+    case, punctuation and spacing; ``names.country`` for countries);
+    ``aliases`` maps an item to other texts that stand for it; with
+    ``pairs=True`` an item is a pair, given in either order as "a vs b",
+    "a / b" or a tuple. A wrong answer names at most one item that does not
+    belong and says whether there are too many or some are missing, never how
+    many. ``conditions`` (how many conditions the question sets) or
+    ``advice`` (a sentence) tailor the advice that follows.
     """
 
     kind = "set of items"
 
-    def __init__(self, question: str, *, answer, lines, explanation: str, options=None, distractors=(),
-                 normalise: Callable[[str], str] = normalise, hints=(), code: str = ""):
-        super().__init__(question, lines=lines, explanation=explanation, hints=hints, code=code)
+    def __init__(self, question: str, *, answer, options=None, distractors=(),
+                 normalise: Callable[[str], str] = normalise, aliases: Mapping | None = None, pairs: bool = False,
+                 conditions: int | None = None, advice: str = "", **common):
+        super().__init__(question, **common)
         if isinstance(answer, str):
             raise ValueError("the answer must be a collection of items, not one string")
         if distractors and options is not None:
             raise ValueError("give either options or distractors, not both")
-        self.normalise = normalise
-        self.answer = frozenset(answer)
-        if not self.answer:
+        self._normalise, self._pairs, self._aliases = normalise, pairs, dict(aliases or {})
+        self._conditions, self._advice = conditions, advice
+        self._ranks: dict = {}
+        self._answer = frozenset(answer)
+        if not self._answer:
             raise ValueError("a set answer needs at least one item")
-        self._expected = self._keys(self.answer, "answer")
-        if options is None:
-            self.options = sorted([*self.answer, *distractors], key=self.key)
-        else:
-            self.options = list(options)
-        missing = set(self._expected) - set(self._keys(self.options, "options"))
-        if missing:
-            raise ValueError(f"options lack {len(missing)} answer items")
         self.free = options is None and not distractors
+        universe = list(self._answer) if self.free else [*self._answer, *distractors] if options is None else options
+        self._labels = Labels({item: item for item in universe}, aliases=self._aliases, key=self._key)
+        self.options = [] if self.free else sorted(universe, key=self._key) if options is None else list(options)
+        if len({self._key(item) for item in universe}) != len(list(universe)):
+            raise ValueError("two items match the same key")
+        keys = {self._key(item) for item in universe}
+        if not {self._key(item) for item in self._answer} <= keys:
+            raise ValueError("options lack some answer items")
+        if not self.free and {self._key(item) for item in self._answer} == keys:
+            raise ValueError("every option belongs to the answer: add options that do not")
 
-    def key(self, item: object) -> str:
-        return self.normalise(as_text(item))
+    def _key(self, item: object) -> str:
+        return pair_key(item, self._normalise) if self._pairs else self._normalise(as_text(item))
 
-    def _keys(self, items, what: str) -> dict[str, object]:
-        keys = {self.key(item): item for item in items}
-        if len(keys) != len(list(items)):
-            raise ValueError(f"two {what} items match the same key")
-        return keys
-
-    def items(self, answer: object) -> list:
+    def _items(self, answer: object) -> list:
         """The items of an answer: text is split into lines or comma-separated parts."""
         if isinstance(answer, str):
             return typed_items(answer)[0]
         return [item for item in items_of(answer, ordered=False) if not is_missing(item)]
 
+    def _rank(self, item: object) -> str:
+        """A fixed order for naming one item that does not belong, unrelated to the answer."""
+        if item not in self._ranks:
+            self._ranks[item] = hashlib.sha256(f"{self.question}\n{self._key(item)}".encode()).hexdigest()
+        return self._ranks[item]
+
+    def _verdict(self, given: frozenset, answer: frozenset) -> tuple:
+        """(the one extra item named, or None; too many; some missing) for items ``given``."""
+        extra = sorted(given - answer, key=self._rank)
+        return (extra[0] if extra else None, bool(extra), bool(answer - given))
+
+    def _undetermined(self, given: frozenset, verdict: tuple) -> bool:
+        """Whether another possible answer would get the same verdict (checkbox sets of a few options)."""
+        if self.free or len(self.options) > ENUMERATED:
+            return True
+        others = (frozenset(combo) for size in range(1, len(self.options))
+                  for combo in itertools.combinations(self.options, size))
+        return sum(self._verdict(given, other) == verdict for other in others) > 1
+
     def _check(self, answer: object) -> Feedback:
         try:
-            items = self.items(answer)
+            items = self._items(answer)
         except NotACollection as error:
-            return self.wrong(f"{error}.")
-        given = {}
-        for item in items:
-            given.setdefault(self.key(item), item)
-        missing = [key for key in self._expected if key not in given]
-        extra = sorted(key for key in given if key not in self._expected)
-        if not missing and not extra:
+            return self.wrong(f"{error}. {self._form()}")
+        if not items:
+            return self.wrong("your answer has no items. If your code produced it, your selection keeps "
+                              "nothing: print the step before it and check the condition.")
+        found = [self._labels.find(item, self._labels.keys.values()) for item in items]
+        unknown = [item for item, item_found in zip(items, found) if item_found is None]
+        if unknown and not self.free:
+            return self.wrong(f"{shown(as_text(unknown[0]))} is not one of the options. {self._form()}")
+        given = frozenset(item for item in found if item is not None) | frozenset(map(as_text, unknown))
+        if given == self._answer:
             return self.right()
-        right = len(self._expected) - len(missing)
-        parts = [f"{right} of your {plural(len(given), 'item')} {'is' if right == 1 else 'are'} right"]
-        if extra:
-            parts.append(f"{listing(as_text(given[key]) for key in extra)} "
-                         f"{'does' if len(extra) == 1 else 'do'} not belong")
-        if missing:
-            parts.append(f"{plural(len(missing), 'item')} {'is' if len(missing) == 1 else 'are'} missing")
-        advice = (" Too many: check which condition your extra items fail." if extra and not missing else
-                  " Some are missing: check your filter is not too strict." if missing and not extra else
-                  " Check both conditions of the question, one at a time.")
-        return self.wrong("; ".join(parts) + "." + advice)
+        verdict = self._verdict(given, self._answer)
+        if not self._undetermined(given, verdict):
+            verdict = (None, *verdict[1:])
+            if not self._undetermined(given, verdict):
+                return self.wrong(f"not all of these belong together. {self._tailored('both')}")
+        return self.wrong(self._message(*verdict))
+
+    def _message(self, named, too_many: bool, missing: bool) -> str:
+        name = f"“{as_text(named)}” does not belong" if named is not None else "some of your items do not belong"
+        if too_many and not missing:
+            return f"{name}: you have too many items. {self._tailored('extra')}"
+        if missing and not too_many:
+            return f"some items are missing. {self._tailored('missing')}"
+        return f"{name}, and some items are missing. {self._tailored('both')}"
+
+    def _tailored(self, case: str) -> str:
+        if self._advice:
+            return self._advice
+        count = self._conditions
+        if count and count > 1:
+            return {"extra": f"Check each of your items against the question's {count} conditions.",
+                    "missing": f"Your selection is too strict: check how you combine the {count} conditions.",
+                    "both": f"Check the question's {count} conditions one at a time."}[case]
+        return {"extra": "Check your items against what the question asks.",
+                "missing": "Your selection is too strict: reread what the question asks.",
+                "both": "Reread what the question asks and check each item against it."}[case]
+
+    def _form(self) -> str:
+        pair = " Give each pair as “a vs b” or as a tuple (a, b)." if self._pairs else ""
+        if self.free:
+            return "Give the items as a list, e.g. [\"...\", \"...\"], or one per line in the box." + pair
+        return "Tick the options, or give their texts as a list, e.g. [\"...\", \"...\"]." + pair
 
     def describe(self) -> list[str]:
         if self.free:
-            return ["Give the items as a list, e.g. [\"...\", \"...\"], or one per line in the box; "
-                    "order and capitals do not matter."]
+            return [self._form() + " Order and capitals do not matter."]
         return ["Pick all that apply (order does not matter):"] + [f"  [ ] {as_text(item)}" for item in self.options]
 
-    def answer_text(self) -> str:
-        items = [as_text(self._expected[key]) for key in sorted(self._expected)]
+    def _answer_texts(self) -> list[str]:
+        return [as_text(item) for item in self._answer]
+
+    def _answer_text(self) -> str:
+        items = sorted((as_text(item) for item in self._answer), key=normalise)
         return f"{plural(len(items), 'item')}: " + "; ".join(items)
+
+    def _matching(self) -> dict:
+        return {"normalise": self._normalise, "pairs": self._pairs, "aliases": self._aliases}
