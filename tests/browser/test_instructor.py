@@ -25,6 +25,7 @@ from conftest import (CHECK, EXERCISE, FIXTURE, KERNEL_START, RUN_ALL, STEP, Exe
                       exactly, staged)
 from warcourse import questions
 from warcourse.paths import NOTEBOOKS
+from warcourse.questions import key
 
 pytestmark = pytest.mark.browser
 
@@ -216,11 +217,11 @@ def stage_lesson(lab, name: str) -> str:
 def answer_a_lesson_question_wrongly_then_rightly(page) -> None:
     """Lesson 00's multiple choice question, asked of the bank for its choices (no answer typed here)."""
     exercise = questions.start_here().sections
-    wrong_choice = next(choice for choice in exercise.choices if choice != exercise.answer)
+    wrong_choice = next(choice for choice in exercise.order if choice != key(exercise).answer)
     widget = page.widget(exercise.question[:60])
     widget.choose(wrong_choice)
     assert widget.check().startswith(WRONG)
-    widget.choose(exercise.answer)
+    widget.choose(key(exercise).answer)
     assert widget.check().startswith(RIGHT)
 
 
