@@ -1,0 +1,125 @@
+"""Rules across every bank of the course, not one question at a time.
+
+- the right option of a multiple-choice question is strictly the longest in at most a third of them;
+- no summative or practice answer can be read off a stored output of any lesson: a distinctive number
+  (not a year, 100 or more, or not whole) or a whole table or Series the question asks for;
+- a question's tab completion shows what a student uses, never its key.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from banks.harness import bank_calls
+from warcourse import questions
+from warcourse.exercises import MultipleChoice, Numeric, PandasAnswer
+from warcourse.exercises.matching import as_text
+from warcourse.exercises.numeric import format_number
+from warcourse.paths import ROOT
+from warcourse.questions import key
+
+LESSONS = sorted(ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"))
+LINE_REFERENCES = re.compile(r"\blines?\s+\d+(?:\s*(?:,|–|-|and|to)\s*\d+)*", re.IGNORECASE)
+KEY_WORDS = {"answer", "expected", "worked", "code", "explanation", "hints", "mistakes", "answer_text", "key"}
+
+
+@cache
+def banks() -> list:
+    return [getattr(questions, name)(**parameters) for name, parameters in bank_calls()]
+
+
+def exercises():
+    return [bank[name] for bank in banks() for name in bank]
+
+
+@cache
+def lesson_outputs() -> dict[str, list[str]]:
+    """The text/plain of every stored output of every lesson, one string per output."""
+    found = {}
+    for path in LESSONS:
+        texts = []
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                text = output.get("data", {}).get("text/plain") or output.get("text")
+                if text:
+                    texts.append(text if isinstance(text, str) else "".join(text))
+        found[path.name] = texts
+    return found
+
+
+def _number_forms(value: Fraction) -> set[str]:
+    return {format_number(value), format_number(value).replace(",", "")}
+
+
+def _distinctive(value: Fraction) -> bool:
+    return value.denominator != 1 or (abs(value) >= 100 and not 1990 <= value <= 2030)
+
+
+def shows(text: str, answer: object) -> bool:
+    """Whether one output ``text`` shows ``answer``: a distinctive number, or every row of a table."""
+    if isinstance(answer, pd.Series | pd.DataFrame):
+        frame = answer.to_frame() if isinstance(answer, pd.Series) else answer
+        for label, row in frame.iterrows():
+            cells = [as_text(label), *(format_number(Fraction(str(v))) if isinstance(v, int | float) and pd.notna(v)
+                                       else as_text(v) for v in row)]
+            if not re.search(r"\s+".join(re.escape(c) for c in cells), text):
+                return False
+        return True
+    value = Fraction(str(answer))
+    text = LINE_REFERENCES.sub(" ", text)  # article line numbers are not answers
+    return _distinctive(value) and any(
+        re.search(rf"(?<![\w.,]){re.escape(form)}(?![\w]|[.,]\d)", text) for form in _number_forms(value))
+
+
+def test_the_right_option_is_rarely_the_longest():
+    choices = {exercise.id: exercise for exercise in exercises() if isinstance(exercise, MultipleChoice)}
+    longest = []
+    for exercise in choices.values():
+        right = as_text(key(exercise).answer)
+        others = [as_text(option) for option in exercise.order if as_text(option) != right]
+        if all(len(right) > len(other) for other in others):
+            longest.append(exercise.id)
+    assert len(longest) <= len(choices) / 3, f"{len(longest)} of {len(choices)}: {sorted(longest)}"
+
+
+def later_questions():
+    seen, found = set(), []
+    for bank in banks():
+        for name in bank:
+            exercise = bank[name]
+            later = name in bank.summative or bank.bank.endswith("_practice")
+            if later and isinstance(exercise, Numeric | PandasAnswer) and exercise.id not in seen:
+                seen.add(exercise.id)
+                found.append(pytest.param(exercise, id=exercise.id))
+    return found
+
+
+@pytest.mark.parametrize("exercise", later_questions())
+def test_no_lesson_output_answers_a_summative_or_practice_question(exercise):
+    answer = key(exercise).answer
+    for lesson, texts in lesson_outputs().items():
+        for text in texts:
+            assert not shows(text, answer), f"{exercise.id} is answered by a stored output of {lesson}:\n{text[:400]}"
+
+
+def test_tab_completion_shows_no_key():
+    for exercise in exercises():
+        listed = {name for name in dir(exercise) if not name.startswith("_")}
+        assert not listed & KEY_WORDS, f"{exercise.id} lists {sorted(listed & KEY_WORDS)}"
+        assert {"check", "hint", "solution", "question", "tries"} <= listed, exercise.id
+
+
+def test_shows_finds_a_number_and_a_table():
+    assert shows("the total was 1,121 strikes", 1121) and not shows("line 1121 says", 112)
+    assert not shows("strike_counts: lines 128, 214, 220", 214)
+    assert not shows("in 2015 there were", 2015)
+    series = pd.Series({"Iraq": 47, "Syria": 12}, name="involved")
+    assert shows("theater\nIraq     47\nSyria    12\nName: involved", series)
+    assert not shows("theater\nIraq     47\nSyria    13", series)
