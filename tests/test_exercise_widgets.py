@@ -6,6 +6,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from ipywidgets.embed import dependency_state
 
 from warcourse.exercises import (ExerciseView, Explore, MultipleChoice, Numeric, Ordering, PandasAnswer,
                                  SetAnswer, configure)
@@ -74,7 +75,7 @@ def test_set_without_distractors_uses_a_text_box_and_says_how_it_read_it():
     assert view.input.continuous_update is False and view.input.rows == 4
     view.input.value = "  china \n\n Iran\n   \n"
     view.button.click()
-    assert shown_text(view).startswith("✘ Not quite: Read 2 items one per line: china; Iran. 1 of your 2")
+    assert shown_text(view).startswith("✘ Not quite. Read 2 items one per line: china; Iran. “Iran” does not belong")
     view.input.value = "Russia, CHINA"
     view.button.click()
     assert shown_text(view).startswith("✔ Right. Read 2 items separated by commas: Russia; CHINA.")
@@ -181,6 +182,40 @@ def test_display_publishes_one_output_with_text_html_and_widget(monkeypatch, sol
         assert published[1]["text/plain"].startswith("Solution\nAnswer: ") and "sorties" in published[1]["text/plain"]
 
 
+def models_made(make) -> tuple[set, set]:
+    """The widget models ``make()`` creates, and those the widget it returns needs (what a notebook saves)."""
+    before = set(widgets.Widget.get_manager_state()["state"])
+    widget = make()
+    return set(widgets.Widget.get_manager_state()["state"]) - before, set(dependency_state(widget))
+
+
+KINDS = {  # an exercise of each kind, and how many checkboxes or dropdowns its input has
+    "choice": (choice, 0),
+    "number": (lambda: Numeric("How many?", answer=58, lines=[65], explanation="58.", unit="countries"), 0),
+    "typed-set": (lambda: SetAnswer("Which?", answer={"China", "Russia"}, lines=[5], explanation="Both."), 0),
+    "checkbox-set": (lambda: SetAnswer("Which?", answer={"China", "Russia"}, distractors=["Iran", "Syria"], lines=[5],
+                                       explanation="e"), 4),
+    "ordering": (lambda: Ordering("Order", answer=list("abcde"), lines=[9], explanation="By date."), 5),
+    "pandas": (lambda: PandasAnswer("Table", answer=pd.DataFrame({"a": [1]}), lines=[3], explanation="e"), 0),
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_question_brings_at_most_twelve_models_and_one_per_option(kind):
+    """One layout per view and one style per kind of widget (before: one of each per widget, 21 for a choice)."""
+    build, per_option = KINDS[kind]
+    exercise = build()
+    made, saved = models_made(lambda: ExerciseView(exercise).box)
+    assert made == saved  # nothing made that the notebook would not need
+    assert len(saved) - per_option <= 12
+
+
+def test_the_views_widgets_share_one_layout_and_a_style_per_kind():
+    view = ExerciseView(choice())
+    assert view.input.layout is view.button.layout is view.box.layout is view.output.layout
+    assert view.button.style is view.hint_button.style is view.solution_button.style
+
+
 # -- Explore ----------------------------------------------------------------------
 
 def make_explore(calls):
@@ -206,6 +241,11 @@ def test_explore_draws_once_and_redraws_on_change():
     assert len(output.outputs) == 1
     assert plt.get_fignums() == []
     assert explore.view() is box
+
+
+def test_explore_view_shares_its_layout():
+    made, saved = models_made(lambda: make_explore([]).view())
+    assert made == saved and len(saved) <= 12  # the two controls keep their own layout and style
 
 
 def test_explore_show_and_unknown_controls(monkeypatch):

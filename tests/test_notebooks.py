@@ -1,5 +1,7 @@
 """Executing a notebook is repeatable to the byte, and broken notebooks get a one-line error."""
 
+import uuid
+
 import nbformat
 import pytest
 
@@ -26,7 +28,7 @@ def run(state_ids: list[str]) -> nbformat.NotebookNode:
     return widget_notebook(state, slider)
 
 
-def test_widget_ids_follow_creation_order_not_chance():
+def test_widget_ids_follow_cells_not_chance():
     first = notebooks.stable_widget_ids(run(["a" * 32, "b" * 32]))
     second = notebooks.stable_widget_ids(run(["f" * 32, "0" * 32]))
     assert nbformat.writes(first) == nbformat.writes(second)
@@ -35,11 +37,37 @@ def test_widget_ids_follow_creation_order_not_chance():
 def test_renamed_ids_stay_linked():
     nb = notebooks.stable_widget_ids(run(["a" * 32, "b" * 32]))
     state = nb.metadata["widgets"][notebooks.WIDGET_STATE]["state"]
-    slider, layout = state  # creation order kept
+    by_kind = {saved["model_name"]: model for model, saved in state.items()}
     assert "a" * 32 not in nbformat.writes(nb)
-    assert state[slider]["state"]["layout"] == f"IPY_MODEL_{layout}"
+    assert state[by_kind["IntSliderModel"]]["state"]["layout"] == f"IPY_MODEL_{by_kind['LayoutModel']}"
     shown = nb.cells[0].outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
-    assert shown == slider
+    assert shown == by_kind["IntSliderModel"]
+
+
+def test_a_model_is_named_by_its_cell_and_position_there():
+    nb = notebooks.stable_widget_ids(run(["a" * 32, "b" * 32]))
+    state = nb.metadata["widgets"][notebooks.WIDGET_STATE]["state"]
+    assert set(state) == {uuid.uuid5(notebooks.WIDGET_IDS, name).hex for name in ("slider/0", "slider/1")}
+
+
+def test_models_nothing_shows_are_dropped_and_links_kept():
+    layout, slider, unseen, link = "1" * 32, "2" * 32, "3" * 32, "4" * 32
+    state = {unseen: {"model_name": "LayoutModel", "state": {}},
+             slider: {"model_name": "IntSliderModel", "state": {"layout": f"IPY_MODEL_{layout}"}},
+             layout: {"model_name": "LayoutModel", "state": {}},
+             link: {"model_name": "LinkModel", "state": {"source": [f"IPY_MODEL_{slider}", "value"]}}}
+    nb = notebooks.stable_widget_ids(widget_notebook(state, slider))
+    kept = nb.metadata["widgets"][notebooks.WIDGET_STATE]["state"]
+    assert sorted(saved["model_name"] for saved in kept.values()) == ["IntSliderModel", "LayoutModel", "LinkModel"]
+    assert uuid.uuid5(notebooks.WIDGET_IDS, "slider/2").hex in kept  # the link, after the slider's models
+
+
+def test_run_numbers_are_forgotten():
+    cell = nbformat.v4.new_code_cell("1 + 1", execution_count=3)
+    cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "2"}, execution_count=3)]
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    notebooks.forget_run_numbers(nb)
+    assert nb.cells[0].execution_count is None and nb.cells[0].outputs[0].execution_count is None
 
 
 def test_a_notebook_without_widgets_is_left_as_it_is():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from pathlib import Path
@@ -14,6 +15,8 @@ from .paths import shown
 
 KERNEL = "python3"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+MODEL_ID = re.compile(r"[0-9a-f]{32}")  # ipywidgets names a model uuid4().hex
 WIDGET_IDS = uuid.UUID("5f0c3c1e-6d1b-4a57-9a43-7761726f7572")  # namespace for stable widget ids
 
 
@@ -41,7 +44,15 @@ def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 600) -> nbfo
         client.execute()
     except CellExecutionError as exc:
         raise CourseError(f"a cell failed while executing: {exc.ename}: {exc.evalue}") from None
+    return tidy(nb)
+
+
+def tidy(nb: nbformat.NotebookNode, run_numbers: bool = False) -> nbformat.NotebookNode:
+    """An executed ``nb`` as the course stores it: adjacent prints joined, widget models
+    named by cell, and (unless ``run_numbers``, which handouts show) no execution counts."""
     merge_adjacent_streams(nb)
+    if not run_numbers:
+        forget_run_numbers(nb)
     return stable_widget_ids(nb)
 
 
@@ -65,19 +76,78 @@ def merge_adjacent_streams(nb: nbformat.NotebookNode) -> None:
             cell.outputs = merged
 
 
+def forget_run_numbers(nb: nbformat.NotebookNode) -> None:
+    """Blank the execution counts of code cells and their results, in place.
+
+    A stored lesson shows its outputs, but a student's kernel has run nothing yet;
+    and a cell inserted near the top would otherwise renumber every cell below it.
+    """
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.execution_count = None
+            for output in cell.outputs:
+                if output.output_type == "execute_result":
+                    output.execution_count = None
+
+
+def _references(model: dict, state: dict) -> list[str]:
+    """The ids of the models ``model`` refers to, in the order its saved JSON names them."""
+    found = MODEL_ID.findall(json.dumps(model, sort_keys=True))
+    return [ref for ref in dict.fromkeys(found) if ref in state]
+
+
+def _owners(nb: nbformat.NotebookNode, state: dict) -> dict[str, tuple[str, int]]:
+    """Each model's (cell key, position): the first cell whose outputs reach it, and the
+    order in which that cell's outputs reach it (depth first, as the JSON names them).
+
+    A model no output reaches but that refers to one (a link between two widgets) goes
+    after the models of that one's cell; a model neither is absent (nothing can show it).
+    """
+    owners, count = {}, {}
+
+    def own(model, cell):
+        owners[model] = (cell, count.get(cell, 0))
+        count[cell] = owners[model][1] + 1
+
+    for index, cell in enumerate(nb.cells):
+        key = cell.get("id") or f"#{index}"
+        for output in cell.get("outputs", []):
+            stack = [output.get("data", {}).get(WIDGET_VIEW, {}).get("model_id")]
+            while stack:
+                model = stack.pop()
+                if model in state and model not in owners:
+                    own(model, key)
+                    stack.extend(reversed(_references(state[model], state)))
+    left = [model for model in state if model not in owners]
+    while left:
+        linked = [model for model in left if any(ref in owners for ref in _references(state[model], state))]
+        for model in linked:
+            own(model, owners[next(ref for ref in _references(state[model], state) if ref in owners)][0])
+        left = [model for model in left if model not in owners]
+        if not linked:
+            break
+    return owners
+
+
 def stable_widget_ids(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """``nb`` with its widget models renamed by creation order, so a re-run rewrites no ids.
+    """``nb`` with each widget model named after its cell and its position there.
 
     ipywidgets names every model with a random id; the stored widget state and the
-    outputs that show widgets refer to those ids. Renaming them keeps a re-executed
-    notebook byte-identical when nothing else changed.
+    outputs that show widgets refer to those ids. Named by cell id and position,
+    a re-run rewrites no id, and inserting, editing or removing a question changes
+    only that question's models. Models no output can show are dropped.
     """
     state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state")
     if not state:
         return nb
-    names = {old: uuid.uuid5(WIDGET_IDS, str(index)).hex for index, old in enumerate(state)}
-    pattern = re.compile("|".join(map(re.escape, names)))
-    return nbformat.reads(pattern.sub(lambda m: names[m.group(0)], nbformat.writes(nb)), as_version=4)
+    names = {old: uuid.uuid5(WIDGET_IDS, f"{cell}/{position}").hex
+             for old, (cell, position) in _owners(nb, state).items()}
+    pattern = re.compile("|".join(map(re.escape, names)) or "(?!)")
+    renamed = nbformat.reads(pattern.sub(lambda m: names[m.group(0)], nbformat.writes(nb)), as_version=4)
+    kept = set(names.values())
+    widgets = renamed.metadata.widgets[WIDGET_STATE]
+    widgets.state = {model: saved for model, saved in widgets.state.items() if model in kept}
+    return renamed
 
 
 def write(nb: nbformat.NotebookNode, path: Path) -> None:

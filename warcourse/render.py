@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import html
 import json
 import multiprocessing
 import os
@@ -56,9 +55,10 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
+import jinja2
 import nbformat
 
-from . import handout
+from . import handout, notebooks
 from .errors import CourseError, UsageError
 from .files import temporary, write_atomic
 from .kernels import AsyncLocalKernelManager
@@ -195,7 +195,8 @@ def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool, nav
     executed = temporary(target, ".ipynb")
     stage = ""
     try:
-        nb = _execute(lesson, parameters, executed)
+        nb = notebooks.tidy(_execute(lesson, parameters, executed), run_numbers=True)  # as `execute` stores it
+        notebooks.write(nb, executed)
         if with_html:
             stage = "HTML export: "
             page = to_html(nb, lesson.title(), nav or handout.navigation(lesson.slug, None, None))
@@ -336,35 +337,49 @@ def _record(outcome: Outcome, title: str, parameters: dict, with_html: bool, old
     return record
 
 
+INDEX = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string("""\
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Counting a war: rendered lessons</title>
+<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}\
+td,th{border:1px solid #999;padding:.4em .6em;text-align:left;vertical-align:top}\
+tr.failed td{background:#fde8e8}a{color:#0d47a1;text-decoration:underline}</style>
+</head>
+<body>
+<main>
+<h1>Counting a war: rendered lessons</h1>
+<p>Made with <code>python -m warcourse render</code>.</p>
+<table>
+<tr><th>Lesson</th><th>Parameters</th><th>Status</th><th>Time</th><th>Rendered</th><th>Open</th></tr>
+{% for row in rows %}\
+<tr class="{{ 'ok' if row.ok else 'failed' }}"><td><strong>{{ row.title }}</strong><br><code>{{ row.slug }}</code></td>\
+<td>{{ row.parameters or 'none' }}</td><td>{{ row.status }}</td><td>{{ '%.1f' % row.seconds }} s</td><td>{{ row.date }}</td>\
+<td>{% if row.href %}<a href="{{ row.href }}">{{ row.label }}</a>{% else %}none{% endif %}</td></tr>
+{% endfor %}\
+</table>
+</main>
+</body>
+</html>
+""")
+"""The index page's template (Jinja2, every value escaped)."""
+
+
 def index_html(records: dict[str, dict]) -> str:
-    """The index page: one row per lesson, linking to its HTML (or notebook); every value escaped."""
+    """The index page: one row per lesson, linking to its HTML (or notebook)."""
     rows = []
     for slug, r in sorted(records.items()):
-        params = ", ".join(f"{name} = {literal(value)}" for name, value in r["parameters"].items())
         ok = r["status"] == "ok"
-        status = "ok" if ok else f"{r['status']}: {r['error']}"
-        if r["link"]:
-            label = "HTML" if r["link"].endswith(".html") else "notebook"
-            if not ok:
-                label = f"previous render ({r['link_date']})"
-            link = f'<a href="{html.escape(quote(r["link"]))}">{html.escape(label)}</a>'
-        else:
-            link = "none"
-        rows.append(f'<tr class="{"ok" if ok else "failed"}"><td><strong>{html.escape(r["title"])}</strong>'
-                    f'<br><code>{html.escape(slug)}</code></td><td>{html.escape(params) or "none"}</td>'
-                    f'<td>{html.escape(status)}</td><td>{r["seconds"]:.1f} s</td>'
-                    f'<td>{html.escape(r["date"])}</td><td>{link}</td></tr>')
-    return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        "<title>Counting a war: rendered lessons</title>",
-        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-        "td,th{border:1px solid #999;padding:.4em .6em;text-align:left;vertical-align:top}"
-        "tr.failed td{background:#fde8e8}a{color:#0d47a1;text-decoration:underline}</style>",
-        "</head>", "<body>", "<main>", "<h1>Counting a war: rendered lessons</h1>",
-        "<p>Made with <code>python -m warcourse render</code>.</p>",
-        "<table>", "<tr><th>Lesson</th><th>Parameters</th><th>Status</th><th>Time</th>"
-        "<th>Rendered</th><th>Open</th></tr>",
-        *rows, "</table>", "</main>", "</body>", "</html>", ""])
+        label = "HTML" if (r["link"] or "").endswith(".html") else "notebook"
+        rows.append({
+            "slug": slug, "title": r["title"], "ok": ok, "seconds": r["seconds"], "date": r["date"],
+            "parameters": ", ".join(f"{name} = {literal(value)}" for name, value in r["parameters"].items()),
+            "status": "ok" if ok else f"{r['status']}: {r['error']}",
+            "href": quote(r["link"]) if r["link"] else None,
+            "label": label if ok else f"previous render ({r['link_date']})",
+        })
+    return INDEX.render(rows=rows)
 
 
 FIELDS = {"title": (str,), "parameters": (dict,), "seconds": (int, float), "date": (str,),

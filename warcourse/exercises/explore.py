@@ -13,7 +13,7 @@ from IPython import get_ipython
 from IPython.display import display
 
 from .feedback import shown
-from .views import WIDGET_VIEW, text_block
+from .views import WIDGET_VIEW, Parts, text_block
 
 
 def _figure_of(result: object):
@@ -111,11 +111,12 @@ class Explore:
     def view(self) -> widgets.VBox:
         """The widget: description, controls and the drawing (made once, shared by every display)."""
         if self._view is None:
-            output = widgets.Output()
+            make = Parts()
+            output = make(widgets.Output)
             for control in self.controls.values():
                 control.observe(lambda _change: self._redraw(output), names="value")
-            intro = widgets.HTML(f"<p>{html.escape(self.description)}</p>")
-            self._view = widgets.VBox([intro, *self.controls.values(), output])
+            intro = make(widgets.HTML, value=f"<p>{html.escape(self.description)}</p>")
+            self._view = make(widgets.VBox, children=[intro, *self.controls.values(), output])
             self._redraw(output)
         return self._view
 

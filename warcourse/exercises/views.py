@@ -25,62 +25,88 @@ from .sets import SetAnswer, typed_items
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
-def _described(kind, **options):
-    """A widget with a plain-text description, a readable width and keyboard focus."""
-    return kind(description_allow_html=False, style={"description_width": "initial"},
-                layout=widgets.Layout(width="auto", max_width="100%"), **options)
+class Parts:
+    """Makes a view's widgets: all share one layout, and every kind of widget one style.
+
+    Without this each widget brings its own layout and style model, about twice
+    the models (messages at run time, JSON in every saved notebook).
+    """
+
+    def __init__(self, **layout):
+        self.layout = widgets.Layout(**layout)
+        self.styles = {}
+
+    def style(self, kind):
+        """The view's one style of class ``kind``."""
+        if kind not in self.styles:
+            wide = "description_width" in kind.class_traits()
+            self.styles[kind] = kind(description_width="initial") if wide else kind()
+        return self.styles[kind]
+
+    def __call__(self, kind, **options):
+        """A ``kind`` widget with the shared layout and style; a plain-text description that never shrinks."""
+        style = kind.class_traits().get("style")
+        if style is not None:
+            options["style"] = self.style(style.klass)
+        if "description_allow_html" in kind.class_traits():
+            options.setdefault("description_allow_html", False)
+        return kind(layout=self.layout, **options)
 
 
 @singledispatch
-def make_input(exercise: Exercise):
-    """The input widget of ``exercise`` and a function reading the answer from it."""
+def make_input(exercise: Exercise, make: Parts):
+    """The input widget of ``exercise`` (made with ``make``), a function reading the answer
+    from it, and a note on how to answer (shown under the question)."""
     raise TypeError(f"no widget for {type(exercise).__name__}")
 
 
 @make_input.register
-def _(exercise: MultipleChoice):
-    radio = _described(widgets.RadioButtons, description="Your answer:", value=None,
-                       options=[(as_text(choice), choice) for choice in exercise.order])
-    return radio, lambda: radio.value
+def _(exercise: MultipleChoice, make: Parts):
+    radio = make(widgets.RadioButtons, description="Your answer:", value=None,
+                 options=[(as_text(choice), choice) for choice in exercise.order])
+    return radio, lambda: radio.value, ""
 
 
 @make_input.register
-def _(exercise: Numeric):
+def _(exercise: Numeric, make: Parts):
     unit = f" ({exercise.unit})" if exercise.unit else ""
-    text = _described(widgets.Text, description=f"Your answer{unit}:", value="",
-                      placeholder="a number, e.g. 1149 or 1,149", continuous_update=False)
-    return text, lambda: text.value
+    text = make(widgets.Text, description=f"Your answer{unit}:", value="",
+                placeholder="a number, e.g. 1149 or 1,149", continuous_update=False)
+    return text, lambda: text.value, ""
 
 
 @make_input.register
-def _(exercise: SetAnswer):
+def _(exercise: SetAnswer, make: Parts):
     if exercise.free:
-        box = _described(widgets.Textarea, description="Your items (one per line, or separated by commas):",
-                         value="", placeholder="one item per line", continuous_update=False, rows=4)
-        return box, lambda: box.value
-    boxes = [_described(widgets.Checkbox, description=as_text(option), value=False, indent=False)
+        box = make(widgets.Textarea, description="Your items (one per line, or separated by commas):",
+                   value="", placeholder="one item per line", continuous_update=False, rows=4)
+        return box, lambda: box.value, ""
+    boxes = [make(widgets.Checkbox, description=as_text(option), value=False, indent=False)
              for option in exercise.options]
-    group = widgets.VBox([widgets.Label("Pick all that apply:"), *boxes])
-    return group, lambda: [option for option, box in zip(exercise.options, boxes) if box.value]
+    group = make(widgets.VBox, children=boxes)
+
+    def chosen():
+        return [option for option, box in zip(exercise.options, boxes) if box.value] or None
+
+    return group, chosen, "Pick all that apply:"
 
 
 @make_input.register
-def _(exercise: Ordering):
+def _(exercise: Ordering, make: Parts):
     options = [(exercise.labels[item], item) for item in exercise.shuffled()]
-    slots = [_described(widgets.Dropdown, description=f"Position {position}:", options=options, value=None)
+    slots = [make(widgets.Dropdown, description=f"Position {position}:", options=options, value=None)
              for position in range(1, len(options) + 1)]
 
     def value():
         chosen = [slot.value for slot in slots]
         return None if all(item is None for item in chosen) else chosen
 
-    return widgets.VBox(slots), value
+    return make(widgets.VBox, children=slots), value, ""
 
 
 @make_input.register
-def _(exercise: PandasAnswer):
-    note = widgets.HTML(html.escape(exercise.describe()[0]))
-    return note, None
+def _(exercise: PandasAnswer, make: Parts):
+    return make(widgets.HTML, value=html.escape(exercise.describe()[0])), None, ""
 
 
 class ExerciseView:
@@ -88,29 +114,30 @@ class ExerciseView:
 
     def __init__(self, exercise: Exercise):
         self.exercise = exercise
-        self.input, self.value = make_input(exercise)
-        question = widgets.HTML(f"<p><strong>{html.escape(exercise.question)}</strong></p>")
+        make = Parts(width="auto", max_width="60em")  # a readable line length
+        self.input, self.value, how = make_input(exercise, make)
+        how = f"<p>{html.escape(how)}</p>" if how else ""
+        question = make(widgets.HTML, value=f"<p><strong>{html.escape(exercise.question)}</strong></p>{how}")
         question.add_class("tex2jax_ignore")
-        children = [question, self.input]
-        self.button = self.output = None
-        self.output = widgets.Output()
+        self.button = None
+        self.output = make(widgets.Output)
         self.output.add_class("warcourse-feedback")
         buttons = []
         if self.value is not None:
-            self.button = widgets.Button(description="Check", tooltip="Check your answer", icon="check")
+            self.button = make(widgets.Button, description="Check", tooltip="Check your answer", icon="check")
             self.button.add_class("warcourse-check")
             self.button.on_click(lambda _button: self.check())
             buttons.append(self.button)
-        self.hint_button = widgets.Button(description="Hint", tooltip="Show the next hint", icon="lightbulb-o")
+        self.hint_button = make(widgets.Button, description="Hint", tooltip="Show the next hint", icon="lightbulb-o")
         self.hint_button.add_class("warcourse-hint")
         self.hint_button.on_click(lambda _button: self.show(exercise.hint()))
-        self.solution_button = widgets.Button(description="Solution", tooltip="Show the worked solution "
-                                              "(after two tries)", icon="eye")
+        self.solution_button = make(widgets.Button, description="Solution",
+                                    tooltip="Show the worked solution (after two tries)", icon="eye")
         self.solution_button.add_class("warcourse-solution-button")
         self.solution_button.on_click(lambda _button: self.show(exercise.solution()))
         buttons += [self.hint_button, self.solution_button]
-        children += [widgets.HBox(buttons), self.output]
-        self.box = widgets.VBox(children, layout=widgets.Layout(width="auto", max_width="60em"))
+        buttons = make(widgets.HBox, children=buttons)
+        self.box = make(widgets.VBox, children=[question, self.input, buttons, self.output])
         self.box.add_class("warcourse-exercise-widget")
         if exercise.id:
             self.box.add_class(f"warcourse-q-{exercise.id}")
@@ -155,7 +182,7 @@ def question_bundle(exercise: Exercise) -> dict[str, str]:
 def solution_bundle(exercise: Exercise) -> dict[str, str]:
     """The clearly marked solution block (only shown with show_solutions on)."""
     style = "border-left: 4px solid #0072B2; padding-left: 0.75em; margin: 0.5em 0"
-    answer, *rest = exercise.worked().split("\n", 1)
+    answer, *rest = exercise.solution().text.split("\n", 1)
     return text_block("Solution", answer, rest, "warcourse-solution", style)
 
 
