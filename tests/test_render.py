@@ -195,7 +195,7 @@ def test_index_lists_lessons_with_title_parameters_status_time_date_and_link():
                            "link": "exercises/91_x.html", "link_date": "2024-04-30"}}
     page = render.index_html(records)
     row = re.search(r'<tr class="ok">.*?</tr>', page).group(0)
-    for part in ("A &lt;fixture&gt;", "90_fixture_lesson", 'theater = &quot;Iraq&quot;, year = 2015',
+    for part in ("A &lt;fixture&gt;", "90_fixture_lesson", 'theater = &#34;Iraq&#34;, year = 2015',
                  "<td>ok</td>", "<td>2.3 s</td>", "<td>2024-05-01</td>",
                  '<a href="90_fixture_lesson.html">HTML</a>'):
         assert part in row
@@ -234,7 +234,7 @@ def test_render_with_non_default_parameters(tmp_path, capsys):
 
     index = (out / "index.html").read_text(encoding="utf-8")
     assert page.count('<a href="index.html" rel="index">') == 2  # navigation at the top and the bottom
-    assert "A fixture lesson" in index and 'theater = &quot;Syria&quot;' in index
+    assert "A fixture lesson" in index and 'theater = &#34;Syria&#34;' in index
     assert "show_solutions = True" in index and date.today().isoformat() in index
     assert '<a href="90_fixture_lesson.html">HTML</a>' in index
     assert not list(out.glob(".tmp-*"))
