@@ -6,11 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from decimal import Decimal
 from fractions import Fraction
 
 from warcourse.exercises import (ExerciseView, Feedback, MultipleChoice, Numeric, Ordering, PandasAnswer,
-                                 SetAnswer, configure, record)
-from warcourse.exercises.feedback import NOT_ANSWERED
+                                 SetAnswer, configure, country, key, record)
+from warcourse import data
+from warcourse.exercises.feedback import NOT_ANSWERED, cite
 from warcourse.exercises.numeric import Ambiguous, NotANumber, to_fraction
 from warcourse.exercises.sets import typed_items
 from warcourse.exercises.views import bundles, question_bundle, solution_bundle
@@ -89,19 +91,27 @@ def exercise(request):
     return request.getfixturevalue(request.param)
 
 
+def passage_line(section: str) -> int:
+    """The first seed line of a section of the article (the sections come from data.passages())."""
+    passages = data.passages()
+    return int(passages.loc[passages["section"].eq(section) & passages["subsection"].isna(), "line"].iloc[0])
+
+
 # -- Feedback -----------------------------------------------------------------
 
 def test_feedback_text_is_plain_and_says_where_to_look():
     assert str(Feedback(True, "The list has 58 names.", (65, 66))) == \
         "✔ Right. The list has 58 names. (Where to look: article lines 65, 66.)"
-    assert str(Feedback(False, "you said 59.", (65,))) == "✘ Not quite: you said 59. (Where to look: article line 65.)"
+    assert str(Feedback(False, "you said 59", (65,))) == "✘ Not quite. You said 59. (Where to look: article line 65.)"
+    assert str(Feedback(False, "x.", where="the article's section “Iraq”")) == \
+        "✘ Not quite. X. (Where to look: the article's section “Iraq”.)"
     assert str(Feedback(None, NOT_ANSWERED["code"])) == \
         "… Not answered yet: replace ... with your answer and run the cell again."
 
 
 def test_many_lines_are_cited_as_a_span_so_their_number_tells_nothing():
-    assert str(Feedback(False, "x.", tuple(range(491, 538)))) == "✘ Not quite: x. (Where to look: article lines 491–537.)"
-    assert str(Feedback(False, "x.", (5, 7, 9, 11))) == "✘ Not quite: x. (Where to look: article lines 5, 7, 9, 11.)"
+    assert str(Feedback(True, "x.", tuple(range(491, 538)))) == "✔ Right. X. (Where to look: article lines 491–537.)"
+    assert str(Feedback(True, "x.", (5, 7, 9, 11))) == "✔ Right. X. (Where to look: article lines 5, 7, 9, 11.)"
 
 
 def test_feedback_html_escapes_ignores_mathjax_and_is_a_status():
@@ -126,7 +136,7 @@ def test_feedback_is_frozen():
 
 # -- every kind -----------------------------------------------------------------
 
-@pytest.mark.parametrize("answer", [None, ..., "", "   ", [], set()])
+@pytest.mark.parametrize("answer", [None, ..., "", "   "])
 def test_unanswered_in_code_and_by_widget(exercise, answer):
     assert exercise.check(answer).message == NOT_ANSWERED["code"]
     by_widget = exercise.check(answer, via="widget")
@@ -145,9 +155,49 @@ def test_odd_answers_never_raise(exercise, answer):
 
 
 def test_expected_answer_is_right(exercise):
-    feedback = exercise.check(exercise.answer)
+    feedback = exercise.check(key(exercise).answer)
     assert feedback.correct is True
-    assert exercise.explanation in feedback.message
+    assert key(exercise).explanation[1:] in feedback.message
+    assert cite(key(exercise).lines) in str(feedback)
+
+
+@pytest.mark.parametrize("empty", [[], set(), (), pd.Series([], dtype=object), np.array([]),
+                                   pd.DataFrame({"country": [], "strikes": []})], ids=lambda value: type(value).__name__)
+def test_an_empty_computed_answer_is_wrong_with_guidance(exercise, empty):
+    feedback = exercise.check(empty)
+    assert feedback.correct is False, feedback
+    assert exercise.tries == 1 and "not answered" not in feedback.message.lower()
+
+
+def test_wrong_answers_point_to_the_section_never_to_the_lines(exercise):
+    feedback = exercise.check("something else entirely")
+    assert feedback.correct is False and not feedback.lines
+    assert "article line" not in str(feedback) and "Where to look:" in str(feedback)
+
+
+def test_the_section_comes_from_the_lines_and_a_bank_may_name_what_to_reread():
+    iraq = Numeric("q?", answer=1, lines=[passage_line("Iraq")], explanation="e", unit="x")
+    assert iraq.check(2).where.startswith("the article's section “Iraq")
+    table = Numeric("q?", answer=1, lines=[1], explanation="e", unit="x", where="the strike_counts table")
+    assert str(table.check(2)).endswith("(Where to look: the strike_counts table.)")
+    sections = MultipleChoice("Which section?", choices={"Iraq": "right", "Syria": "no"}, answer="Iraq",
+                              lines=[passage_line("Iraq")])
+    assert "Iraq" not in str(sections.check("Syria"))
+
+
+def test_the_key_is_off_the_students_surface(exercise):
+    assert set(dir(exercise)) <= {"check", "hint", "solution", "question", "tries", "kind", "describe"}
+    public = {name: value for name, value in vars(exercise).items() if not name.startswith("_")}
+    answer = key(exercise)
+    for value in public.values():
+        assert value is not answer.answer and value != answer.explanation and value != answer.code
+        assert value != answer.hints and value != answer.lines
+    assert not hasattr(exercise, "hints") and not hasattr(exercise, "answer_text")
+
+
+def test_key_is_for_exercises_only():
+    with pytest.raises(TypeError):
+        key("q.between")
 
 
 def test_constructor_rejects_bad_lines_and_missing_parts():
@@ -164,7 +214,7 @@ def test_constructor_rejects_bad_lines_and_missing_parts():
 
 def test_lines_from_a_table_become_plain_sorted_ints():
     exercise = Numeric("q?", answer=1, lines=pd.Series([66, 65, 66]), explanation="e", unit="x")
-    assert exercise.lines == (65, 66) and all(type(line) is int for line in exercise.lines)
+    assert key(exercise).lines == (65, 66) and all(type(line) is int for line in key(exercise).lines)
 
 
 # -- hints, solutions and the record -------------------------------------------------
@@ -175,9 +225,9 @@ def test_hints_are_a_ladder(choice):
     assert str(choice.hint()) == "Hint 2 of 2: Look at line 211. (That was the last hint.)"
 
 
-def test_without_hints_a_hint_points_to_the_source(number):
-    bare = Numeric("q?", answer=1, lines=[7], explanation="e", unit="x")
-    assert "article line 7" in str(bare.hint())
+def test_without_hints_a_hint_points_to_the_section(number):
+    bare = Numeric("q?", answer=1, lines=[passage_line("Iraq")], explanation="e", unit="x")
+    assert "“Iraq" in str(bare.hint()) and "line" not in str(bare.hint())
 
 
 def test_solution_is_refused_before_two_tries(number):
@@ -212,21 +262,37 @@ def test_every_check_is_recorded(number):
 
 # -- MultipleChoice -------------------------------------------------------------
 
-def test_choice_right_ignores_case_and_spacing(choice):
-    assert choice.check("  Sorties ").correct is True
+@pytest.mark.parametrize("given", ["  Sorties ", "SORTIES.", "“sorties”", "sorties!"])
+def test_choice_right_ignores_case_spacing_and_punctuation(choice, given):
+    assert choice.check(given).correct is True
     assert choice.check("sorties").message == "The article counts sorties."
+
+
+def test_choice_short_forms_prefixes_and_aliases():
+    labels = {"sorties: flights by one aircraft each": "Right.", "airstrikes, as the article says": "No.",
+              "Nothing: the counts agree": "No.", "Nothing: they differ": "No."}
+    unit = MultipleChoice("Which unit?", choices=labels, answer="sorties: flights by one aircraft each", lines=[1],
+                          aliases={"sorties: flights by one aircraft each": ["flights"]})
+    assert unit.check("Sorties").correct is True and unit.check("flights").correct is True
+    assert unit.check("flights by one aircraft each.").correct is True
+    assert unit.check("nothing").correct is False  # a short form of two choices stands for neither
+    assert "is not one of the choices. Give a choice's text, or its letter" in unit.check("nothing").message
+    heading = MultipleChoice("Where?", choices={"Iraq › Humanitarian efforts": "Right.", "Iraq › Military aid": "No."},
+                             answer="Iraq › Humanitarian efforts", lines=[1])
+    assert heading.check("iraq > humanitarian efforts").correct is True
 
 
 def test_choice_wrong_explains_that_choice_only(choice):
     feedback = choice.check("airstrikes")
     assert feedback.correct is False
-    assert feedback.message == "you chose “airstrikes”. Airstrikes are counted in the thousands, not tens of thousands."
+    assert str(feedback).startswith("✘ Not quite. You chose “airstrikes”. Airstrikes are counted in the thousands, "
+                                    "not tens of thousands.")
     assert "sorties" not in feedback.message
 
 
 def test_choice_order_is_shuffled_deterministically_and_letters_work(choice):
-    again = MultipleChoice(choice.question, choices=choice.choices, answer="sorties", lines=[1])
-    assert again.order == choice.order and sorted(choice.order) == sorted(choice.choices)
+    again = MultipleChoice(choice.question, choices=dict.fromkeys(choice.order, "why"), answer="sorties", lines=[1])
+    assert again.order == choice.order and sorted(choice.order) == ["airstrikes", "missions", "sorties"]
     letter = "abc"[choice.order.index("sorties")]
     assert choice.check(letter).correct is True
     assert choice.check(f"{letter})").correct is True
@@ -238,12 +304,12 @@ def test_the_right_choice_is_not_always_first():
     for number in range(12):
         choices = {f"option {letter} of {number}": "why" for letter in "abcd"}
         quiz = MultipleChoice(f"Question {number}?", choices=choices, answer=f"option a of {number}", lines=[1])
-        positions.add(quiz.order.index(quiz.answer))
+        positions.add(quiz.order.index(key(quiz).answer))
     assert len(positions) > 1
 
 
 def test_choice_not_a_choice_names_the_letters(choice):
-    assert choice.check("bombs").message == "'bombs' is not one of the choices; give a choice's text or its letter (a, b, c)."
+    assert choice.check("bombs").message == "'bombs' is not one of the choices. Give a choice's text, or its letter (a, b, c)."
 
 
 def test_choice_needs_every_explanation():
@@ -261,12 +327,13 @@ def test_choice_with_number_keys():
 
 
 def test_choice_answer_text_is_not_just_the_choice(choice):
-    assert choice.answer_text().endswith("— The article counts sorties.")
+    assert key(choice).text.endswith("— The article counts sorties.")
 
 
 # -- Numeric --------------------------------------------------------------------
 
-@pytest.mark.parametrize("answer", [58, 58.0, "58", " 58 ", "58.0", np.int64(58), np.float32(58)])
+@pytest.mark.parametrize("answer", [58, 58.0, "58", " 58 ", "58.0", np.int64(58), np.float32(58), Fraction(58),
+                                    Decimal("58.0"), "58 countries", "58 nations", "58x", "58×", "58/day"])
 def test_numeric_accepts_equal_numbers(number, answer):
     assert number.check(answer).correct is True
 
@@ -279,7 +346,7 @@ def test_numeric_says_the_direction_never_the_gap(number, given, direction):
 
 
 def test_numeric_names_typical_mistakes_and_factors_of_ten(number):
-    assert number.check(60).message == ("you said 60 countries. That is the total the article states, "
+    assert number.check(60).message == ("You said 60 countries. That is the total the article states, "
                                         "not the count of the list.")
     assert "about 10 times too high" in number.check(580).message
     assert "about 100 times too low" in number.check(0.58).message
@@ -292,7 +359,7 @@ def test_numbers_as_people_write_them(text, value):
     assert to_fraction(text) == Fraction(str(value))
 
 
-@pytest.mark.parametrize("text", ["5 8", "5_8", "1,14", "58 countries", "fifty-eight", "1,1490", "12,34,567"])
+@pytest.mark.parametrize("text", ["5 8", "5_8", "1,14", "58 countries", "fifty-eight", "1,1490", "12,34,567", "0,415"])
 def test_separators_outside_groups_of_three_are_not_numbers(text):
     with pytest.raises((NotANumber, Ambiguous)):
         to_fraction(text)
@@ -314,7 +381,7 @@ def test_a_dot_before_three_digits_is_ambiguous_for_whole_numbers(number):
 
 
 def test_numeric_rejects_booleans_and_text(number):
-    assert number.check(True).message == "True is a yes/no value, not a number."
+    assert number.check(True).message.startswith("True is a yes/no value, not a number. Give one number")
     assert number.check(np.bool_(False)).correct is False
     assert "'fifty-eight' is not a number; write it in digits" in number.check("fifty-eight").message
 
@@ -322,15 +389,16 @@ def test_numeric_rejects_booleans_and_text(number):
 def test_numeric_nan_inf_and_huge(number):
     assert "NaN" in number.check(float("nan")).message
     assert "infinite" in number.check(float("-inf")).message
-    assert number.check(10**400).message == "you said 1×10^400 countries, which is too high."
+    assert number.check(10**400).message == "You said 1×10^400 countries, which is too high."
     assert "sign is wrong" in number.check(-(10**5000)).message
     assert number.check("1e9999").correct is False
 
 
 def test_numeric_collections_get_a_pointed_message(number):
-    assert number.check(pd.Series([58])).message == (
+    assert number.check(pd.Series([58])).message.startswith(
         "expected a single number, got a Series of one value; take the number out with .item().")
-    assert number.check([58, 59]).message == "expected a single number, got a list of 2 values."
+    assert number.check([58, 59]).message.startswith("expected a single number, got a list of 2 values.")
+    assert number.check([]).message.startswith("expected a single number, got an empty list; check the filter")
 
 
 def test_numeric_tolerances_and_rounding():
@@ -340,7 +408,8 @@ def test_numeric_tolerances_and_rounding():
     assert "answers within ±2 or ±5% are accepted" in near.check(1060).message
     assert near.describe() == ["Give a number (in strikes). Tolerance: answers within ±2 or ±5% are accepted."]
     rate = Numeric("q?", answer=12.5, lines=[1], explanation="e", unit="strikes a day", decimals=1)
-    assert rate.check(13.04).message == "you said 13 strikes a day, which is too high."
+    assert rate.check(13.04).message == "You said 13.04 strikes a day, which is too high."
+    assert rate.check(13).message == "You said 13 strikes a day, which is too high."
 
 
 def test_numeric_float_noise_is_tolerated():
@@ -367,18 +436,36 @@ def test_set_accepts_any_collection_and_typed_lists(countries, answer):
     assert countries.check(answer).correct is True
 
 
-def test_set_counts_what_is_missing_and_names_only_what_does_not_belong(countries):
-    assert countries.check(["China", "Iran"]).message == (
-        "1 of your 2 items is right; 'Iran' does not belong; 1 item is missing. "
-        "Check both conditions of the question, one at a time.")
+def test_set_names_at_most_one_item_that_does_not_belong_and_never_counts(countries):
+    both = countries.check(["China", "Iran"]).message
+    assert both == ("“Iran” does not belong, and some items are missing. Reread what the question asks and "
+                    "check each item against it.")
     feedback = countries.check("China")
-    assert "Russia" not in feedback.message and "1 item is missing" in feedback.message
+    assert feedback.message == "some items are missing. Your selection is too strict: reread what the question asks."
     assert "China" not in countries.check(["Russia"]).message
+    every = countries.check(["China", "Russia", "Iran", "France"]).message
+    assert "too many" in every and every.count("does not belong") == 1
+    assert not any(char.isdigit() for char in every + both)
+
+
+def test_set_advice_fits_the_question():
+    two = SetAnswer("q?", answer={"a"}, distractors=["b", "c"], lines=[1], explanation="e", conditions=2)
+    assert "the question's 2 conditions" in two.check(["a", "b"]).message
+    told = SetAnswer("q?", answer={"a"}, distractors=["b", "c"], lines=[1], explanation="e",
+                     advice="Check the spelling of each name.")
+    assert told.check(["c"]).message.endswith("Check the spelling of each name.")
+    one = SetAnswer("q?", answer={"a"}, distractors=["b", "c"], lines=[1], explanation="e")
+    assert "conditions" not in " ".join(one.check(given).message for given in (["b"], ["a", "b"], ["c", "b"]))
+
+
+def test_set_unknown_option_says_which_form(countries):
+    assert countries.check(["Chinaa"]).message == ("'Chinaa' is not one of the options. Tick the options, or give "
+                                                   "their texts as a list, e.g. [\"...\", \"...\"].")
 
 
 def test_typed_items_say_how_they_were_read():
     assert typed_items("A, B") == (["A", "B"], "separated by commas")
-    assert typed_items("A\nB, C") == (["A", "B", "C"], "one per line")
+    assert typed_items("A\nB, C") == (["A", "B, C"], "one per line")
     assert typed_items("A") == (["A"], "as one item")
 
 
@@ -387,98 +474,165 @@ def test_set_refuses_tables_and_dicts(countries):
     assert "got a dict" in countries.check({"China": 1}).message
 
 
+@pytest.mark.parametrize("answer", [pd.Index(["China", "Russia"]), np.array(["China", "Russia"]),
+                                    pd.array(["China", "Russia"], dtype="string"), {"China": 1, "Russia": 2}.keys(),
+                                    pd.Series(["China", "Russia"], dtype="category").values, ["china.", "RUSSIA"]],
+                         ids=lambda value: type(value).__name__)
+def test_set_accepts_arrays_index_and_views(countries, answer):
+    assert countries.check(answer).correct is True
+
+
 def test_set_normalise_hook():
     codes = SetAnswer("q?", answer={"CHN", "RUS"}, lines=[1], explanation="e",
                       normalise=lambda text: {"china": "CHN", "russia": "RUS"}.get(text.strip().casefold(), text))
     assert codes.check(["china", "russia"]).correct is True
 
 
+@pytest.mark.parametrize("given", [["UK", "USA"], ["Britain", "US"], "U.K., U.S.", ["united kingdom", "America"],
+                                   ["Great Britain", "United States of America"], ["GBR", "USA"]])
+def test_country_names_as_students_write_them(given):
+    allies = SetAnswer("q?", answer={"United Kingdom", "United States"}, distractors=["France", "Saudi Arabia"],
+                       normalise=country, lines=[1], explanation="e")
+    assert allies.check(given).correct is True
+
+
+def test_country_short_forms():
+    assert country("UAE") == country("United Arab Emirates") == "ARE"
+    assert country("Saudi-Arabia") == country("Saudi Arabia") == "SAU"
+    assert country("Hezbollah") == "hezbollah"
+
+
+@pytest.mark.parametrize("given", [[("a", "b")], [("b", "a")], ["b vs. a"], ["a / b"], "a vs b", [["a", "b"]]])
+def test_pairs_in_any_order_or_form(given):
+    pairs = SetAnswer("Which pairs?", answer=["a vs b"], options=["a vs b", "a vs c", "b vs c"], pairs=True,
+                      lines=[1], explanation="e")
+    assert pairs.check(given).correct is True
+    assert pairs.check([("c", "a")]).correct is False
+
+
+def test_set_aliases():
+    kinds = SetAnswer("q?", answer={"Iraq › Humanitarian efforts"}, options=["Iraq › Humanitarian efforts", "Syria"],
+                      aliases={"Iraq › Humanitarian efforts": ["aid"]}, lines=[1], explanation="e")
+    assert kinds.check(["aid"]).correct is True and kinds.check(["Iraq > humanitarian efforts."]).correct is True
+
+
 def test_set_options():
     free = SetAnswer("q?", answer={"b", "a"}, lines=[1], explanation="e")
-    assert free.free and free.options == ["a", "b"]
+    assert free.free and free.options == []
     offered = SetAnswer("q?", answer={"b"}, options=["c", "b", "a"], lines=[1], explanation="e")
     assert offered.options == ["c", "b", "a"] and not offered.free
     with pytest.raises(ValueError):
         SetAnswer("q?", answer={"b"}, options=["a"], lines=[1], explanation="e")
-    assert offered.answer_text() == "1 item: b"
+    with pytest.raises(ValueError, match="every option"):
+        SetAnswer("q?", answer={"a", "b"}, options=["a", "b"], lines=[1], explanation="e")
+    assert key(offered).text == "1 item: b"
 
 
 # -- Ordering -------------------------------------------------------------------
 
-def test_ordering_accepts_ids_or_labels(timeline):
-    assert timeline.check(["Wales Summit", "paris", "baghdad talks"]).correct is True
+def test_ordering_accepts_ids_labels_and_arrays(timeline):
+    assert timeline.check(["Wales Summit", "paris", "baghdad talks."]).correct is True
     assert timeline.check(np.array(["wales", "paris", "baghdad"])).correct is True
+    assert timeline.check(pd.Series(["wales", "paris", "baghdad"])).correct is True
 
 
-def test_ordering_first_wrong_position_and_count(timeline):
+def test_ordering_accepts_the_tables_own_text():
+    events = Ordering("Order the events by date.", answer=[1, 2, 3], lines=[1], explanation="e",
+                      labels={1: "US: first strike", 2: "France: joined the campaign", 3: "UK: voted to join"},
+                      aliases={1: ["Operation Inherent Resolve begins"]})
+    assert events.check(["First strike.", "joined the campaign", "UK: voted to join."]).correct is True
+    assert events.check(["Operation Inherent Resolve begins", 2, "3"]).correct is True
+
+
+def test_ordering_counts_what_is_in_place_and_nothing_more(timeline):
     assert timeline.check(["wales", "baghdad", "paris"]).message == (
-        "1 of 3 is in the right place; the first wrong one is position 2 (you put 'Baghdad talks' there).")
-    assert timeline.check(["paris", "baghdad", "wales"]).message.startswith("0 of 3 are in the right place;")
+        "1 of the 3 items is in the right place. Check what you sort by and in which direction.")
+    assert timeline.check(["paris", "baghdad", "wales"]).message.startswith("0 of the 3 items are in the right place.")
 
 
 def test_ordering_structural_problems(timeline):
-    assert timeline.check(["wales", "wales", "rome"]).message.startswith("not among the items: 'rome'")
+    message = timeline.check(["wales", "wales", "rome"]).message
+    assert message.startswith("'rome' is not among the items; 'Wales summit' is given more than once;")
     assert timeline.check({"wales", "paris", "baghdad"}).message.startswith("a set has no order")
     assert timeline.check("wales").message.startswith("expected a list in order")
 
 
 def test_ordering_display_order_is_not_the_answer(timeline):
-    assert timeline.shuffled() != timeline.answer
-    assert sorted(timeline.shuffled()) == sorted(timeline.answer)
+    assert timeline.shuffled() != key(timeline).answer
+    assert sorted(timeline.shuffled()) == sorted(key(timeline).answer)
+    assert list(timeline.labels) == timeline.shuffled()
 
 
 # -- PandasAnswer ---------------------------------------------------------------
 
-def test_frame_row_and_column_order_do_not_matter(table):
-    expected = table.answer
+def test_frame_row_and_column_order_and_index_do_not_matter(table):
+    expected = key(table).answer
     assert table.check(expected[["strikes", "country"]]).correct is True
     assert table.check(expected.iloc[::-1]).correct is True
     assert table.check(expected.iloc[::-1].reset_index(drop=True)).correct is True
+    assert table.check(expected.set_axis([5, 6, 7])).correct is True
+    assert table.check(expected.set_index("country")).correct is True
+    assert table.check(expected.set_index("country")["strikes"]).correct is True
     assert table.check(expected.assign(strikes=expected["strikes"] * (1 + 1e-12))).correct is True
 
 
 def test_frame_messages_never_show_expected_values(table):
-    expected = table.answer
+    expected = key(table).answer
     assert table.check([1, 2]).message == "expected a pandas DataFrame, got a list: [1, 2]."
     assert table.check(expected["strikes"]).message.startswith("expected a DataFrame (a table), got a Series")
     assert table.check(expected.rename(columns={"strikes": "n"})).message == (
         "these columns are not asked for: 'n'; 1 column the question asks for is missing (check the names).")
-    assert table.check(expected.iloc[:2]).message.startswith("your answer has too few rows (2)")
-    assert table.check(pd.concat([expected, expected])).message.startswith("your answer has too many rows (6)")
-    assert table.check(expected.set_axis([5, 6, 7])).message == (
-        "the values are right but the row labels (index) are not: check set_index / reset_index.")
+    assert table.check(expected.iloc[:2]).message.startswith("your answer has too few rows:")
+    assert table.check(pd.concat([expected, expected])).message.startswith("some rows appear more than once")
+    nan_row = pd.concat([expected, pd.DataFrame({"country": ["Chad"], "strikes": [np.nan]})])
+    assert "missing value (NaN)" in table.check(nan_row).message
     differ = table.check(expected.assign(strikes=[10, 21, 30.5])).message
-    assert differ == "1 of 6 values differ; the first is in row 1, column 'strikes': your value 21.0 is too high."
-    assert "20" not in differ
-    assert "your dtype is" in table.check(expected.assign(strikes=["10", "20", "30.5"])).message
+    assert differ.startswith("some of your rows are not the ones asked for") and "20" not in differ
+    assert table.check(expected.iloc[:0]).message.startswith("your DataFrame is empty.")
     assert table.check(pd.concat([expected, expected["strikes"]], axis=1)).message == (
         "more than one column is called 'strikes'.")
 
 
 def test_series_messages(series):
-    expected = series.answer
+    expected = key(series).answer
     assert series.check(expected.rename("other")).correct is True
     assert series.check(expected.sort_index(ascending=False)).correct is True
-    assert series.check(expected.to_frame()).message == (
-        "expected a Series (one column of values), got a DataFrame with 1 column; "
-        "pick its column, e.g. frame['strikes'].")
+    assert series.check(expected.to_frame()).correct is True
+    assert series.check(expected.reset_index()).correct is True
     assert series.check(expected * 2).message == (
-        "2 of 2 values differ; the first is at 'France': your value 20.0 is too high.")
-    assert series.check(pd.Series([1.0, 2.0, 3.0])).message.startswith("your answer has too many values (3)")
+        "the row labels are right, but some values differ; the first is at 'France': your value 20.0 is too high.")
+    assert series.check(expected.reset_index(drop=True)).message.startswith("your rows are labelled another way")
+    assert series.check(expected.iloc[:1]).message == "some values are missing: check whether your filter is too strict."
 
 
-def test_frame_strict_options():
+def test_series_another_grouping_and_zero_categories(series):
+    expected = key(series).answer
+    by_continent = expected.set_axis(pd.Index(["Europe", "Asia"], name="continent"))
+    assert series.check(by_continent).message.startswith("your rows are labelled by other values than the question")
+    with_zero = pd.concat([expected, pd.Series([0.0], index=pd.Index(["Chad"], name="country"))])
+    counts = with_zero.astype("float64").set_axis(pd.CategoricalIndex(with_zero.index, name="country"))
+    message = series.check(counts).message
+    assert "zero or missing, such as 'Chad'" in message and "observed=True" in message
+    for number in ("10", "20"):
+        assert number not in message
+
+
+def test_frame_ordered_needs_the_question_to_say_so():
     expected = pd.Series([1, 2], index=["a", "b"])
-    strict = PandasAnswer("q?", answer=expected, lines=[1], explanation="e",
-                          check_dtype=True, check_index_order=True)
+    with pytest.raises(ValueError, match="order"):
+        PandasAnswer("q?", answer=expected, lines=[1], explanation="e", ordered=True)
+    strict = PandasAnswer("Sort them by date.", answer=expected, lines=[1], explanation="e", check_dtype=True,
+                          ordered=True)
     assert strict.check(expected.astype(float)).message == "your Series has dtype float64, expected int64."
     assert strict.check(expected.iloc[::-1]).message == "the values are right but in another order: check how you sorted them."
+    assert strict.check(expected).correct is True
 
 
 def test_frame_nan_equals_nan():
     expected = pd.DataFrame({"x": [1.0, np.nan], "y": ["a", None]})
     exercise = PandasAnswer("q?", answer=expected, lines=[1], explanation="e")
     assert exercise.check(expected.copy()).correct is True
+    assert exercise.check(expected.iloc[::-1]).correct is True
 
 
 # -- display text -----------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numbers
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -139,7 +140,7 @@ class Exercise(ABC):
     def _pointer(self) -> str:
         pointer = self._where or where(self._lines)
         said = normalise(pointer)
-        if any(text and f" {text} " in f" {said} " for text in map(normalise, self._answer_texts())):
+        if any(text and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", said) for text in map(normalise, self._answer_texts())):
             return "the passages and the table the question names"
         return pointer
 

@@ -124,6 +124,8 @@ class PandasAnswer(Exercise):
         if isinstance(answer, pd.Series) and self.wanted == "DataFrame" and len(values) == 1:
             frame = answer.to_frame(name=values[0])
         forms = [_flat(frame)]
+        if isinstance(answer, pd.Series) and answer.name is not None and _meaningful(answer.index):
+            forms.append(_flat(answer.reset_index()))
         named = [name for name in frame.index.names if name is not None and name in values]
         if named:
             forms.append(_flat(frame.reset_index(level=named)))
@@ -143,13 +145,13 @@ class PandasAnswer(Exercise):
         forms = self._forms(answer)
         expected = self._expected
         given = next((form for form in forms if set(form.columns) == set(expected.columns)), forms[0])
+        if not len(given):
+            return self.wrong(f"your {self.wanted} is empty. If your code produced it, your selection keeps "
+                              "nothing: print the step before it and check the condition.")
         message = self._columns(expected, given)
         if message:
             return self.wrong(message)
         given = given[list(expected.columns)]
-        if not len(given):
-            return self.wrong(f"your {self.wanted} is empty. If your code produced it, your selection keeps "
-                              "nothing: print the step before it and check the condition.")
         if self._check_dtype:
             message = self._dtypes(expected, given)
             if message:
@@ -165,6 +167,10 @@ class PandasAnswer(Exercise):
     def _type_problem(self, answer: object) -> str:
         if not isinstance(answer, pd.DataFrame | pd.Series):
             return f"expected a pandas {self.wanted}, got {type_name(answer)}: {shown(answer)}."
+        if self.wanted == "DataFrame" and isinstance(answer, pd.Series) and not any(
+                set(form.columns) == set(self._expected.columns) for form in self._forms(answer)):
+            return ("expected a DataFrame (a table), got a Series; make it a table, e.g. with .reset_index() "
+                    "or .to_frame().")
         if self.wanted == "Series" and isinstance(answer, pd.DataFrame) and len(answer.columns) > 1 + len(self._keys):
             return (f"expected a Series (one column of values), got a DataFrame with "
                     f"{plural(len(answer.columns), 'column')}; pick the column you computed.")
