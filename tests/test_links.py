@@ -153,3 +153,14 @@ def test_bad_repo_on_the_command_line_is_one_line_and_status_2(capsys):
     assert main(["links", "--repo", "not a repo"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("error: --repo must be OWNER/NAME")
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`python -m warcourse links ... | head -1` prints its first line and no traceback."""
+    import subprocess
+    import sys
+
+    shell = f"{sys.executable} -m warcourse links --repo OWNER/NAME | head -1"
+    done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=60)
+    assert done.stdout.count("\n") == 1
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr

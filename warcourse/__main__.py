@@ -8,6 +8,7 @@ command line or parameter, 1 for anything else); never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .errors import CourseError, UsageError
@@ -69,9 +70,10 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from . import grade
+    from .grading import grader
 
-    return grade.main(args.submissions, args.out)
+    return grader.main(args.submissions, args.out, jobs=args.jobs, timeout=args.timeout, keep=args.keep,
+                       sandboxed=not args.no_sandbox)
 
 
 def _links(args: argparse.Namespace) -> int:
@@ -143,11 +145,23 @@ def parser() -> argparse.ArgumentParser:
     k.add_argument("--hub", default=None, metavar="URL", help="a JupyterHub for nbgitpuller links")
     k.set_defaults(run=_links)
 
-    g = sub.add_parser("grade", help="run handed-in notebooks again and write a gradebook (CSV and HTML)")
+    g = sub.add_parser("grade", help="run handed-in notebooks in a sandbox, judge their answers, write a gradebook",
+                       description="Run each handed-in notebook in a bubblewrap sandbox, with a kernel that holds "
+                                   "no answer key, judge the answers it recorded with the course's own questions, "
+                                   "and write the gradebook. Exit status: 0 when the class was graded (problems "
+                                   "with single files are listed in the gradebook), 2 for a usage error, 1 when "
+                                   "the grader itself failed.")
     g.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="notebooks students handed in (any names)")
     g.add_argument("--out", default="gradebook.csv",
-                   help="the gradebook (default: gradebook.csv); also writes NAME.html, NAME-summary.csv "
-                        "and NAME-summary.html")
+                   help="the gradebook (default: gradebook.csv); also writes NAME-students.csv, "
+                        "NAME-summary.csv and NAME.html")
+    g.add_argument("--jobs", type=int, default=None, help="notebooks graded at once (default: the number of cores)")
+    g.add_argument("--timeout", type=float, default=300, metavar="SECONDS",
+                   help="time limit for running one notebook (default: 300)")
+    g.add_argument("--keep", default=None, metavar="DIR", help="keep each executed notebook in DIR")
+    g.add_argument("--no-sandbox", action="store_true",
+                   help="run notebooks without bubblewrap (only for files you trust: a notebook can then "
+                        "reach the answer key, the network and your files)")
     g.set_defaults(run=_grade)
     return p
 
@@ -162,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`... | head -1`): stop quietly, as the Python docs advise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":
