@@ -108,7 +108,7 @@ class QuestionBank:
 
     def add(self, name: str, exercise: Exercise, *, summative: bool = False) -> Exercise:
         """Register ``exercise`` as ``name`` (part of the lesson, or of its summative check)."""
-        if not name.isidentifier() or name.startswith("_") or hasattr(type(self), name):
+        if not name.isidentifier() or name.startswith("_") or hasattr(type(self), name) or name in vars(self):
             raise ValueError(f"{name!r} cannot name a question")
         if name in self._questions:
             raise ValueError(f"question {name!r} is defined twice in {self.bank}")

@@ -1,0 +1,63 @@
+"""The one bank pattern: questions registered with their role, built with the parameters they name."""
+
+from __future__ import annotations
+
+import pytest
+
+from warcourse.exercises import Numeric
+from warcourse.questions import QuestionBank, Registry, Tables
+
+
+def _number(question: str) -> Numeric:
+    return Numeric(question, answer=3, unit="rows", lines=[44], explanation="Three rows.")
+
+
+def test_roles_make_the_lesson_and_the_practice_bank():
+    registry = Registry(lesson="demo", practice="demo_practice")
+
+    @registry.question("lesson")
+    def first(t, theater):
+        return _number(f"Rows in {theater}?")
+
+    @registry.question("summative")
+    def later(t):
+        return _number("Rows later?")
+
+    @registry.question("practice")
+    def drill(t):
+        return _number("Rows to practise?")
+
+    lesson = registry.build("lesson", theater="Iraq")
+    assert list(lesson) == ["first", "later"] and lesson.summative == ["later"]
+    assert lesson.first.question == "Rows in Iraq?" and lesson.first.id == "demo.first"
+    assert list(registry.build("practice")) == ["drill"]
+
+
+def test_a_question_registered_twice_or_in_an_unknown_role_is_refused():
+    registry = Registry(lesson="demo")
+
+    @registry.question("lesson")
+    def first(t):
+        return _number("Rows?")
+
+    with pytest.raises(ValueError, match="twice"):
+        registry.question("summative")(first)
+    with pytest.raises(ValueError, match="role"):
+        registry.question("practice")
+    with pytest.raises(ValueError, match="role"):
+        registry.question("homework")
+
+
+def test_a_question_cannot_take_the_name_of_a_bank_attribute():
+    bank = QuestionBank("demo", theater="Iraq")
+    for name in ("parameters", "summative", "lesson", "_private", "not a name"):
+        with pytest.raises(ValueError, match="cannot name a question"):
+            bank.add(name, _number("Rows?"))
+
+
+def test_tables_load_fresh_on_first_use_and_only_tables():
+    tables = Tables()
+    assert tables.strike_counts is tables.strike_counts  # loaded once per build
+    assert Tables().strike_counts is not tables.strike_counts  # every build gets its own copy
+    with pytest.raises(AttributeError):
+        tables.not_a_table
