@@ -1,0 +1,266 @@
+"""Run one handed-in notebook in a bubblewrap sandbox (or, told so, without one) and collect its report.
+
+The sandbox (``bwrap``) sees: the system's ``/usr`` and a few files of ``/etc``, the Python
+environment and the course's ``warcourse``, ``data``, ``seeds`` and ``notebooks`` folders, all
+read-only; the package's ``questions`` folder replaced by recording stubs and ``brief.py`` by a
+copy without the model brief (``without_model_brief``); a private writable folder holding a copy of
+the notebook alone; a private ``/tmp`` and home. It has no network (``--unshare-net``), its own
+process tree (``--unshare-pid``: every process in it ends with it), no capabilities and no new user
+namespaces, no terminal (``--new-session``), and it dies with the grader (``--die-with-parent``). Its
+environment is a short list (``environment``). Limits: address space, CPU seconds, processes, file
+size (``LIMITS``), and the wall-clock ``timeout`` for the whole notebook.
+
+The runner inside (``warcourse.grading.runner``) reports as JSON lines on its stdout, a pipe to the
+grader; ``run`` keeps what arrives and, once the sandbox has ended, returns the lines it could parse
+as plain data.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import CourseError
+from ..paths import ROOT
+
+PACKAGE = ROOT / "warcourse"
+VISIBLE = ("warcourse", "data", "seeds", "notebooks")  # what of the course a graded kernel sees
+STUB = Path(__file__).parent / "stub"
+LIMITS = {  # per process in the sandbox
+    resource.RLIMIT_AS: 4 << 30,  # bytes of address space (a kernel with pandas and matplotlib takes ~1.5 GB)
+    resource.RLIMIT_NPROC: 256,  # processes of the user (the kernel does not apply it to root)
+    resource.RLIMIT_FSIZE: 64 << 20,  # bytes a written file may reach
+    resource.RLIMIT_CORE: 0,
+}
+REPORT_LIMIT = 100_000_000  # bytes of the runner's report read back
+GRACE = 10  # seconds beyond the notebook's time limit for starting and stopping the run
+HOME = "/home/student"
+WORK = f"{HOME}/work"
+BWRAP_MISSING = ("grading runs each notebook in a bubblewrap sandbox, and bwrap is not installed: install the "
+                 "package bubblewrap (apt install bubblewrap), or pass --no-sandbox to grade files you trust")
+
+
+@dataclass
+class Run:
+    """What the runner reported: its JSON lines in order, and problems seen from outside."""
+
+    lines: list[dict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    executed: Path | None = None
+
+
+def require_bwrap() -> str:
+    """The ``bwrap`` command, checked to work here; CourseError (one line) otherwise."""
+    bwrap = shutil.which("bwrap")
+    if bwrap is None:
+        raise CourseError(BWRAP_MISSING)
+    test = subprocess.run([bwrap, "--unshare-all", "--unshare-user", "--cap-drop", "ALL", "--ro-bind", "/", "/",
+                           "true"], capture_output=True, text=True)
+    if test.returncode != 0:
+        first = (test.stderr.strip().splitlines() or ["no message"])[0]
+        raise CourseError(f"bwrap cannot make a sandbox here ({first}); grade with --no-sandbox only files you trust")
+    return bwrap
+
+
+def without_model_brief(source: str) -> str:
+    """``brief.py`` without the functions that write the model brief (those returning a Section or a Brief),
+    nor the names bound to them."""
+    tree = ast.parse(source)
+    dropped = {node.name for node in tree.body if isinstance(node, ast.FunctionDef) and node.returns is not None
+               and ast.unparse(node.returns).strip("'\"") in ("Section", "Brief")}
+    kept = [node for node in tree.body if not (isinstance(node, ast.FunctionDef) and node.name in dropped)
+            and not (isinstance(node, ast.Assign) and {n.id for n in ast.walk(node.value)
+                                                       if isinstance(n, ast.Name)} & dropped)]
+    tree.body = kept
+    doc = "# In a graded kernel: warcourse/brief.py without the model brief (warcourse.grading.sandbox).\n"
+    return doc + ast.unparse(tree) + "\n"
+
+
+def _python_paths() -> list[Path]:
+    """Folders the kernel imports from: the Python environment and sys.path, but not the course's root
+    (only ``VISIBLE`` of it), nor a folder holding it, nor the grader's working folder."""
+    found = []
+    for entry in [sys.prefix, sys.base_prefix, sys.exec_prefix, *sys.path[1:]]:
+        path = Path(entry).resolve() if entry else None
+        if path is None or not path.is_dir() or path == Path("/") or str(path).startswith("/usr/"):
+            continue
+        if path == ROOT or path in ROOT.parents or path == Path.cwd().resolve():
+            continue
+        if not any(path == done or done in path.parents for done in found):
+            found = [done for done in found if path not in done.parents] + [path]
+    return sorted(found)
+
+
+def environment(sandboxed: bool) -> dict[str, str]:
+    """The graded kernel's whole environment."""
+    bins = [str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"]
+    env = {"PATH": ":".join(dict.fromkeys(bins)), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+           "HOME": HOME if sandboxed else os.environ.get("HOME", "/tmp"), "TMPDIR": "/tmp",
+           "MPLBACKEND": "agg", "PYTHONDONTWRITEBYTECODE": "1"}
+    if os.environ.get("PYTHONPATH"):  # a checkout run with PYTHONPATH imports the same course in the kernel
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    if not sandboxed:
+        env["TMPDIR"] = tempfile.gettempdir()
+    return env
+
+
+def bwrap_command(bwrap: str, stubs: Path, work: Path) -> list[str]:
+    """The bwrap command line around the runner (see the module's docstring)."""
+    command = [bwrap, "--unshare-all", "--unshare-user", "--uid", "1000", "--gid", "1000", "--cap-drop", "ALL",
+               "--disable-userns", "--die-with-parent", "--new-session", "--clearenv",
+               "--ro-bind", "/usr", "/usr", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+               "--tmpfs", "/home", "--dir", HOME]
+    for name in ("bin", "lib", "lib32", "lib64", "sbin"):
+        top = Path("/") / name
+        if top.is_symlink():
+            command += ["--symlink", os.readlink(top), str(top)]
+        elif top.is_dir():
+            command += ["--ro-bind", str(top), str(top)]
+    for name in ("fonts", "ld.so.cache", "localtime", "passwd", "group", "nsswitch.conf", "alternatives"):
+        command += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+    for path in _python_paths():
+        command += ["--ro-bind", str(path), str(path)]
+    for name in VISIBLE:
+        command += ["--ro-bind-try", str(ROOT / name), str(ROOT / name)]
+    command += ["--ro-bind", str(stubs / "questions"), str(PACKAGE / "questions"),
+                "--ro-bind", str(stubs / "brief.py"), str(PACKAGE / "brief.py")]
+    for compiled in sorted((PACKAGE / "__pycache__").glob("brief.*.pyc")):  # the model brief, compiled
+        command += ["--ro-bind", "/dev/null", str(compiled)]
+    command += ["--bind", str(work), WORK, "--chdir", WORK]
+    for key, value in environment(sandboxed=True).items():
+        command += ["--setenv", key, value]
+    return command
+
+
+def _stubs(folder: Path) -> Path:
+    """The stub folder bound over ``questions`` and ``brief.py``, written in ``folder``."""
+    shutil.copytree(STUB / "questions", folder / "questions", ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "brief.py").write_text(without_model_brief((PACKAGE / "brief.py").read_text(encoding="utf-8")),
+                                     encoding="utf-8")
+    return folder
+
+
+def _limits(cpu_seconds: int) -> None:
+    """In the child, before bwrap starts: the sandbox's limits."""
+    for limit, value in {**LIMITS, resource.RLIMIT_CPU: cpu_seconds}.items():
+        soft, hard = resource.getrlimit(limit)
+        value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+        resource.setrlimit(limit, (value, value if hard == resource.RLIM_INFINITY else hard))
+
+
+class Sandbox:
+    """Runs notebooks, one per call, each in its own sandbox; ``stop()`` ends every one still running."""
+
+    def __init__(self, sandboxed: bool, timeout: float):
+        self.sandboxed, self.timeout = sandboxed, timeout
+        self.bwrap = require_bwrap() if sandboxed else None
+        self.running: set[subprocess.Popen] = set()
+        self.lock = threading.Lock()
+        self.stopping = False
+
+    @property
+    def mode(self) -> str:
+        return "sandbox" if self.sandboxed else "no sandbox"
+
+    def run(self, notebook_json: str, keep: Path | None) -> Run:
+        """Execute the notebook (its JSON text); return the runner's report, and copy the executed
+        notebook to ``keep`` when given."""
+        with tempfile.TemporaryDirectory(prefix="warcourse-grade-") as temp:
+            temp = Path(temp)
+            work = temp / "work"
+            work.mkdir()
+            name = "submission.ipynb"
+            (work / name).write_text(notebook_json, encoding="utf-8")
+            inside = Path(WORK) if self.sandboxed else work
+            runner = [sys.executable, "-m", "warcourse.grading.runner", str(inside / name), str(self.timeout)]
+            if self.sandboxed:
+                stubs = temp / "stubs"
+                stubs.mkdir()
+                command = bwrap_command(self.bwrap, _stubs(stubs), work) + ["--", *runner]
+                env = {}
+            else:
+                command, env = [*runner, "--no-sandbox"], environment(sandboxed=False)
+            result = Run()
+            report, result.problems = self._wait(command, env, work)
+            result.lines = _parse(report)
+            executed = work / "executed.ipynb"
+            if keep is not None and executed.is_file() and not executed.is_symlink():
+                keep.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(executed, keep)
+                result.executed = keep
+            return result
+
+    def _wait(self, command: list[str], env: dict, work: Path) -> tuple[bytes, list[str]]:
+        """Run ``command`` to its end or the time limit, reading its report from a pipe (at most
+        ``REPORT_LIMIT`` bytes kept); kill its whole process group either way."""
+        with self.lock:
+            if self.stopping:
+                raise KeyboardInterrupt
+            process = subprocess.Popen(command, env=env, cwd=work, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                       stderr=subprocess.DEVNULL, start_new_session=True,
+                                       preexec_fn=lambda: _limits(int(self.timeout) + GRACE))
+            self.running.add(process)
+        chunks: list[bytes] = []
+        reader = threading.Thread(target=_read, args=(process.stdout, chunks), daemon=True)
+        reader.start()
+        problems = []
+        try:
+            process.wait(timeout=self.timeout + GRACE)
+        except subprocess.TimeoutExpired:
+            problems.append(f"stopped by the grader after {self.timeout + GRACE:g} s")
+        finally:
+            _kill(process)
+            reader.join()
+            process.stdout.close()
+            with self.lock:
+                self.running.discard(process)
+        if process.returncode not in (0, -signal.SIGKILL) and not problems:
+            problems.append(f"the sandbox ended with status {process.returncode}")
+        return b"".join(chunks), problems
+
+    def stop(self) -> None:
+        """End every sandbox still running (on Ctrl-C): each one's processes die with it."""
+        with self.lock:
+            self.stopping = True
+            for process in list(self.running):
+                _kill(process)
+
+
+def _kill(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
+
+
+def _read(pipe, chunks: list[bytes]) -> None:
+    """Keep the first ``REPORT_LIMIT`` bytes of ``pipe``, and drain the rest so the writer never blocks."""
+    kept = 0
+    while chunk := pipe.read1(1 << 16):
+        if kept < REPORT_LIMIT:
+            chunks.append(chunk[:REPORT_LIMIT - kept])
+            kept += len(chunks[-1])
+
+
+def _parse(report: bytes) -> list[dict]:
+    """The report's JSON lines that are objects (anything else is skipped); nothing is evaluated."""
+    lines = []
+    for raw in report.splitlines():
+        try:
+            item = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(item, dict):
+            lines.append(item)
+    return lines
