@@ -52,11 +52,25 @@ def test_quotes_are_verbatim_in_their_passage(result):
 
 
 def test_coded_numbers_appear_in_their_quotes(result):
+    """Every number is in its quote; a claim's named victims ("X killed along with 120 others", "a Canadian
+    soldier") are added to the number stated, or are the whole count."""
     for name, columns in build.NUMERIC_FIELDS.items():
         for row in result.tables[name]:
+            named = row.get("named") or 0
             for column in columns:
                 if row[column] is not None:
-                    assert mentions(row["quote"], row[column]), (name, row)
+                    stated = row[column] - named
+                    assert (stated == 0 and named) or mentions(row["quote"], stated), (name, row)
+
+
+def test_named_victims_are_counted_with_the_others(result):
+    claims = {c["claim_id"]: c for c in result.tables["casualty_claims"]}
+    assert (claims["kot_2016_07_26"]["low"], claims["kot_2016_07_26"]["named"]) == (121, 1)  # Emarati + 120
+    assert (claims["ttp_nangarhar_2015_07"]["low"], claims["ttp_nangarhar_2015_07"]["named"]) == (25, 1)
+    assert (claims["afghanistan_2015_02_khadim"]["low"], claims["afghanistan_2015_02_khadim"]["named"]) == (6, 1)
+    for claim in claims.values():
+        if claim["named"]:
+            assert claim["low"] >= claim["named"] and claim["high"] >= claim["named"], claim
 
 
 def test_sizes_the_course_relies_on(result):

@@ -33,7 +33,7 @@ NUMERIC_FIELDS = {
     "strength_estimates": ("low", "high"),
 }
 ACTOR_FIELDS = ("actor", "led_by")
-DATA_VERSION = "2.0.0"  # of the tables' contract: raise it when a column or a vocabulary changes
+DATA_VERSION = "2.1.0"  # of the tables' contract: raise it when a column or a vocabulary changes
 ARTICLE_URL = "https://en.wikipedia.org/wiki/"
 _DATE_RE = re.compile(schema.DATE_PATTERN)
 
@@ -135,15 +135,22 @@ def _inferred(record: Record, table: schema.Table) -> str | None:
 
 
 def _check_numbers(table: str, row: dict, record: Record) -> frozenset:
+    """Every coded number is in its quote; a claim's ``named`` victims (counted by name or with "a",
+    not with a number) are added to the number the quote states, or are the whole count."""
     values = []
+    named = row.get("named") or 0
+    if named < 0:
+        raise record.fail(f"named is {named}; expected the number of victims the quote names (1 or more)")
     for column in NUMERIC_FIELDS.get(table, ()):
         value = row.get(column)
         if value is None:
             continue
-        if not mentions(row["quote"], value):
-            raise record.fail(f"{column} {value} does not appear in its quote (as digits or words): "
+        stated = value - named
+        if not (stated == 0 and named) and not mentions(row["quote"], stated):
+            extra = f" ({value} minus the {named} named)" if named else ""
+            raise record.fail(f"{column} {value}{extra} does not appear in its quote (as digits or words): "
                               f"{row['quote']!r}")
-        values.append(value)
+        values.append(stated if stated else value)
     return frozenset(values)
 
 
@@ -312,8 +319,23 @@ def _check_keys(tables: dict[str, list[dict]]) -> None:
         for column, other, other_column in table.foreign_keys:
             targets = {r[other_column] for r in tables[other]}
             for row in rows:
-                if row[column] not in targets:
+                if row[column] is not None and row[column] not in targets:
                     raise CourseError(f"{name}: {column} {row[column]!r} is not in {other}.{other_column}")
+
+
+def _check_links(claims: list[dict]) -> None:
+    """``part_of`` and ``sum_of`` name other claims, never the row itself; a sum's parts are part of it."""
+    ids = {c["claim_id"] for c in claims}
+    for claim in claims:
+        me = claim["claim_id"]
+        parts = (claim["sum_of"] or "").split(";") if claim["sum_of"] else []
+        for other in [claim["part_of"], *parts]:
+            if other == me:
+                raise CourseError(f"casualty_claims: {me} names itself in part_of or sum_of")
+            if other is not None and other not in ids:
+                raise CourseError(f"casualty_claims: {me} names {other!r} in sum_of, which is not a claim_id")
+        if len(parts) == 1:
+            raise CourseError(f"casualty_claims: {me} is the sum_of one claim; name every part, or use part_of")
 
 
 def build(seed: Path = SEED, annotations: Path = ANNOTATIONS, *, check_snapshot: bool = True) -> Build:
@@ -336,6 +358,7 @@ def build(seed: Path = SEED, annotations: Path = ANNOTATIONS, *, check_snapshot:
     tables["countries"] = b.countries.rows()
     tables = {name: _sorted(name, rows) for name, rows in tables.items()}
     _check_keys(tables)
+    _check_links(tables["casualty_claims"])
     return Build(tables, b.article, b.evidence, excluded)
 
 
@@ -394,7 +417,7 @@ def datapackage(front_matter: dict) -> bytes:
         table_schema = {"fields": fields, "missingValues": [""], "primaryKey": list(table.primary_key)}
         if table.foreign_keys:
             table_schema["foreignKeys"] = [
-                {"fields": col, "reference": {"resource": other, "fields": other_col}}
+                {"fields": col, "reference": {"resource": "" if other == name else other, "fields": other_col}}
                 for col, other, other_col in table.foreign_keys]
         resources.append({
             "name": name, "path": f"tables/{name}.csv", "profile": "tabular-data-resource",

@@ -33,7 +33,8 @@ METRIC_MARKERS = plots.markers(schema.STRIKE_METRICS)
 COUNT_WORDS = {"cumulative": "running total", "period": "count for a period", "single_event": "single event"}
 COUNT_PLURALS = {"cumulative": "running totals", "period": "counts for a period",
                  "single_event": "single events"}
-ASSET_WORDS = {"stock": "present", "increment": "sent", "cap": "allowed at most"}
+ASSET_WORDS = {"stock": "present", "increment": "sent", "cap": "allowed at most",
+               "planned": "announced, not yet sent"}
 TARGET_WORDS = {"ISIL": "ISIL", "al-Qaeda": "al-Qaeda", "Taliban": "the Taliban", "several": "several groups",
                 "unknown": "a target not stated"}
 _TARGET_SHORT = {"al-Qaeda": "al-Qaeda", "Taliban": "Taliban", "several": "several groups",
@@ -234,8 +235,10 @@ def uncounted(counts: pd.DataFrame, events: pd.DataFrame, theater: str) -> pd.Da
 
 
 def aircraft_sent(deployments: pd.DataFrame, campaigns: pd.DataFrame) -> pd.DataFrame:
-    """The aircraft (deployments other than personnel) of the given campaigns' actors in their theaters."""
-    planes = deployments[deployments["asset"] != "personnel"]
+    """The aircraft (deployments other than personnel) of the given campaigns' actors in their theaters.
+
+    A plan or an announcement (``count_type`` ``planned``) is not an aircraft sent, so it is left out."""
+    planes = deployments[(deployments["asset"] != "personnel") & (deployments["count_type"] != "planned")]
     keep = [any(p.actor == c.actor and covers(p.theater, c.theater) for c in campaigns.itertuples())
             for p in planes.itertuples()]
     out = planes[keep].assign(meaning=lambda f: f["count_type"].astype("string").map(ASSET_WORDS))
@@ -245,7 +248,8 @@ def aircraft_sent(deployments: pd.DataFrame, campaigns: pd.DataFrame) -> pd.Data
 def without_counts(counts: pd.DataFrame, events: pd.DataFrame, deployments: pd.DataFrame,
                    countries: pd.DataFrame, theater: str) -> list[str]:
     """Countries that began a campaign or sent forces in the theater but have no strike count there."""
-    pool = set(uncounted(counts, events, theater)["actor"]) | set(in_theater(deployments, theater)["actor"])
+    sent = deployments[deployments["count_type"] != "planned"]  # a plan is not forces sent
+    pool = set(uncounted(counts, events, theater)["actor"]) | set(in_theater(sent, theater)["actor"])
     counted = set(in_theater(counts, theater)["actor"])
     return sorted((pool & set(countries["country"])) - counted)
 

@@ -26,7 +26,7 @@ CLAIMANT_WORDS = {  # claimant_type codes as legends and sentences show them
 VICTIM_WORDS = {  # victim_category codes in words
     "all": "all victims", "isil_fighters": "ISIL fighters", "civilians": "civilians",
     "coalition_personnel": "coalition personnel", "other_militants": "other militants",
-    "local_forces": "local forces",
+    "local_forces": "local forces", "unspecified": "people (the article does not say who)",
 }
 
 
@@ -87,6 +87,33 @@ def bound_counts(frame: pd.DataFrame, by: str = "claimant_type") -> pd.DataFrame
     table = table[table.sum(axis=1) > 0]
     order = ["exact", "range", "lower bound", "upper bound", "none"]
     return table.reindex(columns=order, fill_value=0).drop(columns="none")
+
+
+def overlaps(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """Pairs of claims in ``frame`` that count some of the same deaths, by the table's links.
+
+    A claim whose ``part_of`` is another row of ``frame`` (50 in Derna within 64 in Libya), and a claim
+    that is the ``sum_of`` other rows (45,000 = 20,000 + 25,000), would count those deaths twice in a
+    sum. Returns (claim, the claim it overlaps) pairs, empty when the rows can be added."""
+    ids = set(frame["claim_id"])
+    pairs = []
+    for row in frame.itertuples():
+        if not _missing(row.part_of) and row.part_of in ids:
+            pairs.append((row.claim_id, str(row.part_of)))
+        for part in ([] if _missing(row.sum_of) else str(row.sum_of).split(";")):
+            if part in ids and (part, row.claim_id) not in pairs:
+                pairs.append((row.claim_id, part))
+    return pairs
+
+
+def addable_low(frame: pd.DataFrame) -> int:
+    """The sum of ``low`` over claims that may be added; refuses nested or summed claims (see ``overlaps``)."""
+    pairs = overlaps(frame)
+    if pairs:
+        named = "; ".join(f"{a} and {b}" for a, b in pairs)
+        raise ValueError(f"these claims count the same deaths and cannot be added: {named} "
+                         "(part_of and sum_of in casualty_claims)")
+    return int(frame["low"].sum())
 
 
 def months(frame: pd.DataFrame) -> pd.DataFrame:

@@ -32,11 +32,11 @@ EVENT_TYPES = (
 )
 STRIKE_METRICS = ("airstrikes", "sorties", "missions", "targets", "munitions", "operations")
 STRIKE_COUNT_TYPES = ("single_event", "period", "cumulative")
-DEPLOYMENT_COUNT_TYPES = ("stock", "increment", "cap")
+DEPLOYMENT_COUNT_TYPES = ("stock", "increment", "cap", "planned")
 CLAIMANT_TYPES = ("government", "military", "ngo", "media", "intergovernmental", "armed_group",
                   "unattributed")
 VICTIM_CATEGORIES = (
-    "isil_fighters", "civilians", "coalition_personnel", "local_forces", "other_militants",
+    "isil_fighters", "civilians", "coalition_personnel", "local_forces", "other_militants", "unspecified",
 )
 INCONSISTENCY_KINDS = ("count_mismatch", "duplicate", "unit", "typo", "implausible", "terminology",
                        "claimant_gap")
@@ -246,7 +246,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             Column("asset", "string", "personnel, or an aircraft or ship type", required=True),
             Column("value", "integer", "the number the quote states", required=True),
             *_bounds("the number"),
-            Column("count_type", "string", "total present, more sent, or an authorised maximum",
+            Column("target", "string", "against whom the forces were sent (ISIL unless the passage names "
+                   "another enemy)", enum=STRIKE_TARGETS, required=True, default="ISIL"),
+            Column("count_type", "string", "total present, more sent, an authorised maximum, or a plan, "
+                   "offer or announcement of forces still to be sent (never a deployment that happened)",
                    enum=DEPLOYMENT_COUNT_TYPES, required=True),
             _CERTAINTY,
             _ATTRIBUTED_TO,
@@ -275,13 +278,22 @@ TABLES: dict[str, Table] = {t.name: t for t in (
             _date("period_end", "last day the claim covers"),
             _precision(),
             Column("place", "string", "where the deaths occurred"),
-            Column("attributed_to", "string", "who the deaths are attributed to"),
+            Column("attributed_to", "string", "who the deaths are attributed to, with the article's hedge "
+                   "kept ('ISIL (suspected)')"),
+            _CERTAINTY,
+            Column("named", "integer", "victims the quote counts by name or with 'a'/'an' rather than with a "
+                   "number, included in low and high ('X was killed along with 120 others' is 121, named 1); "
+                   "empty when none"),
+            Column("part_of", "string", "the claim_id of a claim that counts these deaths too (a part of it, or "
+                   "the same deaths told again): never add the two"),
+            Column("sum_of", "string", "the claim_ids this claim is the stated sum of, separated by ';': never "
+                   "add it to them", pattern=r"^[a-z0-9_]+(;[a-z0-9_]+)*$"),
             _INFERRED,
             _LINE,
             _QUOTE,
         ),
         ("claim_id",),
-        (_LINE_KEY,),
+        (_LINE_KEY, ("part_of", "casualty_claims", "claim_id")),
     ),
     Table(
         "strength_estimates", "An estimate of how many fighters a group had at a date (not deaths).",

@@ -9,7 +9,7 @@ from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnsw
 from ..lesson import require
 from .bank import QuestionBank, seed_lines
 
-CAMPAIGN = "coalition_2019_03_strikes"  # the coalition's own count of its strikes: where its running totals start
+CAMPAIGN = "coalition_2019_03_strikes"  # the article's count of the coalition's strikes (no source named): where its running totals start
 COMPARE_PAIRS = (("andrews_2015_02", "austin_2015_02_23"), ("jordan_2015_02_08", "austin_2015_02_23"),
                  ("libya_2017_01_18_nbc", "libya_2017_01_18_official"),
                  ("airwars_2017", "coalition_2019_03_civilians"),
@@ -178,16 +178,18 @@ def _lesson(claims, by_id, campaign, victim_category):
     raqqa = by_id.loc["amnesty_airwars_raqqa_2017"]
     strikes = int(campaign["value"])
     yield "per_strike", Numeric(
-        "The coalition's strikes (strike_counts row coalition_2019_03_strikes, column value) and the civilian "
-        "deaths it acknowledged over the same period (casualty_claims row coalition_2019_03_civilians, column "
-        "low): for each acknowledged civilian death, how many strikes were there? Give one decimal.",
-        answer=strikes / whole_war["low"], tolerance=0.1, unit="strikes per acknowledged death", decimals=1,
+        "The coalition states' strikes (strike_counts row coalition_2019_03_strikes, column value) and the "
+        "civilians they killed over the same period (casualty_claims row coalition_2019_03_civilians, column "
+        "low), both from one sentence that names no source: for each of those civilian deaths, how many "
+        "strikes were there? Give one decimal.",
+        answer=strikes / whole_war["low"], tolerance=0.1, unit="strikes per civilian death", decimals=1,
         lines=seed_lines(whole_war),
-        explanation=("Strikes divided by acknowledged deaths. The deaths are “at least”, so the true number of "
-                     "strikes per death can only be smaller: dividing by a lower bound gives an upper bound."),
+        explanation=("Strikes divided by deaths. The deaths are “at least”, so the true number of strikes per "
+                     "death can only be smaller: dividing by a lower bound gives an upper bound. The article "
+                     "names no source for either number (claimant_type unattributed): say so when you use it."),
         mistakes=[(whole_war["low"] / strikes, "that is deaths per strike, the ratio upside down."),
                   (strikes / raqqa["low"], "that divides by the Raqqa count: one city over four months, not "
-                                           "the coalition's figure for the same period as its strikes.")],
+                                           "the whole-war figure for the same period as the strikes.")],
         hints=["Both numbers come from one passage of the article and cover the same period.",
                "Strikes per death: the number of strikes goes on top."],
         code=('strikes = data.strike_counts().set_index("record_id").loc["coalition_2019_03_strikes", "value"]\n'
@@ -433,22 +435,21 @@ def _practice(claims, by_id, strikes):
 
     raqqa, whole_war = by_id.loc["amnesty_airwars_raqqa_2017"], by_id.loc["coalition_2019_03_civilians"]
     honest = ("Both can stand as written: they differ in place and period, and the distance between what "
-              "monitors count and what the coalition acknowledges is a gap between claimants, not an error.")
+              "monitors count and a whole-war figure of unnamed source is a gap between counters, not an error.")
     yield "raqqa", MultipleChoice(
-        f"{raqqa['claimant']}: “{raqqa['quote']}” ({raqqa['place']}, {raqqa['period_end']:%Y}). The coalition's "
-        f"own figure: “{whole_war['quote']}” ({_period(whole_war)}). What follows?",
+        f"{raqqa['claimant']}: “{raqqa['quote']}” ({raqqa['place']}, {raqqa['period_end']:%Y}). The article's "
+        f"whole-war figure, with no source named: “{whole_war['quote']}” ({_period(whole_war)}). What follows?",
         choices={
             honest: ("Two lower bounds with different scopes (" + "; ".join(
                 casualties.scope_differences(raqqa, whole_war)) + ") do not contradict each other. That the "
-                "monitors' count for one city is larger than the coalition's for the whole war shows how "
-                "differently the two claimants count: the inconsistencies table records the pair as a "
-                "claimant_gap."),
+                "monitors' count for one city is larger than the figure for the whole war shows how differently "
+                "the two were counted: the inconsistencies table records the pair as a claimant_gap."),
             "The two numbers contradict each other, so one of them is false.": (
                 "Both are lower bounds: “more than” in one city and “at least” for the whole war can both hold."),
             "One city had more than all of the war's civilian deaths.": (
                 "That divides numbers with different places and periods, and two lower bounds bound no ratio."),
-            "The coalition's figure must be a typing error in the article.": (
-                "Nothing suggests a typo: the coalition acknowledges only the deaths its own assessments accept."),
+            "The whole-war figure must be a typing error in the article.": (
+                "Nothing suggests a typo: a lower bound of unnamed source can be far below what monitors count."),
         },
         answer=honest, lines=seed_lines(raqqa),
         hints=["Compare the two claims' places and periods (casualties.scope_differences).",
