@@ -610,3 +610,11 @@ def test_lesson_04_statements_agree_with_the_table():
     assert f"the general behind the {total['low']:,}" in " ".join(markdown.split())
     assert "coalition's\nown count of its strikes" not in markdown and "coalition's own count" not in markdown
     assert "isil_killed_series_does_not_add_up" not in everything
+
+
+def test_the_codebook_names_every_new_column_and_category():
+    codebook = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    for word in ("certainty", "named", "part_of", "sum_of", "planned", "unspecified", "target",
+                 "uk_six_typhoons_told_twice", "wales_ninth_country_lost", "2.1.0"):
+        assert f"`{word}`" in codebook, word
+    assert build.DATA_VERSION == "2.1.0"
