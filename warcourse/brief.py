@@ -3,8 +3,10 @@
 The brief answers five questions in order: who was involved, which coalitions they
 belonged to, what the air campaign looked like in numbers of the same kind, what the
 casualty claims say and how far they can be trusted, and which statements of the
-article do not hold up. Every sentence is generated from table rows and ends with the
-seed lines of those rows, so every number in it can be traced.
+article do not hold up. Every sentence is generated from table rows, and every number
+in it carries the id of its row in the syntax of lesson 05's checker (``warcourse.tracing``):
+``over 16,000 [coalition_2015_01_15_airstrikes]``, or a count of rows, ``43 [# involvement
+theater=Iraq involved=true]``. Shown in a notebook, the ids become notes with each row's line and quote.
 
 Figures the article gives for Iraq and Syria together (theater ``"Iraq and Syria"``)
 enter both the Iraq and the Syria brief, always marked as combined: the article never
@@ -23,10 +25,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import campaigns, casualties, data, dates, numbers, schema
+from . import campaigns, casualties, data, dates, numbers, schema, tracing
 from . import coalitions as co
 from .lesson import require
-from .theaters import COMBINED, claim_theater, claims_in, in_theater
+from .rowfacts import facts
+from .theaters import COMBINED, claim_theater, claims_in, covered, in_theater
 
 THEATERS = ("Iraq", "Syria", "Libya", "Afghanistan")  # lesson 05's `theater` parameter
 HOLD_UP = ("count_mismatch", "implausible")  # the article disagrees with itself or with arithmetic
@@ -39,7 +42,8 @@ FROM_SOURCE = {"official": "from officials (government or military)", "independe
          "international body": "from international bodies", "media": "from named media",
          "armed group": "from an armed group", "no source named": "name no source"}
 VICTIMS = {"isil_fighters": "ISIL fighters", "civilians": "civilians", "coalition_personnel": "coalition soldiers",
-           "local_forces": "local forces", "other_militants": "other militants"}
+           "local_forces": "local forces", "other_militants": "other militants",
+           "unspecified": "people (the article does not say who)"}
 LISTED = 12  # cite up to this many lines one by one; more become a range
 TARGET_WORDS = {"ISIL": "", "several": " against ISIL and other groups", "unknown": " (target not stated)",
                 "Taliban": " against the Taliban"}  # what a strike count's target adds to its sentence
@@ -122,6 +126,34 @@ def uncited(text: str) -> list[str]:
     return [item for item in items if re.search(r"\d", _REFERENCE.split(item)[-1])]
 
 
+def tagged(row_id: str) -> str:
+    """A row's number as the article bounds it, with its id after each number (``tracing.written``)."""
+    return tracing.written(facts()[str(row_id)])
+
+
+def count(ids) -> str:
+    """A number of rows with their ids: "3 [# id_a id_b id_c]"."""
+    ids = list(dict.fromkeys(str(i) for i in ids))
+    return f"{len(ids)} [# {' '.join(ids)}]"
+
+
+def tag_numbers(text: str, row_id: str) -> str:
+    """``text`` (an inconsistency's description) with each of its numbers followed by ``[row_id]``; numbers
+    in words outside quotation marks are written in digits."""
+    out, last = [], 0
+    for number in tracing.numbers_in(text):
+        if number.tag is not None or number.value is None:
+            continue
+        before = text[:number.start]
+        quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        shown = number.text
+        if number.in_words and not quoted:
+            shown = f"{int(number.value):,}" if float(number.value).is_integer() else str(number.value)
+        out += [text[last:number.start], f"{shown} [{row_id}]"]
+        last = number.end
+    return "".join(out + [text[last:]])
+
+
 def in_words(text: str) -> str:
     return text.replace("_", " ")
 
@@ -176,9 +208,20 @@ class Brief(_Markdown):
     sections: tuple[Section, ...]
 
     def markdown(self) -> str:
+        """The brief as written, every number followed by its row id (what lesson 05's checker reads)."""
         head = (f"**Theater brief: {self.theater}.** From the Wikipedia article \"War against the Islamic "
-                "State\"; each number is followed by the lines of the article it comes from.")
+                "State\"; each number carries the id of the table row it comes from (the notes give each row's "
+                "article line and quote).")
         return "\n\n".join([head] + [section.markdown() for section in self.sections])
+
+    def rendered(self) -> str:
+        """The brief for reading: each id becomes a note number, the notes list the rows' lines and quotes."""
+        text, notes = tracing.footnoted(self.markdown(), facts())
+        text = re.sub(r"\{\{(\d+)\}\}", r"<sup>\1</sup>", text)
+        return text + ("\n\n**Notes**\n\n" + "\n".join(notes) if notes else "")
+
+    def _repr_markdown_(self) -> str:
+        return self.rendered()
 
     def lines(self) -> list[int]:
         """Every seed line the brief cites."""
@@ -215,8 +258,9 @@ def unmarked(tables: Tables, theater: str) -> pd.DataFrame:
 def who(tables: Tables, theater: str) -> Section:
     """Section: the involved countries, and any country the text shows acting that the table leaves out."""
     here = involved(tables.involvement, theater)
-    text = [cite(f"The article's involvement table marks {len(here)} countries as involved in {theater}",
-                 tables.involvement["line"]) + "; it does not say when, or with what."]
+    text = [cite(f"The article's involvement table marks {len(here)} [# involvement theater={theater} involved=true] "
+                 f"countries as involved in {theater}", tables.involvement["line"])
+            + "; it does not say when, or with what."]
     for country, rows in unmarked(tables, theater).groupby("actor", sort=True):
         row = tables.involvement[(tables.involvement["country"] == country)
                                  & (tables.involvement["theater"] == theater)]
@@ -266,10 +310,11 @@ def alliances(tables: Tables, theater: str) -> Section:
     countries = set(here["country"])
     table = reach(tables.members, tables.coalitions, countries)
     lines_of = dict(zip(here["country"], here["line"]))
-    text = []
-    for row in table.head(3).itertuples():
-        text.append(cite(f"{row.of_these} of them are in the {row.name} list of {dates.at_precision(row.date, row.date_precision)}"
-                         f", which has {row.members} members", row.lines) + ".")
+    lists = [cite(f"the {row.name} list of {dates.at_precision(row.date, row.date_precision)}, "
+                  f"{row.members} [# coalition_members coalition_id={row.coalition_id} basis={'|'.join(co.MEMBER)}] "
+                  "members", row.lines) for row in table.head(3).itertuples()]
+    text = [f"The lists that hold the most of the countries involved in {theater}, most first: " + "; ".join(lists)
+            + "."]
     biggest = largest_list(tables.coalitions, tables.members)
     out = sorted(outside(tables.members, countries, biggest))
     none = sorted(in_no_list(tables.members, countries))
@@ -317,6 +362,11 @@ def amount(row) -> str:
     return casualties.describe_bounds(row["low"], row["high"], row["vague"])
 
 
+def scope(row) -> str:
+    """", Iraq and Syria together" for a row the article gives for both countries, else ""."""
+    return f", {COMBINED} together" if str(row["theater"]) == COMBINED else ""
+
+
 def hedge(row) -> str:
     """How an event is known, when the article hedges it: ", as one war correspondent suggested" ("" when reported)."""
     certainty = str(row["certainty"])
@@ -335,18 +385,21 @@ def air(tables: Tables, theater: str) -> Section:
     first, last = starts.iloc[0], starts.iloc[-1]
     if len(starts) == 1:
         text = [cite(f"The article dates a campaign start in {theater} for one actor only: {first.actor}, "
-                     f"{dates.on(first.date, first.date_precision)}{hedge(first)}", [first.line]) + "."]
+                     f"{dates.on(first.date, first.date_precision)}{hedge(first)}{scope(first)} "
+                     f"[{first.event_id}]", [first.line]) + "."]
     else:
-        text = [cite(f"The article dates a campaign start in {theater} for {len(starts)} actors", starts["line"])
+        text = [cite(f"The article dates a campaign start in {theater} for {count(starts['event_id'])} actors",
+                     starts["line"])
                 + "; " + cite(f"first: {first.actor}, {dates.on(first.date, first.date_precision)}"
-                              f"{hedge(first)}", [first.line])
-                + "; " + cite(f"last: {last.actor}, {dates.on(last.date, last.date_precision)}{hedge(last)}",
-                              [last.line]) + "."]
+                              f"{hedge(first)}{scope(first)} [{first.event_id}]", [first.line])
+                + "; " + cite(f"last: {last.actor}, {dates.on(last.date, last.date_precision)}{hedge(last)}"
+                              f"{scope(last)} [{last.event_id}]", [last.line]) + "."]
     if len(ends):
         end = ends.iloc[-1]
-        text.append(cite(f"It dates {len(ends)} campaign end{'s' if len(ends) > 1 else ''}", ends["line"])
-                    + "; " + cite(f"last: {end.actor}, {dates.on(end.date, end.date_precision)}", [end.line])
-                    + ".")
+        text.append(cite(f"It dates {count(ends['event_id'])} campaign end{'s' if len(ends) > 1 else ''}",
+                         ends["line"])
+                    + "; " + cite(f"last: {end.actor}, {dates.on(end.date, end.date_precision)}{hedge(end)}"
+                                  f"{scope(end)} [{end.event_id}]", [end.line]) + ".")
     else:
         text.append(f"It dates no end of any campaign in {theater}.")
     heads = same_kind(tables.counts, theater)
@@ -355,7 +408,7 @@ def air(tables: Tables, theater: str) -> Section:
         text.append(f"No running total or count for a period of airstrikes covers {theater} alone"
                     + (f"; the ones below are for {COMBINED} together." if heads["combined"].any() else "."))
     for (metric, count_type), group in heads.groupby(["metric", "count_type"], observed=True, sort=False):
-        items = "; ".join(cite(f"{row.actor} {amount(row._asdict())}"
+        items = "; ".join(cite(f"{row.actor}: {tagged(row.record_id)} {metric}"
                                + TARGET_WORDS.get(str(row.target), f" against {row.target}")
                                + f" {when(row._asdict())}"
                                + (f", {COMBINED} combined" if row.combined else ""), [row.line])
@@ -427,6 +480,15 @@ def claim_text(row, killed: bool = False) -> str:
     return f"{casualties.describe_bounds(row['low'], row['high'], row['vague'])} {victims} ({claimant})"
 
 
+def claim_tagged(row, killed: bool = False) -> str:
+    """A claim in a sentence: its number with its id, its victims, and who says so (with the article's hedge)."""
+    victims = VICTIMS[str(row["victim_category"])] + (" killed" if killed else "")
+    hedged = str(row.get("certainty", "reported")) in ("claimed", "suggested", "unconfirmed")
+    who = (f"according to {row['claimant']}" if row["claimant"] != UNATTRIBUTED
+           else "no source named" + (f", {row['certainty']}" if hedged else ""))
+    return f"{tagged(row['claim_id'])} {victims}, {who}"
+
+
 def largest(claims: pd.DataFrame) -> pd.Series:
     """The claim with the largest lower bound (an exact number is its own lower bound); the largest upper
     bound only when no claim has a lower one. On a tie, the first in the article."""
@@ -434,43 +496,53 @@ def largest(claims: pd.DataFrame) -> pd.Series:
     return claims.sort_values([by, "line"], ascending=[False, True], na_position="last").iloc[0]
 
 
+PRECISION = {"exact": "an exact number", "range": "a range", "loose": "only a bound or a vague word"}
+
+
+def precision(claims: pd.DataFrame) -> pd.Series:
+    """Each claim's precision for the brief (``PRECISION``): every claim is in exactly one of them."""
+    exact = (claims["low"] == claims["high"]).fillna(False) & ~claims["vague"].astype(bool)
+    ranged = (claims["low"] < claims["high"]).fillna(False) & ~claims["vague"].astype(bool)
+    kinds = pd.Series("loose", index=claims.index).mask(exact, "exact").mask(ranged, "range")
+    return pd.Categorical(kinds, categories=list(PRECISION))
+
+
 def deaths(tables: Tables, theater: str) -> Section:
     """Section: how many claims, from which sources, how precise, how many doubtful; the largest; same scopes."""
     here = trust(claims_in(tables.claims, theater), issues_for(tables, theater))
     both = here[here["theater"] == COMBINED]
-    text = [cite(f"The article reports {len(here)} death claims for {theater}", here["line"])
-            + (", " + cite(f"{len(both)} of them for {COMBINED} together", both["line"]) if len(both) else "")
+    places = "|".join(place.replace(" ", "_") for place in covered(theater))
+    text = [cite(f"The article reports {len(here)} [# casualty_claims theater={places}] death claims for {theater}",
+                 here["line"])
+            + (", " + cite(f"{len(both)} [# casualty_claims theater={COMBINED.replace(' ', '_')}] of them for "
+                           f"{COMBINED} together", both["line"]) if len(both) else "")
             + "."]
-    parts = [cite(f"{len(group)} claims {FROM_SOURCE[source]}" if len(group) > 1 else
-                  f"1 claim {FROM_SOURCE[source]}", group["line"])
-             for source, group in here.groupby("source", observed=True, sort=True)]
+    parts = [cite(f"{count(group['claim_id'])} {'claims' if len(group) > 1 else 'claim'} {FROM_SOURCE[source]}",
+                  group["line"]) for source, group in here.groupby("source", observed=True, sort=True)]
     text.append("By source: " + "; ".join(parts) + ".")
-    exact = here[(here["bounds"] == "exact") & ~here["vague"]]
-    loose = here[here["bounds"].isin(["lower bound", "upper bound"]) | here["vague"]]
-    sentence = (cite(f"{len(exact)} {'claims give' if len(exact) > 1 else 'claim gives'} an exact number",
-                     exact["line"]) if len(exact) else "No claim gives an exact number")
-    if len(loose):
-        sentence += "; " + cite(f"{len(loose)} {'claims give' if len(loose) > 1 else 'claim gives'} only a bound "
-                                "or a vague word", loose["line"])
+    kinds = precision(here)
+    parts = [cite(f"{count(group['claim_id'])} {'claims give' if len(group) > 1 else 'claim gives'} {PRECISION[kind]}",
+                  group["line"]) for kind, group in here.groupby(kinds, sort=False)]
     flagged = here[here["flagged"]]
     if len(flagged):
-        sentence += "; " + cite(f"{len(flagged)} {'claims are' if len(flagged) > 1 else 'claim is'} disputed by an "
-                                f"inconsistency of the article", flagged["line"])
-    text.append(sentence + ".")
+        parts.append(cite(f"{count(flagged['claim_id'])} {'claims are' if len(flagged) > 1 else 'claim is'} disputed "
+                          "by an inconsistency of the article", flagged["line"]))
+    text.append("By precision: " + "; ".join(parts) + ".")
     top = largest(here)
-    text.append(cite(f"The largest claim: {claim_text(top, killed=True)}, "
+    text.append(cite(f"The largest claim: {claim_tagged(top, killed=True)}, "
                      f"{dates.period(top['period_start'], top['period_end'], str(top['date_precision']))}"
                      f", {top['place']}", [top["line"]]) + ".")
     for group in same_scope(here):
         first = group.iloc[0]
         period = dates.period(first["period_start"], first["period_end"], str(first["date_precision"]))
         if len(group[["claimant", "low", "high"]].drop_duplicates()) == 1:
+            again = " ".join(f"[{claim_id}]" for claim_id in group["claim_id"].iloc[1:])
             text.append("- Told twice, so count this claim once: "
-                        + cite(f"{claim_text(first)}, {first['place']}, {period}", group["line"]) + ".")
+                        + cite(f"{claim_tagged(first)}, {first['place']}, {period} {again}", group["line"]) + ".")
             continue
         text.append("- Same victims, place and months, so read their quotes side by side: "
-                    + cite("; ".join(claim_text(row) for _, row in group.iterrows()) + f"; {first['place']}, {period}",
-                           group["line"]) + ".")
+                    + cite(", against ".join(claim_tagged(row) for _, row in group.iterrows())
+                           + f", {first['place']}, {period}", group["line"]) + ".")
     return Section("What the casualty claims say, and how far to trust them", tuple(text))
 
 
@@ -481,8 +553,8 @@ def problems(tables: Tables, theater: str) -> Section:
     table contradicts the text (``unmarked``) that the inconsistencies table does not record yet."""
     issues = issues_for(tables, theater)
     wrong = issues[~issues["holds_up"]]
-    text = [f"- {in_words(row.kind).capitalize()}: {cite(row.description, row.lines.split(';'))}"
-            for row in wrong.itertuples()]
+    text = [f"- {in_words(row.kind).capitalize()}: "
+            f"{cite(tag_numbers(row.description, row.issue_id), row.lines.split(';'))}" for row in wrong.itertuples()]
     recorded = {int(line) for lines in wrong["lines"] for line in lines.split(";")}
     table = tables.involvement[tables.involvement["theater"] == theater].set_index("country")["line"]
     for country, rows in unmarked(tables, theater).groupby("actor", sort=True):
