@@ -109,12 +109,14 @@ def test_reading_of_a_range_depends_on_the_words_before_it(text, expected):
     assert textstats.reading(text, q.start) == expected
 
 
-def test_only_ranges_get_a_reading(small, real):
-    found = textstats.quantities(small[1])
-    assert found["reading"].tolist() == ["", "", "range of values", ""]
-    ranges = real[3][real[3]["form"] == "range"]
-    odd = ranges[ranges["reading"] != "range of values"]
-    assert sorted(zip(odd["line"], odd["reading"])) == [(130, "vote tally"), (401, "change over time")]
+def test_only_ranges_get_a_reading_and_quantities_do_not_show_it(small, real):
+    readings = textstats.range_readings(small[1])
+    assert readings.to_dict() == {2: "range of values"}
+    assert "reading" not in textstats.quantities(small[1]).columns  # lesson 01 asks students to tell them apart
+    _, _, passages, found = real
+    odd = textstats.range_readings(passages)
+    odd = odd[odd != "range of values"]
+    assert sorted(zip(found.loc[odd.index, "line"], odd)) == [(130, "vote tally"), (401, "change over time")]
 
 
 def test_quantity_context_is_verbatim(real):

@@ -156,32 +156,42 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     return (left + text[start:end] + right).strip()
 
 
-QUANTITY_COLUMNS = ["line", "section", "subsection", "number", "low", "high", "vague", "written", "form",
-                    "reading", "context"]
+QUANTITY_COLUMNS = ["line", "section", "subsection", "number", "low", "high", "vague", "written", "form", "context"]
+
+
+def _found(passages: pd.DataFrame):
+    """Every (passage, its text, quantity) that ``find_quantities`` finds, in line order."""
+    for passage in passages.sort_values("line").itertuples(index=False):
+        text = str(passage.text)
+        for q in find_quantities(text):
+            yield passage, text, q
 
 
 def quantities(passages: pd.DataFrame) -> pd.DataFrame:
     """Every number ``warcourse.numbers.find_quantities`` finds in the passages' text, one row each.
 
     ``number`` is the text as written, ``low``/``high``/``vague`` its reading,
-    ``written`` digits or words, ``form`` how it is stated, ``reading`` what a
-    range stands for (see ``reading``; empty for other forms) and ``context``
-    the words around it (verbatim, usable as a quote).
+    ``written`` digits or words, ``form`` how it is stated and ``context`` the
+    words around it (verbatim, usable as a quote).
     """
-    rows = []
-    for passage in passages.sort_values("line").itertuples(index=False):
-        text = str(passage.text)
-        for q in find_quantities(text):
-            stated = form(q.low, q.high, q.vague, q.text)
-            rows.append({"line": int(passage.line), "section": passage.section, "subsection": passage.subsection,
-                         "number": q.text, "low": q.low, "high": q.high, "vague": q.vague,
-                         "written": written(q.text), "form": stated,
-                         "reading": reading(text, q.start) if stated == "range" else "",
-                         "context": _context(text, q.start, q.end)})
+    rows = [{"line": int(passage.line), "section": passage.section, "subsection": passage.subsection,
+             "number": q.text, "low": q.low, "high": q.high, "vague": q.vague, "written": written(q.text),
+             "form": form(q.low, q.high, q.vague, q.text), "context": _context(text, q.start, q.end)}
+            for passage, text, q in _found(passages)]
     frame = pd.DataFrame(rows, columns=QUANTITY_COLUMNS)
     for column in ("low", "high"):
         frame[column] = pd.to_numeric(frame[column]).astype("Float64")
     return frame.astype({"line": "Int64", "vague": "boolean"})
+
+
+def range_readings(passages: pd.DataFrame) -> pd.Series:
+    """What each range of ``quantities(passages)`` stands for (see ``reading``), indexed like its rows.
+
+    Kept out of ``quantities`` on purpose: telling a range from a vote or a change is lesson 01's exercise.
+    """
+    readings = {index: reading(text, q.start) for index, (_, text, q) in enumerate(_found(passages))
+                if form(q.low, q.high, q.vague, q.text) == "range"}
+    return pd.Series(readings, name="reading", dtype="object")
 
 
 def in_section(rows: pd.DataFrame, passages: pd.DataFrame, section: str) -> pd.DataFrame:
