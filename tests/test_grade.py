@@ -1,8 +1,8 @@
-"""python -m warcourse grade: small generated submissions of practice set 03, graded in one run.
+"""python -m warcourse grade: its parts one by one (fast), then one sandboxed run over widget answers,
+parameters, damaged and foreign files and a lesson 05 brief, and a run interrupted with Ctrl-C.
 
-Three of them are executed (right, mixed, tampered: about 2 s each); the others are refused before
-any kernel starts. Right answers are found by asking the course's own checker, so nothing here
-repeats the bank's answers.
+The attacks on the grader are in tests/grading/test_attacks.py. Right answers come from the
+instructor-side ``questions.key``; nothing here repeats the bank's answers.
 """
 
 from __future__ import annotations
@@ -10,20 +10,212 @@ from __future__ import annotations
 import copy
 import csv
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
 
 import nbformat
+import numpy as np
+import pandas as pd
 import pytest
+from nbformat.v4 import new_code_cell, new_notebook
 
-from warcourse import grade, questions
+from warcourse import draft, questions
 from warcourse.__main__ import main
-from warcourse.paths import EXERCISES
-
-pytestmark = pytest.mark.slow
+from warcourse.errors import CourseError
+from warcourse.exercises import ExerciseView
+from warcourse.grading import answers, judge, notebook, recorder, report, sandbox
+from warcourse.paths import EXERCISES, ROOT
 
 STUDENT = EXERCISES / "03_air_campaigns.ipynb"
-SOLVED = EXERCISES / "solutions" / "03_air_campaigns.ipynb"
 STATE = "application/vnd.jupyter.widget-state+json"
 
+
+def _no_sandbox() -> str:
+    try:
+        sandbox.require_bwrap()
+    except CourseError as exc:
+        return str(exc)
+    return ""
+
+
+needs_sandbox = pytest.mark.skipif(bool(_no_sandbox()), reason=_no_sandbox() or "")
+
+
+def roundtrip(value):
+    return answers.decode(json.loads(json.dumps(answers.encode_safely(value))))
+
+
+# --- answers cross as plain JSON -----------------------------------------------------------------
+
+@pytest.mark.parametrize("value", [
+    3, 2.5, float("nan"), "Syria", ..., None, True, ["a", 1], ("a", 2), {"x", "y"}, frozenset({1}), {"k": [1, 2]},
+    2 ** 80, Fraction(1, 3), Decimal("1.50"), {"a": 1}.keys(), {"a": 1}.items(), np.int64(7), np.float32(2.5),
+    np.str_("Iraq"), np.array([[1, 2], [3, 4]]), np.array(["a", "bb"]), np.array(["a", None], dtype=object),
+    pd.Series([1, None], dtype="Int64"), pd.Index(["Iraq", "Syria"], name="theater"),
+    pd.Series(["x", None], dtype="string").array, pd.Series(["x", "y"]).values,
+    pd.DataFrame({"when": pd.to_datetime(["2015-01-01", None]), "n": [1.5, 2.0],
+                  "kind": pd.Categorical(["a", "b"], categories=["b", "a"], ordered=True)}, index=[4, 7])])
+def test_answers_cross_with_their_type_and_value(value):
+    back = roundtrip(value)
+    assert type(back) is type(value)
+    if isinstance(value, pd.DataFrame):
+        pd.testing.assert_frame_equal(back, value)
+    elif isinstance(value, pd.Series):
+        pd.testing.assert_series_equal(back, value)
+    elif isinstance(value, pd.Index):
+        pd.testing.assert_index_equal(back, value, exact=True)
+    elif isinstance(value, pd.api.extensions.ExtensionArray):
+        pd.testing.assert_extension_array_equal(back, value)
+    elif isinstance(value, np.ndarray):
+        assert back.dtype == value.dtype and back.tolist() == value.tolist()
+    elif isinstance(value, float) and value != value:
+        assert back != back
+    else:
+        assert back == value or list(back) == list(value)
+
+
+def test_the_grader_judges_a_crossed_answer_as_the_kernel_would():
+    bank = questions.air_practice()
+    key = {name: questions.key(bank[name]).answer for name in bank}
+    for name, value in [("after", np.int64(key["after"])), ("after", Fraction(key["after"])),
+                        ("canada", Decimal(str(key["canada"]))), ("flights", np.array(sorted(key["flights"]))),
+                        ("flights", dict.fromkeys(sorted(key["flights"])).keys()),
+                        ("libya_order", pd.Index(key["libya_order"])), ("by_metric", key["by_metric"]),
+                        ("canada", np.float64(key["canada"]) + 40)]:
+        assert bank[name].check(roundtrip(value)).correct == bank[name].check(value).correct, name
+
+
+@pytest.mark.parametrize("data", [{"os.system": "ls"}, {"ndarray": {"dtype": "<U999999999", "shape": [1], "items": ["a"]}},
+                                  {"numpy": "object()", "item": 1}, [1, 2], {"dict": [[[1], 2]]}])
+def test_data_the_recorder_did_not_write_is_refused(data):
+    with pytest.raises(answers.Unreadable):
+        answers.decode(data)
+
+
+def test_an_answer_that_cannot_be_read_or_is_too_large_becomes_a_note():
+    class Hostile:
+        def __repr__(self):
+            raise RuntimeError("repr")
+
+    assert "cannot be printed" in answers.encode_safely(Hostile())["repr"]
+    assert "too large" in answers.encode_safely(["x" * 1000] * 5000)["repr"]
+
+
+# --- the recording banks --------------------------------------------------------------------------
+
+def test_a_recording_bank_writes_plain_records_and_gives_nothing(monkeypatch):
+    read, write = os.pipe()
+    monkeypatch.setenv(recorder.FD, str(write))
+    from warcourse.grading.stub import questions as stub
+
+    q = stub.air_practice()
+    said = [q.canada.check(np.int64(5)), q.canada.hint(), q.canada.solution()]
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        lines = [json.loads(line) for line in pipe]
+    assert [line["event"] for line in lines] == ["bank", "check", "hint", "solution"]
+    assert lines[1] == {"event": "check", "question": "air_practice.canada", "answer": answers.encode(np.int64(5)),
+                        "via": "code"}
+    assert all(item.correct is None and item.message == recorder.SAID for item in said)
+    assert not hasattr(q.canada, "answer") and not hasattr(q.canada, "worked")
+
+
+def test_the_sandbox_brief_has_no_model_brief():
+    source = (ROOT / "warcourse" / "brief.py").read_text(encoding="utf-8")
+    namespace: dict = {"__name__": "warcourse.brief", "__package__": "warcourse"}
+    exec(compile(sandbox.without_model_brief(source), "brief-in-sandbox", "exec"), namespace)  # noqa: S102
+    assert "build" not in namespace and "load" in namespace
+    assert not any(getattr(value, "__annotations__", {}).get("return") in ("Section", "Brief")
+                   for value in namespace.values() if callable(value))
+
+
+# --- which notebook a file is ----------------------------------------------------------------------
+
+def cells(*sources: str, parameters: str = "show_solutions = False"):
+    return new_notebook(cells=[new_code_cell(parameters, metadata={"tags": ["parameters"]}),
+                               *[new_code_cell(source) for source in sources]])
+
+
+def test_a_repeated_bank_line_is_one_notebook_and_two_banks_are_none():
+    banks = tuple(questions.BANKS)
+    found = notebook.identify(cells("q = questions.air_practice()", "q = questions.air_practice()", "q.canada"), banks)
+    assert (found.bank, found.course, found.asked) == ("air_practice", "exercises/03_air_campaigns", ["canada"])
+    assert "canada" in found.expected and len(found.expected) > 1
+    with pytest.raises(notebook.NotGradable, match="more than one question bank"):
+        notebook.identify(cells("q = questions.air_practice()", "q = questions.air_campaigns('all')"), banks)
+
+
+def test_a_summative_check_is_told_from_its_lesson_by_its_questions():
+    bank = questions.air_campaigns("Syria")
+    asked = "\n".join(f"q.{name}" for name in bank.summative[:2])
+    found = notebook.identify(cells("q = questions.air_campaigns(theater)", asked,
+                                    parameters='theater = "Syria"'), tuple(questions.BANKS))
+    assert found.course == "exercises/checks/03_air_campaigns_check" and found.args == ["Syria"]
+    assert set(found.expected) == set(bank.summative)
+
+
+# --- verdicts ----------------------------------------------------------------------------------------
+
+def test_tries_hints_and_a_solution_seen_before_the_right_answer():
+    banks = judge.Banks()
+    exercise = banks.get("air_practice", [])["canada"]
+    right = answers.encode(questions.key(exercise).answer)
+    events = [{"event": "hint"}, {"event": "check", "answer": 1}, {"event": "check", "answer": ...},
+              {"event": "check", "answer": 2}, {"event": "solution"}, {"event": "check", "answer": right}]
+    row = judge.verdict(banks, exercise, [{"question": exercise.id, **e} for e in events], None, False)
+    assert (row["result"], row["tries"], row["hints"], row["solution first"]) == ("right", 3, 1, "yes")
+    early = judge.verdict(banks, exercise, [{"event": "solution"}, {"event": "check", "answer": right}], None, True)
+    assert early["solution first"] == "yes"
+    late = judge.verdict(banks, exercise, [{"event": "check", "answer": right}, {"event": "solution"}], None, True)
+    assert late["solution first"] == ""
+
+
+# --- reports -------------------------------------------------------------------------------------------
+
+def submission(**rows):
+    from warcourse.grading.grader import Submission
+
+    return Submission(Path("a.ipynb"), "a", "sandbox", "exercises/03_air_campaigns", {"show_solutions": True},
+                      rows=[{"question": f"air_practice.{q}", "result": r, "answer": a} for q, (r, a) in rows.items()])
+
+
+def test_csv_cells_are_never_formulas_and_html_colours_come_from_verdicts():
+    sub = submission(canada=("wrong", "=HYPERLINK(\"http://x\")"), after=("unanswered", "right"),
+                     fits=("right", "<script>alert(1)</script>"))
+    text = report.csv_text(report.long_rows([sub]), report.LONG)
+    assert "'=HYPERLINK" in text and "\n=" not in text and ",=" not in text
+    page = report.html([sub])
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert page.count('class="v-right"') == 2  # the result cell of fits in the wide and the long table
+    assert page.count('class="v-unanswered"') == 2  # not green, though its answer reads "right"
+    wide = report.wide_csv(report.wide_rows([sub]))
+    assert "1 of 3" in wide and "show_solutions=True" in report.csv_text(report.long_rows([sub]))
+
+
+# --- the command line ----------------------------------------------------------------------------------
+
+def test_bad_command_lines_give_one_line(tmp_path, capsys):
+    assert main(["grade", str(tmp_path / "none.ipynb")]) == 2
+    assert main(["grade", str(STUDENT), "--out", str(tmp_path / "book.xlsx")]) == 2
+    assert main(["grade", str(STUDENT), "--jobs", "0"]) == 2
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert errors[0].startswith("error: no such file:") and "ending in .csv" in errors[1] and "--jobs 0" in errors[2]
+
+
+def test_without_bubblewrap_grade_stops_naming_the_package(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sandbox.shutil, "which", lambda name: None)
+    assert main(["grade", str(STUDENT), "--out", str(tmp_path / "book.csv")]) == 1
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1 and "bubblewrap" in error and "--no-sandbox" in error
+
+
+# --- one sandboxed run ---------------------------------------------------------------------------------
 
 def model(nb, question: str) -> tuple[dict, dict]:
     """The saved state of all widgets, and the box of ``question``'s widget in it."""
@@ -32,16 +224,14 @@ def model(nb, question: str) -> tuple[dict, dict]:
     return state, box
 
 
-def child(state: dict, box: dict, name: str) -> dict:
-    return next(state[ref.removeprefix("IPY_MODEL_")] for ref in box["state"]["children"]
-                if state[ref.removeprefix("IPY_MODEL_")]["model_name"] == name)
-
-
 def answer_with_widget(nb, question: str, right: bool) -> str:
     """Choose a right (or a wrong) option in the saved radio buttons of ``question`` and mark it checked."""
     state, box = model(nb, question)
-    radio, output = child(state, box, "RadioButtonsModel")["state"], child(state, box, "OutputModel")["state"]
+    parts = {state[ref.removeprefix("IPY_MODEL_")]["model_name"]: state[ref.removeprefix("IPY_MODEL_")]["state"]
+             for ref in box["state"]["children"]}
+    radio, output = parts["RadioButtonsModel"], parts["OutputModel"]
     exercise = questions.air_practice()[question.split(".")[1]]
+    radio["_options_labels"] = list(ExerciseView(exercise).input._options_labels)  # saved by today's course
     label = next(label for label in radio["_options_labels"] if bool(exercise.check(label).correct) == right)
     radio["index"] = radio["_options_labels"].index(label)
     output["outputs"] = [{"output_type": "display_data", "data": {"text/plain": "feedback"}, "metadata": {}}]
@@ -53,130 +243,135 @@ def set_code(nb, marker: str, source: str) -> None:
     cell.source = source
 
 
+def brief_notebook():
+    """A lesson 05 hand-in: a question asked, and two sections of the brief written with ``draft.write``."""
+    return cells("from warcourse import questions\nfrom warcourse.draft import Draft\n"
+                 "q = questions.putting_it_together(theater)\ndraft = Draft(theater)",
+                 "q.{}".format(next(iter(questions.putting_it_together("Iraq")))),
+                 'draft.write("who", "The United States struck in Iraq (line 214). <b>bold</b>")',
+                 'draft.write("air", "The coalition flew 99999 sorties (line 214).")',
+                 parameters='show_solutions = False\ntheater = "Iraq"')
+
+
+class StandInReview:
+    """``draft.review``'s interface, for as long as the course has none: each number is a finding."""
+
+    def __init__(self, text: str, theater: str):
+        self.findings = [word for word in text.split() if word.strip("().").isdigit()]
+        self.text = text
+
+    def to_html(self) -> str:
+        import html
+
+        return f"<pre>{html.escape(self.text)}</pre>"
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    """Every kind of submission in one folder, graded once; returns (gradebook rows, summary rows, status)."""
+    """Widget answers, parameters, a missing widget state, damaged, foreign and a brief, graded in one run."""
     folder = tmp_path_factory.mktemp("handins")
     student = nbformat.read(STUDENT, as_version=4)
-
-    nbformat.write(nbformat.read(SOLVED, as_version=4), folder / "alice.ipynb")
-
     mixed = copy.deepcopy(student)  # one wrong code answer, one right and one wrong widget answer
     set_code(mixed, "q.canada.check(total)", "total = 5\nq.canada.check(total)")
     answer_with_widget(mixed, "air_practice.fits", right=True)
     wrong_label = answer_with_widget(mixed, "air_practice.afghan", right=False)
+    mixed.cells[0].source = "show_solutions = True  # allowed: True, False"
     nbformat.write(mixed, folder / "bob.ipynb")
-
-    tampered = copy.deepcopy(student)  # a redefined check: the code answer must not score
-    set_code(tampered, "q.canada.check(total)",
-             "from warcourse.exercises import Feedback, numeric\n"
-             "numeric.Numeric.check = lambda self, answer, via='code': Feedback(True, 'yes')\n"
-             "total = 5\nq.canada.check(total)")
-    nbformat.write(tampered, folder / "mallory.ipynb")
-
-    changed = copy.deepcopy(student)  # the question's text changed in the saved widget
-    state, box = model(changed, "air_practice.canada")
-    child(state, box, "HTMLModel")["state"]["value"] = "<p><strong>How many is 2 + 2?</strong></p>"
-    nbformat.write(changed, folder / "trudy.ipynb")
-
+    stateless = copy.deepcopy(student)
+    stateless.metadata.pop("widgets", None)
+    nbformat.write(stateless, folder / "carol.ipynb")
+    nbformat.write(brief_notebook(), folder / "dora.ipynb")
     (folder / "damaged.ipynb").write_text('{"cells": [', encoding="utf-8")
-    foreign = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('my own work')")])
-    nbformat.write(foreign, folder / "foreign.ipynb")
-
+    nbformat.write(new_notebook(cells=[new_code_cell("print('my own work')")]), folder / "foreign.ipynb")
     out = folder / "book" / "gradebook.csv"
-    status = main(["grade", *sorted(map(str, folder.glob("*.ipynb"))), "--out", str(out)])
-    book = list(csv.DictReader(out.open(encoding="utf-8")))
-    summary = list(csv.DictReader(out.with_name("gradebook-summary.csv").open(encoding="utf-8")))
-    return {"book": book, "summary": summary, "status": status, "out": out, "wrong_label": wrong_label}
+    patch = pytest.MonkeyPatch()
+    if not hasattr(draft, "review"):
+        patch.setattr(draft, "review", StandInReview, raising=False)
+    try:
+        status = main(["grade", *sorted(map(str, folder.glob("*.ipynb"))), "--out", str(out), "--jobs", "2"])
+    finally:
+        patch.undo()
+    read = lambda path: list(csv.DictReader(path.open(encoding="utf-8")))  # noqa: E731
+    return {"status": status, "book": read(out), "wide": read(out.with_name("gradebook-students.csv")),
+            "summary": read(out.with_name("gradebook-summary.csv")), "html": out.with_suffix(".html").read_text(),
+            "wrong_label": wrong_label}
 
 
 def of(graded, name: str) -> dict[str, dict]:
-    return {row["question"]: row for row in graded["book"] if row["file"].endswith(f"/{name}.ipynb")}
+    return {row["question"].split(".")[-1]: row for row in graded["book"] if row["student"] == name}
 
 
-def test_the_solution_scores_every_question_right(graded):
-    rows = of(graded, "alice")
-    assert len(rows) == 8 and {row["result"] for row in rows.values()} == {"right"}
-    assert all(row["via"] == "code" and row["tries"] == "1" for row in rows.values())
-    assert {row["notebook"] for row in rows.values()} == {"exercises/03_air_campaigns"}
-
-
-def test_wrong_unanswered_and_widget_answers(graded):
+@pytest.mark.slow
+@needs_sandbox
+def test_widget_and_code_answers_with_the_parameters_the_file_ran_with(graded):
     rows = of(graded, "bob")
-    assert rows["air_practice.canada"]["result"] == "wrong" and rows["air_practice.canada"]["answer"] == "5"
-    assert (rows["air_practice.fits"]["result"], rows["air_practice.fits"]["via"]) == ("right", "widget")
-    assert rows["air_practice.fits"]["tries"] == "1"
-    assert (rows["air_practice.afghan"]["result"], rows["air_practice.afghan"]["via"]) == ("wrong", "widget")
-    assert rows["air_practice.afghan"]["answer"] == graded["wrong_label"]
-    assert rows["air_practice.after"]["result"] == "unanswered" and rows["air_practice.after"]["tries"] == "0"
-    assert {row["status"] for row in rows.values()} == {"graded"}
+    assert (rows["canada"]["result"], rows["canada"]["answer"], rows["canada"]["tries"]) == ("wrong", "5", "1")
+    assert (rows["fits"]["result"], rows["fits"]["via"], rows["fits"]["tries"]) == ("right", "widget", "1")
+    assert (rows["afghan"]["result"], rows["afghan"]["answer"]) == ("wrong", graded["wrong_label"])
+    assert rows["after"]["result"] == "unanswered" and rows["after"]["tries"] == "0"
+    assert {row["parameters"] for row in rows.values()} == {"show_solutions=True"}
+    assert {row["status"] for row in rows.values()} == {"graded"} and graded["status"] == 0
 
 
-def test_problem_files_are_reported_and_never_right(graded):
-    for name, status, says in (("mallory", "tampered", "numeric.Numeric.check is redefined"),
-                               ("trudy", "tampered", "air_practice.canada was changed"),
-                               ("damaged", "damaged", "not a readable notebook"),
+@pytest.mark.slow
+@needs_sandbox
+def test_widget_answers_without_saved_state_are_noted(graded):
+    rows = of(graded, "carol")
+    assert "saved no widget state" in rows["fits"]["note"] and "no saved widget state" in rows["fits"]["note"]
+
+
+@pytest.mark.slow
+@needs_sandbox
+def test_damaged_and_foreign_files_get_one_row_saying_why(graded):
+    for name, status, says in (("damaged", "damaged", "not a readable notebook"),
                                ("foreign", "foreign", "not one of the course's notebooks")):
-        rows = [row for row in graded["book"] if row["file"].endswith(f"/{name}.ipynb")]
-        assert len(rows) == 1, name
-        assert (rows[0]["status"], rows[0]["result"]) == (status, "not graded"), name
-        assert says in rows[0]["note"], (name, rows[0]["note"])
-    assert graded["status"] == 1  # some files could not be graded; the gradebook is written anyway
+        rows = [row for row in graded["book"] if row["student"] == name]
+        assert len(rows) == 1 and (rows[0]["status"], rows[0]["result"]) == (status, "not graded")
+        assert says in rows[0]["note"]
 
 
-def test_summary_counts_results_and_the_most_common_wrong_answer(graded):
-    summary = {row["question"]: row for row in graded["summary"]}
-    canada = summary["air_practice.canada"]
-    assert (canada["files"], canada["right"], canada["wrong"], canada["unanswered"]) == ("2", "1", "1", "0")
-    assert (canada["most common wrong answer"], canada["given by"]) == ("5", "1")
-    out = graded["out"]
-    for page in (out.with_suffix(".html"), out.with_name("gradebook-summary.html")):
-        text = page.read_text(encoding="utf-8")
-        assert text.startswith("<!DOCTYPE html>") and "<script" not in text and "http" not in text
+@pytest.mark.slow
+@needs_sandbox
+def test_the_wide_table_and_the_summary(graded):
+    bob = next(row for row in graded["wide"] if row["student"] == "bob")
+    total = len(questions.air_practice())
+    assert bob["score"] == f"1 of {total}" and bob["air_practice.fits"] == "right"
+    canada = next(row for row in graded["summary"] if row["question"] == "air_practice.canada")
+    assert (canada["wrong"], canada["most common wrong answer"]) == ("1", "5")
+    page = graded["html"]
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page
 
 
-@pytest.mark.parametrize("value", [3, 2.5, float("nan"), "Syria", ..., None, True, ["a", 1], ("a", 2), {"x", "y"},
-                                   {"k": [1, 2]}])
-def test_answers_cross_from_the_kernel_as_plain_json(value):
-    back = grade.decode(json.loads(json.dumps(grade.encode(value))))
-    assert type(back) is type(value)
-    assert back == value or back != back  # NaN
+@pytest.mark.slow
+@needs_sandbox
+def test_the_brief_is_reviewed_in_the_gradebook(graded):
+    assert [row["status"] for row in graded["book"] if row["student"] == "dora"][0] == "graded"
+    page = graded["html"]
+    assert "dora:" in page and "finding(s)" in page and "99999 sorties" in page
+    assert "<b>bold</b>" not in page  # the student's text is escaped by the review
 
 
-def test_a_table_answer_crosses_too():
-    pd = pytest.importorskip("pandas")
-    frame = pd.DataFrame({"metric": ["sorties", "airstrikes"], "value": [3800, 240]}, index=[4, 7])
-    back = grade.decode(json.loads(json.dumps(grade.encode(frame))))
-    pd.testing.assert_frame_equal(back, frame)
-
-
-def test_bad_command_lines_give_one_line(tmp_path, capsys):
-    assert main(["grade", str(tmp_path / "none.ipynb")]) == 2
-    assert main(["grade", str(SOLVED), "--out", str(tmp_path / "book.xlsx")]) == 2
-    errors = capsys.readouterr().err.strip().splitlines()
-    assert errors[0].startswith("error: no such file:") and "expected a file name ending in .csv" in errors[1]
-
-
-def test_the_probe_names_a_check_redefined_on_one_question():
-    q = questions.air_practice()
-    q.canada.check = lambda answer, via="code": None
-    report = json.loads(grade.probe({"q": q}))
-    assert report["overrides"] == ["air_practice.canada.check is redefined"]
-    assert report["questions"]["air_practice.canada"] == questions.air_practice().canada.question
-
-
-def test_an_answer_that_cannot_be_printed_does_not_stop_the_probe():
-    class Hostile:
-        def __repr__(self):
-            raise RuntimeError("repr")
-
-        def __iter__(self):
-            raise RuntimeError("iter")
-
-    q = questions.air_practice()
-    q.canada.check(Hostile())
-    q.canada.check([Hostile()])
-    report = json.loads(grade.probe({"q": q}))
-    answers = [answer for question, answer, _ in report["attempts"] if question == "air_practice.canada"]
-    assert answers[-2:] and all("repr" in str(answer) for answer in answers[-2:])
-
+@pytest.mark.slow
+@needs_sandbox
+def test_ctrl_c_leaves_a_true_partial_gradebook_and_nothing_running(tmp_path):
+    quick = cells("from warcourse import questions\nq = questions.air_practice()", "q.canada.check(5)")
+    slow = cells("from warcourse import questions\nq = questions.air_practice()", "q.canada.check(5)",
+                 "import subprocess\nsubprocess.Popen(['sleep', '6.125'])\nwhile True:\n    pass")
+    nbformat.write(quick, tmp_path / "a.ipynb")
+    nbformat.write(slow, tmp_path / "b.ipynb")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    out = tmp_path / "book.csv"
+    process = subprocess.Popen([sys.executable, "-m", "warcourse", "grade", str(tmp_path / "a.ipynb"),
+                                str(tmp_path / "b.ipynb"), "--out", str(out), "--jobs", "1", "--timeout", "120"],
+                               env={**os.environ, "TMPDIR": str(temp)}, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and (not out.exists() or "a.ipynb" not in out.read_text()):
+        time.sleep(0.2)
+    time.sleep(2)  # b is running now
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=60) == 130
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {row["student"] for row in rows} == {"a"} and out.with_suffix(".html").exists()
+    assert "sleep 6.125" not in subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert list(temp.iterdir()) == []

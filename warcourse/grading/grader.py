@@ -60,10 +60,12 @@ def _run_notes(nb, run: Run) -> tuple[str, list[str]]:
         notes.append(f"stopped in {_cell(nb, stopped['stopped'])}: {str(stopped.get('why', ''))[:120]}; "
                      "the answers recorded before it are graded")
     elif not any(line.get("finished") is True for line in run.lines):
-        status = "stopped"
         started = [line["start"] for line in run.lines if "start" in line]
-        where = _cell(nb, started[-1]) if started else "its first cell"
-        notes.append(f"the run ended in {where} (time limit, memory or a crash); the answers recorded before it are graded")
+        if not started:  # the notebook never ran: the sandbox itself failed
+            raise RuntimeError("the sandbox ended before the notebook's first cell")
+        status = "stopped"
+        notes.append(f"the run ended in {_cell(nb, started[-1])} (time limit, memory or a crash); "
+                     "the answers recorded before it are graded")
     return status, notes
 
 

@@ -1,0 +1,73 @@
+"""Grade a class of practice-set submissions with ``python -m warcourse grade --jobs 2``; time per file.
+
+    python benchmarks/grade_class.py              # 40 files, --jobs 2
+    python benchmarks/grade_class.py --files 100  # the budget's class
+
+The class is practice set 03 handed in as the solutions notebook (every cell answered) and as
+the student copy (nothing answered), half each, graded in a bubblewrap sandbox as an instructor
+would. Budget (issue 25): 100 practice-set submissions within 4 minutes on 2 cores, that is
+4.8 s of wall time per file at ``--jobs 2``. Writes ``results/grade_class.md`` and ``.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+BUDGET = 240 / 100  # seconds of wall time per file, 2 cores
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=40)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    sources = [ROOT / "exercises" / "solutions" / "03_air_campaigns.ipynb", ROOT / "exercises" / "03_air_campaigns.ipynb"]
+    with tempfile.TemporaryDirectory(prefix="grade-bench-") as temp:
+        folder = Path(temp)
+        files = []
+        for n in range(args.files):
+            files.append(folder / f"student{n:03d}.ipynb")
+            shutil.copyfile(sources[n % 2], files[-1])
+        load = os.getloadavg()[0]
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "warcourse", "grade", *map(str, files), "--out",
+                               str(folder / "book.csv"), "--jobs", str(args.jobs)], cwd=ROOT,
+                              capture_output=True, text=True)
+        wall = time.perf_counter() - start
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            return 1
+        statuses = [line.split(",")[5] for line in (folder / "book.csv").read_text().splitlines()[1:]]
+    per_file = wall / args.files
+    result = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "files": args.files,
+              "jobs": args.jobs, "cores": os.cpu_count(), "load_before": round(load, 2), "wall_s": round(wall, 1),
+              "per_file_s": round(per_file, 2), "projected_100_s": round(per_file * 100, 1),
+              "budget_100_s": 240, "within_budget": per_file <= BUDGET, "statuses": sorted(set(statuses)),
+              "python": platform.python_version()}
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "grade_class.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / "grade_class.md").write_text(
+        f"# Grading a class ({result['date']})\n\n"
+        f"`python -m warcourse grade` over {args.files} submissions of practice set 03 (half solved, half blank), "
+        f"`--jobs {args.jobs}`, bubblewrap sandbox, {result['cores']} cores, load average {result['load_before']} "
+        f"before the run.\n\n| files | wall | per file | 100 files (projected) | budget for 100 |\n|---|---|---|---|---|\n"
+        f"| {args.files} | {wall:.1f} s | {per_file:.2f} s | {per_file * 100:.0f} s | 240 s "
+        f"({'within' if result['within_budget'] else 'over'}) |\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
