@@ -323,7 +323,7 @@ def test_choice_with_number_keys():
     years = MultipleChoice("Which year?", choices={2014: "Too early.", 2015: "Right year."}, answer=2015, lines=[1])
     assert years.check(2015).correct is True
     assert years.check("2015").correct is True
-    assert years.check(2014).message == "you chose “2014”. Too early."
+    assert years.check(2014).message == "You chose “2014”. Too early."
 
 
 def test_choice_answer_text_is_not_just_the_choice(choice):
@@ -396,9 +396,9 @@ def test_numeric_nan_inf_and_huge(number):
 
 def test_numeric_collections_get_a_pointed_message(number):
     assert number.check(pd.Series([58])).message.startswith(
-        "expected a single number, got a Series of one value; take the number out with .item().")
-    assert number.check([58, 59]).message.startswith("expected a single number, got a list of 2 values.")
-    assert number.check([]).message.startswith("expected a single number, got an empty list; check the filter")
+        "Expected a single number, got a Series of one value; take the number out with .item().")
+    assert number.check([58, 59]).message.startswith("Expected a single number, got a list of 2 values.")
+    assert number.check([]).message.startswith("Expected a single number, got an empty list; check the filter")
 
 
 def test_numeric_tolerances_and_rounding():
@@ -441,10 +441,10 @@ def test_set_names_at_most_one_item_that_does_not_belong_and_never_counts(countr
     assert both == ("“Iran” does not belong, and some items are missing. Reread what the question asks and "
                     "check each item against it.")
     feedback = countries.check("China")
-    assert feedback.message == "some items are missing. Your selection is too strict: reread what the question asks."
+    assert feedback.message == "Some items are missing. Your selection is too strict: reread what the question asks."
     assert "China" not in countries.check(["Russia"]).message
     every = countries.check(["China", "Russia", "Iran", "France"]).message
-    assert "too many" in every and every.count("does not belong") == 1
+    assert every.startswith("Some of your items do not belong: you have too many items.")  # naming one would tell
     assert not any(char.isdigit() for char in every + both)
 
 
@@ -553,8 +553,8 @@ def test_ordering_counts_what_is_in_place_and_nothing_more(timeline):
 def test_ordering_structural_problems(timeline):
     message = timeline.check(["wales", "wales", "rome"]).message
     assert message.startswith("'rome' is not among the items; 'Wales summit' is given more than once;")
-    assert timeline.check({"wales", "paris", "baghdad"}).message.startswith("a set has no order")
-    assert timeline.check("wales").message.startswith("expected a list in order")
+    assert timeline.check({"wales", "paris", "baghdad"}).message.startswith("A set has no order")
+    assert timeline.check("wales").message.startswith("Expected a list in order")
 
 
 def test_ordering_display_order_is_not_the_answer(timeline):
@@ -578,19 +578,19 @@ def test_frame_row_and_column_order_and_index_do_not_matter(table):
 
 def test_frame_messages_never_show_expected_values(table):
     expected = key(table).answer
-    assert table.check([1, 2]).message == "expected a pandas DataFrame, got a list: [1, 2]."
-    assert table.check(expected["strikes"]).message.startswith("expected a DataFrame (a table), got a Series")
+    assert table.check([1, 2]).message == "Expected a pandas DataFrame, got a list: [1, 2]."
+    assert table.check(expected["strikes"]).message.startswith("Expected a DataFrame (a table), got a Series")
     assert table.check(expected.rename(columns={"strikes": "n"})).message == (
-        "these columns are not asked for: 'n'; 1 column the question asks for is missing (check the names).")
-    assert table.check(expected.iloc[:2]).message.startswith("your answer has too few rows:")
-    assert table.check(pd.concat([expected, expected])).message.startswith("some rows appear more than once")
+        "These columns are not asked for: 'n'; 1 column the question asks for is missing (check the names).")
+    assert table.check(expected.iloc[:2]).message.startswith("Your answer has too few rows:")
+    assert table.check(pd.concat([expected, expected])).message.startswith("Some rows appear more than once")
     nan_row = pd.concat([expected, pd.DataFrame({"country": ["Chad"], "strikes": [np.nan]})])
     assert "missing value (NaN)" in table.check(nan_row).message
     differ = table.check(expected.assign(strikes=[10, 21, 30.5])).message
-    assert differ.startswith("some of your rows are not the ones asked for") and "20" not in differ
-    assert table.check(expected.iloc[:0]).message.startswith("your DataFrame is empty.")
+    assert differ.startswith("Some of your rows are not the ones asked for") and "20" not in differ
+    assert table.check(expected.iloc[:0]).message.startswith("Your DataFrame is empty.")
     assert table.check(pd.concat([expected, expected["strikes"]], axis=1)).message == (
-        "more than one column is called 'strikes'.")
+        "More than one column is called 'strikes'.")
 
 
 def test_series_messages(series):
@@ -600,15 +600,15 @@ def test_series_messages(series):
     assert series.check(expected.to_frame()).correct is True
     assert series.check(expected.reset_index()).correct is True
     assert series.check(expected * 2).message == (
-        "the row labels are right, but some values differ; the first is at 'France': your value 20.0 is too high.")
-    assert series.check(expected.reset_index(drop=True)).message.startswith("your rows are labelled another way")
-    assert series.check(expected.iloc[:1]).message == "some values are missing: check whether your filter is too strict."
+        "The row labels are right, but some values differ; the first is at 'France': your value 20.0 is too high.")
+    assert series.check(expected.reset_index(drop=True)).message.startswith("Your rows are labelled another way")
+    assert series.check(expected.iloc[:1]).message == "Some values are missing: check whether your filter is too strict."
 
 
 def test_series_another_grouping_and_zero_categories(series):
     expected = key(series).answer
     by_continent = expected.set_axis(pd.Index(["Europe", "Asia"], name="continent"))
-    assert series.check(by_continent).message.startswith("your rows are labelled by other values than the question")
+    assert series.check(by_continent).message.startswith("Your rows are labelled by other values than the question")
     with_zero = pd.concat([expected, pd.Series([0.0], index=pd.Index(["Chad"], name="country"))])
     counts = with_zero.astype("float64").set_axis(pd.CategoricalIndex(with_zero.index, name="country"))
     message = series.check(counts).message
@@ -623,8 +623,8 @@ def test_frame_ordered_needs_the_question_to_say_so():
         PandasAnswer("q?", answer=expected, lines=[1], explanation="e", ordered=True)
     strict = PandasAnswer("Sort them by date.", answer=expected, lines=[1], explanation="e", check_dtype=True,
                           ordered=True)
-    assert strict.check(expected.astype(float)).message == "your Series has dtype float64, expected int64."
-    assert strict.check(expected.iloc[::-1]).message == "the values are right but in another order: check how you sorted them."
+    assert strict.check(expected.astype(float)).message == "Your Series has dtype float64, expected int64."
+    assert strict.check(expected.iloc[::-1]).message == "The values are right but in another order: check how you sorted them."
     assert strict.check(expected).correct is True
 
 

@@ -42,8 +42,11 @@ class Feedback:
     lines: tuple[int, ...] = ()
     where: str = ""
 
+    def __post_init__(self):
+        object.__setattr__(self, "message", sentence(self.message))
+
     def __str__(self) -> str:
-        text = _PREFIX[self.correct] + sentence(self.message)
+        text = _PREFIX[self.correct] + self.message
         source = cite(self.lines) or self.where
         return f"{text} (Where to look: {source}.)" if source else text
 

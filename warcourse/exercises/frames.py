@@ -102,6 +102,8 @@ class PandasAnswer(Exercise):
             raise TypeError("the answer of a PandasAnswer is a DataFrame or a Series")
         if isinstance(answer, pd.DataFrame) and answer.columns.has_duplicates:
             raise ValueError("the expected DataFrame has duplicate column names")
+        if not len(answer):
+            raise ValueError("an expected table with no rows cannot be told from a filter that keeps nothing")
         if ordered and not _ORDER_WORDS.search(question):
             raise ValueError("an ordered table answer needs a question that says in which order")
         self._answer = answer.copy()
@@ -110,6 +112,7 @@ class PandasAnswer(Exercise):
         self._rows = "rows" if self.wanted == "DataFrame" else "values"
         self._expected = _flat(self._as_frame(self._answer))
         self._keys = [column for column in self._expected.columns if str(column).startswith(_LEVEL)]
+        self._expected_sorted = _sorted(self._expected)
 
     @staticmethod
     def _as_frame(answer: pd.DataFrame | pd.Series) -> pd.DataFrame:
@@ -158,7 +161,7 @@ class PandasAnswer(Exercise):
                 return self.wrong(message)
         if self._ordered and self._equal(expected, given):
             return self.right()
-        if self._equal(_sorted(expected), _sorted(given)) and len(given) == len(expected):
+        if len(given) == len(expected) and self._equal(self._expected_sorted, _sorted(given)):
             if not self._ordered:
                 return self.right()
             return self.wrong(f"the {self._rows} are right but in another order: check how you sorted them.")

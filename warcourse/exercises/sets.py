@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 
 from .base import Exercise
@@ -12,7 +13,7 @@ from .feedback import Feedback, plural, shown
 from .matching import Labels, NotACollection, as_text, is_missing, items_of, normalise, pair_key
 
 _SEPARATOR = re.compile(r"[\n,;]")
-ENUMERATED = 12  # up to this many options, feedback is checked to leave more than one possible answer
+ENUMERATED = 12  # up to this many options an item may be named, once checked to leave the answer open
 
 
 def typed_items(text: str) -> tuple[list[str], str]:
@@ -92,13 +93,23 @@ class SetAnswer(Exercise):
         extra = sorted(given - answer, key=self._rank)
         return (extra[0] if extra else None, bool(extra), bool(answer - given))
 
-    def _undetermined(self, given: frozenset, verdict: tuple) -> bool:
-        """Whether another possible answer would get the same verdict (checkbox sets of a few options)."""
-        if self.free or len(self.options) > ENUMERATED:
-            return True
-        others = (frozenset(combo) for size in range(1, len(self.options))
-                  for combo in itertools.combinations(self.options, size))
-        return sum(self._verdict(given, other) == verdict for other in others) > 1
+    def _said(self, given: frozenset) -> tuple:
+        """What feedback says: the verdict, without the named item where naming could single out the answer.
+
+        Of a checkbox set, every possible answer (a non-empty part of the options, not all of them) whose
+        verdict on ``given`` has the same flags is looked at: an item is named only if no such answer is
+        alone with its verdict, so the same words always fit another possible answer.
+        """
+        verdict = self._verdict(given, self._answer)
+        if self.free or verdict[0] is None:
+            return verdict
+        if len(self.options) <= ENUMERATED:
+            others = (frozenset(combo) for size in range(1, len(self.options))
+                      for combo in itertools.combinations(self.options, size))
+            verdicts = (self._verdict(given, other) for other in others)
+            if min(Counter(found for found in verdicts if found[1:] == verdict[1:]).values()) > 1:
+                return verdict
+        return (None, *verdict[1:])
 
     def _check(self, answer: object) -> Feedback:
         try:
@@ -115,12 +126,7 @@ class SetAnswer(Exercise):
         given = frozenset(item for item in found if item is not None) | frozenset(map(as_text, unknown))
         if given == self._answer:
             return self.right()
-        verdict = self._verdict(given, self._answer)
-        if not self._undetermined(given, verdict):
-            verdict = (None, *verdict[1:])
-            if not self._undetermined(given, verdict):
-                return self.wrong(f"not all of these belong together. {self._tailored('both')}")
-        return self.wrong(self._message(*verdict))
+        return self.wrong(self._message(*self._said(given)))
 
     def _message(self, named, too_many: bool, missing: bool) -> str:
         name = f"“{as_text(named)}” does not belong" if named is not None else "some of your items do not belong"
