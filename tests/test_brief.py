@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from warcourse import brief, campaigns, numbers, plots, theaters
+from warcourse import brief, campaigns, numbers, plots, rowfacts, theaters, tracing
 from warcourse import brief_figures as figures
 from warcourse.errors import UsageError
 from warcourse.lessons import Lesson
@@ -77,15 +77,14 @@ def test_cited_lines_reads_back_what_cite_writes(lines):
     found = brief.cited_lines(text)
     expected = sorted(lines) if len(lines) <= brief.LISTED else [min(lines), max(lines)]
     assert found == expected
-    assert brief.uncited(text) == []
 
 
-def test_uncited_finds_numbers_after_the_last_reference():
-    good = "495 airstrikes (line 373); 367 by 31 October (lines 371, 373)."
-    late = "495 airstrikes (line 373), and 128 after the end."
-    bare = "No number here, so nothing to cite."
-    text = "\n\n".join([good, late, bare, "- 3 items (line 5)\n- 4 items"])
-    assert brief.uncited(text) == [late, "- 4 items"]
+def test_tag_numbers_tags_every_number_and_writes_words_in_digits():
+    text = 'The carrier is said to carry eight Mirage 2000; "a dozen countries" (12) and 35,000 to 45,000 escaped.'
+    tagged = brief.tag_numbers(text, "x")
+    assert tagged == ('The carrier is said to carry 8 [x] Mirage 2000; "a dozen [x] countries" (12 [x]) and '
+                      '35,000 [x] to 45,000 [x] escaped.')
+    assert all(number.tag is not None for number in tracing.numbers_in(tagged))
 
 
 # --- selecting a theater -------------------------------------------------------------------------
@@ -252,9 +251,15 @@ def test_spans_decades():
 # --- the brief -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("theater", brief.THEATERS)
-def test_every_number_in_the_brief_is_followed_by_a_line_of_the_article(tables, briefs, theater):
+def test_every_number_in_the_brief_names_its_row_in_digits(tables, briefs, theater):
     text = briefs[theater].markdown()
-    assert brief.uncited(text) == []
+    found = tracing.numbers_in(text)
+    assert found and all(number.tag is not None for number in found)
+    in_words = [number for number in found if number.in_words]
+    assert all(text[:number.start].count('"') % 2 == 1 for number in in_words)  # the article's words, quoted
+    known = rowfacts.facts()
+    ids = [tag.body for tag in tracing.tags(text) if tag.kind == "id"]
+    assert ids and all(key in known for key in ids)
     cited = set(briefs[theater].lines())
     assert cited and cited <= set(tables.passages["line"])
 
@@ -290,14 +295,37 @@ def test_combined_numbers_are_marked_as_combined(briefs):
     assert theaters.COMBINED not in briefs["Libya"].markdown()
 
 
-def test_air_section_numbers_come_from_their_cited_lines(tables, briefs):
-    passages = tables.passages.set_index("line")["text"]
+def test_air_section_numbers_are_stated_by_their_rows_on_cited_lines(tables, briefs):
+    known, checked = rowfacts.facts(), 0
     for theater in brief.THEATERS:
         for item in briefs[theater].sections[2].paragraphs:
-            if not item.startswith("- "):
-                continue
-            for value, line in re.findall(r" ([\d,]+) (?:by|in|over|until|on) [^;(]*\(line (\d+)\)", item):
-                assert numbers.mentions(passages[int(line)], int(value.replace(",", ""))), (value, line)
+            for number in tracing.numbers_in(item):
+                if number.tag.kind != "id":
+                    continue
+                row = known[number.tag.body]
+                assert numbers.mentions(row.quote, number.value), (number.text, row.id)
+                assert row.line in brief.cited_lines(item)
+                checked += 1
+    assert checked >= 20
+
+
+@pytest.mark.parametrize("theater", brief.THEATERS)
+def test_the_claims_breakdowns_add_up_to_the_total(briefs, theater):
+    text = briefs[theater].sections[3].markdown()
+    total = int(re.search(r"reports (\d+) \[#", text).group(1))
+    for head in ("By source:", "By precision:"):
+        sentence = text[text.index(head):].split("\n")[0]
+        parts = [part for part in sentence.split("; ") if "disputed" not in part]
+        assert sum(int(re.search(r"(\d+) \[#", part).group(1)) for part in parts) == total, sentence
+
+
+def test_the_rendered_brief_shows_each_id_as_a_note_with_line_and_quote(briefs):
+    rendered = briefs["Libya"].rendered()
+    ids = {(tag.kind, tag.body) for tag in tracing.tags(briefs["Libya"].markdown())}
+    assert not tracing.tags(rendered) and "**Notes**" in rendered
+    notes = rendered.split("**Notes**")[1].strip().splitlines()
+    assert len(notes) == len(ids) and all("article line" in note for note in notes if "count of" not in note)
+    assert briefs["Libya"]._repr_markdown_() == rendered
 
 
 # --- figures and exercises -----------------------------------------------------------------------

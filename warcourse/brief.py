@@ -120,12 +120,6 @@ def cited_lines(text: str) -> list[int]:
     return sorted(set(found))
 
 
-def uncited(text: str) -> list[str]:
-    """The paragraphs and list items of ``text`` with a number that no line reference follows."""
-    items = [item.strip() for block in text.split("\n\n") for item in re.split(r"\n(?=- )", block)]
-    return [item for item in items if re.search(r"\d", _REFERENCE.split(item)[-1])]
-
-
 def tagged(row_id: str) -> str:
     """A row's number as the article bounds it, with its id after each number (``tracing.written``)."""
     return tracing.written(facts()[str(row_id)])
@@ -377,6 +371,12 @@ def hedge(row) -> str:
     return f", as {source} {verb}" if certainty != "unconfirmed" else f" ({source} {verb})"
 
 
+def dated(event) -> str:
+    """An event in a sentence: its actor with the event's id, its date, the article's hedge, its scope."""
+    return (f"{event['actor']} [{event['event_id']}], {dates.on(event['date'], event['date_precision'])}"
+            f"{hedge(event)}{scope(event)}")
+
+
 def air(tables: Tables, theater: str) -> Section:
     """Section: campaign starts and ends, then the headline numbers grouped by metric and count type."""
     chosen = in_theater(tables.events, theater)
@@ -384,22 +384,18 @@ def air(tables: Tables, theater: str) -> Section:
     ends = campaigns.first_dates(chosen, "campaign_end")
     first, last = starts.iloc[0], starts.iloc[-1]
     if len(starts) == 1:
-        text = [cite(f"The article dates a campaign start in {theater} for one actor only: {first.actor}, "
-                     f"{dates.on(first.date, first.date_precision)}{hedge(first)}{scope(first)} "
-                     f"[{first.event_id}]", [first.line]) + "."]
+        text = [cite(f"The article dates a campaign start in {theater} for one actor only: {dated(first)}",
+                     [first.line]) + "."]
     else:
         text = [cite(f"The article dates a campaign start in {theater} for {count(starts['event_id'])} actors",
                      starts["line"])
-                + "; " + cite(f"first: {first.actor}, {dates.on(first.date, first.date_precision)}"
-                              f"{hedge(first)}{scope(first)} [{first.event_id}]", [first.line])
-                + "; " + cite(f"last: {last.actor}, {dates.on(last.date, last.date_precision)}{hedge(last)}"
-                              f"{scope(last)} [{last.event_id}]", [last.line]) + "."]
+                + "; " + cite(f"first: {dated(first)}", [first.line])
+                + "; " + cite(f"last: {dated(last)}", [last.line]) + "."]
     if len(ends):
         end = ends.iloc[-1]
         text.append(cite(f"It dates {count(ends['event_id'])} campaign end{'s' if len(ends) > 1 else ''}",
                          ends["line"])
-                    + "; " + cite(f"last: {end.actor}, {dates.on(end.date, end.date_precision)}{hedge(end)}"
-                                  f"{scope(end)} [{end.event_id}]", [end.line]) + ".")
+                    + "; " + cite(f"last: {dated(end)}", [end.line]) + ".")
     else:
         text.append(f"It dates no end of any campaign in {theater}.")
     heads = same_kind(tables.counts, theater)

@@ -389,9 +389,11 @@ def _check_theater(ctx: _Context, position: int, row: Row, where: str) -> None:
     if row.theater not in covered(ctx.theater):
         ctx.flag("other theater", position, where, f"row {row.id} is about {row.theater}, not {ctx.theater}.")
         return
-    places = _THEATER_NAMES.findall(sentence)
-    if places and row.theater not in places:
-        ctx.flag("theater", position, where, f"the sentence places it in {places[0]}; row {row.id} is about "
+    places = list(_THEATER_NAMES.finditer(sentence))
+    offset = position - ctx.span(position)[0]
+    nearest = next((m for m in places if m.start() >= offset), places[-1] if places else None)
+    if nearest is not None and nearest.group(1) != row.theater:
+        ctx.flag("theater", position, where, f"the sentence places it in {nearest.group(1)}; row {row.id} is about "
                                              f"{row.theater}.")
 
 
