@@ -61,3 +61,23 @@ def test_tables_load_fresh_on_first_use_and_only_tables():
     assert Tables().strike_counts is not tables.strike_counts  # every build gets its own copy
     with pytest.raises(AttributeError):
         tables.not_a_table
+
+
+def test_a_bank_function_takes_the_declared_parameters_and_refuses_others():
+    import inspect
+
+    from warcourse.errors import UsageError
+
+    registry = Registry(lesson="demo", practice="demo_practice", parameters={"theater": ("all", "Iraq")})
+
+    @registry.question("lesson")
+    def first(t, theater):
+        return _number(f"Rows in {theater}?")
+
+    demo = registry.bank("lesson", "Demo questions.")
+    assert str(inspect.signature(demo)).startswith("(theater='all')") and demo.__name__ == "demo"
+    assert demo().first.question == "Rows in all?" and demo("Iraq").first.question == "Rows in Iraq?"
+    for args, kwargs in (((("Syria",)), {}), ((1,), {}), (("all", "x"), {}), ((), {"place": "x"})):
+        with pytest.raises(UsageError):
+            demo(*args, **kwargs)
+    assert registry.declared("practice") == {} and registry.declared("lesson") == {"theater": ("all", "Iraq")}

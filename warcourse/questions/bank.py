@@ -2,19 +2,23 @@
 
 A bank module registers each question as a small function with its role::
 
-    REGISTRY = Registry(lesson="air_campaigns", practice="air_practice")
+    REGISTRY = Registry(lesson="air_campaigns", practice="air_practice",
+                        parameters={"theater": campaigns.THEATERS})
 
     @REGISTRY.question("lesson")
     def between(t: Tables, theater: str) -> Numeric:
         ...                                      # build and return one exercise from t's fresh tables
 
-    def air_campaigns(theater: str = "all") -> QuestionBank:
-        return REGISTRY.build("lesson", theater=theater)
+    air_campaigns = REGISTRY.bank("lesson", "Lesson 03's questions and its summative check.")
 
 Roles: ``lesson`` (asked in the lesson), ``summative`` (the lesson's summative
 check; built with the lesson's bank), ``practice`` (the practice set). A
 question function takes the tables first and, by name, any of the bank's
 parameters it needs. Questions are registered in the order the notebook asks them.
+
+``parameters`` declares, once, the lesson's parameters and their allowed values (the first is the
+default): the bank function checks them, ``render`` validates ``-p`` against them, and the tests
+run every question for every value. The practice bank takes none.
 """
 
 from __future__ import annotations
@@ -26,8 +30,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import data
-from ..errors import CourseError
+from ..errors import CourseError, UsageError
 from ..exercises import Exercise
+from ..lesson import require
 
 ROLES = ("lesson", "summative", "practice")
 
@@ -65,9 +70,40 @@ class Entry:
 class Registry:
     """The questions of one bank module, each a small function registered with its role."""
 
-    def __init__(self, *, lesson: str | None = None, practice: str | None = None):
+    def __init__(self, *, lesson: str | None = None, practice: str | None = None,
+                 parameters: dict[str, tuple] | None = None):
         self.banks = {"lesson": lesson, "summative": lesson, "practice": practice}
+        self.parameters = {name: tuple(allowed) for name, allowed in (parameters or {}).items()}
+        if any(not allowed for allowed in self.parameters.values()):
+            raise ValueError("a declared parameter needs at least one allowed value")
         self.entries: list[Entry] = []
+
+    def declared(self, which: str) -> dict[str, tuple]:
+        """The parameters the ``lesson`` or ``practice`` bank takes, with their allowed values."""
+        return dict(self.parameters) if which == "lesson" else {}
+
+    def bank(self, which: str, doc: str) -> Callable[..., QuestionBank]:
+        """The bank function a notebook calls (``questions.air_campaigns(theater)``), its parameters declared here."""
+        declared = self.declared(which)
+
+        def build_bank(*args, **kwargs) -> QuestionBank:
+            try:
+                bound = signature.bind(*args, **kwargs)
+            except TypeError as error:
+                raise UsageError(f"{self.banks[which]}(): {error}") from None
+            bound.apply_defaults()
+            for name, value in bound.arguments.items():
+                require(name, value, declared[name])
+            return self.build(which, **bound.arguments)
+
+        signature = inspect.Signature([inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                                         default=allowed[0]) for name, allowed in declared.items()],
+                                      return_annotation=QuestionBank)
+        build_bank.__signature__ = signature
+        build_bank.__name__ = build_bank.__qualname__ = self.banks[which]
+        build_bank.__doc__ = doc
+        build_bank.registry = self
+        return build_bank
 
     def question(self, role: str) -> Callable[[Callable[..., Exercise]], Callable[..., Exercise]]:
         """Register the decorated function as the question of its name, asked in ``role``."""
