@@ -132,6 +132,7 @@ class Finding:
     number: str
     message: str
     line: int = 0  # line of the student's text (1-based), 0 for the whole text
+    position: int = -1  # where in the text, for marking it (-1: nowhere in particular)
 
     def __str__(self) -> str:
         where = f"{self.section}, text line {self.line}" if self.line else self.section
@@ -149,7 +150,9 @@ class Trace:
     rows: tuple[Row, ...]
 
     def __str__(self) -> str:
-        backing = "; ".join(f"{row.id} (article line {row.line}): “{_short(row.quote)}”" for row in self.rows)
+        backing = "; ".join(_short(tracing.source(row), 200) for row in self.rows)
+        if not backing and self.tag.startswith("#"):
+            backing = "the number of " + _short(tracing.counted(self.tag[1:].strip()), 120)
         return f"{self.section}, text line {self.line}: “{self.number}” [{_short(self.tag, 60)}] → {backing or 'no row'}"
 
 
@@ -191,7 +194,8 @@ class Review:
         if self.findings:
             parts.append("<ul>" + "".join(f"<li>{html.escape(str(f))}</li>" for f in self.findings) + "</ul>")
         for section, text in self.texts:
-            parts.append(f"<h4>{html.escape(SECTIONS.get(section, section))}</h4>" + _marked_html(text))
+            flagged = {f.position for f in self.findings if f.section == section and f.position >= 0}
+            parts.append(f"<h4>{html.escape(SECTIONS.get(section, section))}</h4>" + _marked_html(text, flagged))
         return f'<div class="warcourse-review tex2jax_ignore mathjax_ignore" role="status">{"".join(parts)}</div>'
 
     def _repr_html_(self) -> str:
@@ -203,12 +207,16 @@ def _short(text: str, size: int = 160) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-def _marked_html(text: str) -> str:
-    """``text`` as HTML: each tag becomes a footnote number, the notes (id, line, quote) follow."""
+def _marked_html(text: str, flagged: set[int]) -> str:
+    """``text`` as HTML: each tag becomes a footnote number, the notes (id, line, quote) follow; a number
+    with a finding is marked."""
+    text = text.replace("\x00", "").replace("\x01", "")
+    for number in sorted((n for n in tracing.numbers_in(text) if n.start in flagged), key=lambda n: -n.start):
+        text = f"{text[:number.start]}\x00{text[number.start:number.end]}\x01{text[number.end:]}"
     marked, notes = tracing.footnoted(text, facts())
-    body = html.escape(marked)
+    body = html.escape(marked).replace("\x00", "<mark>").replace("\x01", "</mark>")
     body = re.sub(r"\{\{(\d+)\}\}", r"<sup>\1</sup>", body).replace("\n\n", "</p><p>").replace("\n", "<br>")
-    listed = "".join(f"<li>{html.escape(note)}</li>" for note in notes)
+    listed = "".join(f"<li>{html.escape(note.split('. ', 1)[1])}</li>" for note in notes)
     return f"<p>{body}</p>" + (f"<ol>{listed}</ol>" if listed else "")
 
 
@@ -317,7 +325,7 @@ class _Context:
         return self.plain[start:end]
 
     def flag(self, kind: str, position: int, number: str, message: str) -> None:
-        self.findings.append(Finding(kind, self.section, _short(number, 80), message, self.line(position)))
+        self.findings.append(Finding(kind, self.section, _short(number, 80), message, self.line(position), position))
 
 
 def _qualifier_class(word: str) -> str:

@@ -267,6 +267,22 @@ def written(row) -> str:
     return f"{qualifier + ' ' if qualifier else ''}{_amount(value)} {tag}"
 
 
+def source(row) -> str:
+    """Where a row comes from: "id, article line 214: “quote”" (an inconsistency: its description)."""
+    quote = " ".join(row.quote.split())
+    if row.table == "inconsistencies":
+        return f"{row.id}, the course's description of article line {row.line} and others: “{quote}”"
+    return f"{row.id}, article line {row.line}: “{quote}”"
+
+
+def counted(body: str) -> str:
+    """What a count tag counts: "involvement rows with theater = Iraq, involved = true", or "the rows listed"."""
+    table, *conditions = body.split()
+    if conditions and all("=" in c for c in conditions):
+        return f"{table} rows with " + ", ".join(c.replace("=", " = ").replace("|", " or ") for c in conditions)
+    return "the rows listed"
+
+
 def footnoted(text: str, known: dict) -> tuple[str, list[str]]:
     """``text`` with each tag replaced by ``{{n}}`` and the notes: "n. id, article line L: “quote”"."""
     numbering: dict[str, int] = {}
@@ -282,8 +298,8 @@ def footnoted(text: str, known: dict) -> tuple[str, list[str]]:
             numbering[key] = len(numbering) + 1
             ids = re.findall(r"[A-Za-z0-9_:]+", tag.body) if tag.kind != "count" else tag.body.split()
             rows = [known[i] for i in ids if i in known]
-            where = "; ".join(f"{row.id}, article line {row.line}: “{' '.join(row.quote.split())}”" for row in rows)
-            shown = {"calc": f"= {tag.body}: ", "count": f"count of {tag.body}" + (": " if rows else "")}
+            where = "; ".join(source(row) for row in rows)
+            shown = {"calc": f"= {tag.body}: ", "count": f"the number of {counted(tag.body)}" + (": " if rows else "")}
             notes.append(f"{numbering[key]}. {shown.get(tag.kind, '')}{where or ('' if tag.kind != 'id' else tag.body)}")
         return f"{{{{{numbering[key]}}}}}"
 
