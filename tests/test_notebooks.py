@@ -50,16 +50,20 @@ def test_a_model_is_named_by_its_cell_and_position_there():
     assert set(state) == {uuid.uuid5(notebooks.WIDGET_IDS, name).hex for name in ("slider/0", "slider/1")}
 
 
-def test_models_nothing_shows_are_dropped_and_links_kept():
-    layout, slider, unseen, link = "1" * 32, "2" * 32, "3" * 32, "4" * 32
+def test_models_nothing_shows_are_dropped_and_links_kept_with_what_they_link():
+    layout, slider, unseen, link, hidden = "1" * 32, "2" * 32, "3" * 32, "4" * 32, "5" * 32
     state = {unseen: {"model_name": "LayoutModel", "state": {}},
              slider: {"model_name": "IntSliderModel", "state": {"layout": f"IPY_MODEL_{layout}"}},
              layout: {"model_name": "LayoutModel", "state": {}},
-             link: {"model_name": "LinkModel", "state": {"source": [f"IPY_MODEL_{slider}", "value"]}}}
+             link: {"model_name": "LinkModel", "state": {"source": [f"IPY_MODEL_{slider}", "value"],
+                                                         "target": [f"IPY_MODEL_{hidden}", "value"]}},
+             hidden: {"model_name": "IntTextModel", "state": {}}}
     nb = notebooks.stable_widget_ids(widget_notebook(state, slider))
     kept = nb.metadata["widgets"][notebooks.WIDGET_STATE]["state"]
-    assert sorted(saved["model_name"] for saved in kept.values()) == ["IntSliderModel", "LayoutModel", "LinkModel"]
-    assert uuid.uuid5(notebooks.WIDGET_IDS, "slider/2").hex in kept  # the link, after the slider's models
+    assert sorted(saved["model_name"] for saved in kept.values()) == [
+        "IntSliderModel", "IntTextModel", "LayoutModel", "LinkModel"]
+    link_id, hidden_id = (uuid.uuid5(notebooks.WIDGET_IDS, f"slider/{n}").hex for n in (2, 3))
+    assert kept[link_id]["state"]["target"] == [f"IPY_MODEL_{hidden_id}", "value"]  # after the slider's models
 
 
 def test_run_numbers_are_forgotten():

@@ -9,25 +9,38 @@ from pathlib import Path
 
 import nbformat
 
-from .errors import CourseError
+from .errors import CourseError, first_line
 from .files import write_atomic
+from .mime import WIDGET_STATE, WIDGET_VIEW
 from .paths import shown
 
 KERNEL = "python3"
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 MODEL_ID = re.compile(r"[0-9a-f]{32}")  # ipywidgets names a model uuid4().hex
 WIDGET_IDS = uuid.UUID("5f0c3c1e-6d1b-4a57-9a43-7761726f7572")  # namespace for stable widget ids
 
 
 def read(path: Path) -> nbformat.NotebookNode:
-    """A notebook, or a clear error naming the file."""
+    """The notebook at ``path``, or a one-line CourseError naming the file."""
     try:
-        return nbformat.read(str(path), as_version=4)
+        text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CourseError(f"{shown(path)}: notebook not found") from None
-    except Exception as exc:  # nbformat raises several unrelated types for a broken file
-        raise CourseError(f"{shown(path)}: not a readable notebook ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CourseError(f"{shown(path)}: not a readable notebook ({first_line(exc)})") from None
+    try:
+        return parse(text)
+    except CourseError as exc:
+        raise CourseError(f"{shown(path)}: {exc}") from None
+
+
+def parse(text: str) -> nbformat.NotebookNode:
+    """The notebook in ``text``, validated; CourseError("not a readable notebook (...)") when it is none."""
+    try:
+        nb = nbformat.reads(text, as_version=4)
+        nbformat.validate(nb)
+    except Exception as exc:  # nbformat raises JSON, validation and version errors of several kinds
+        raise CourseError(f"not a readable notebook ({first_line(exc)[:200]})") from None
+    return nb
 
 
 def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 600) -> nbformat.NotebookNode:
@@ -100,32 +113,32 @@ def _owners(nb: nbformat.NotebookNode, state: dict) -> dict[str, tuple[str, int]
     """Each model's (cell key, position): the first cell whose outputs reach it, and the
     order in which that cell's outputs reach it (depth first, as the JSON names them).
 
-    A model no output reaches but that refers to one (a link between two widgets) goes
-    after the models of that one's cell; a model neither is absent (nothing can show it).
+    A model no output reaches but that refers to one (a link between two widgets) goes,
+    with what else it refers to, after the models of that one's cell; a model neither
+    is absent (nothing can show it).
     """
     owners, count = {}, {}
 
-    def own(model, cell):
-        owners[model] = (cell, count.get(cell, 0))
-        count[cell] = owners[model][1] + 1
+    def reach(root, cell):
+        stack = [root]
+        while stack:
+            model = stack.pop()
+            if model in state and model not in owners:
+                owners[model] = (cell, count.get(cell, 0))
+                count[cell] = owners[model][1] + 1
+                stack.extend(reversed(_references(state[model], state)))
 
     for index, cell in enumerate(nb.cells):
-        key = cell.get("id") or f"#{index}"
         for output in cell.get("outputs", []):
-            stack = [output.get("data", {}).get(WIDGET_VIEW, {}).get("model_id")]
-            while stack:
-                model = stack.pop()
-                if model in state and model not in owners:
-                    own(model, key)
-                    stack.extend(reversed(_references(state[model], state)))
-    left = [model for model in state if model not in owners]
-    while left:
-        linked = [model for model in left if any(ref in owners for ref in _references(state[model], state))]
-        for model in linked:
-            own(model, owners[next(ref for ref in _references(state[model], state) if ref in owners)][0])
-        left = [model for model in left if model not in owners]
-        if not linked:
-            break
+            reach(output.get("data", {}).get(WIDGET_VIEW, {}).get("model_id"), cell.get("id") or f"#{index}")
+    linked = True
+    while linked:
+        linked = False
+        for model in [model for model in state if model not in owners]:
+            cell = next((owners[ref][0] for ref in _references(state[model], state) if ref in owners), None)
+            if cell is not None and model not in owners:
+                reach(model, cell)
+                linked = True
     return owners
 
 
