@@ -324,7 +324,7 @@ def test_the_rendered_brief_shows_each_id_as_a_note_with_line_and_quote(briefs):
     ids = {(tag.kind, tag.body) for tag in tracing.tags(briefs["Libya"].markdown())}
     assert not tracing.tags(rendered) and "**Notes**" in rendered
     notes = rendered.split("**Notes**")[1].strip().splitlines()
-    assert len(notes) == len(ids) and all("article line" in note for note in notes if "count of" not in note)
+    assert len(notes) == len(ids) and all("article line" in note for note in notes if "the number of" not in note)
     assert briefs["Libya"]._repr_markdown_() == rendered
 
 
