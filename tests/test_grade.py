@@ -275,7 +275,7 @@ def graded(tmp_path_factory):
     set_code(mixed, "q.canada.check(total)", "total = 5\nq.canada.check(total)")
     answer_with_widget(mixed, "air_practice.fits", right=True)
     wrong_label = answer_with_widget(mixed, "air_practice.afghan", right=False)
-    mixed.cells[0].source = "show_solutions = True  # allowed: True, False"
+    set_code(mixed, "show_solutions = False", "show_solutions = True  # allowed: True, False")
     nbformat.write(mixed, folder / "bob.ipynb")
     stateless = copy.deepcopy(student)
     stateless.metadata.pop("widgets", None)

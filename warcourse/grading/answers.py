@@ -44,6 +44,8 @@ def encode(value: object) -> object:
         return {"float": repr(value)}
     if value is Ellipsis:
         return {"ellipsis": True}
+    if kind is bytes:
+        return {"bytes": value.decode("latin-1")}
     if kind is complex:
         return {"complex": [repr(value.real), repr(value.imag)]}
     if isinstance(value, Fraction):
@@ -59,8 +61,8 @@ def encode(value: object) -> object:
     if isinstance(value, dt.date):
         return {"date": value.isoformat()}
     if isinstance(value, (list, tuple, set, frozenset)):
-        tag = {list: "list", tuple: "tuple", set: "set", frozenset: "frozenset"}.get(kind) or (
-            "set" if isinstance(value, (set, frozenset)) else "tuple" if isinstance(value, tuple) else "list")
+        tag = ("frozenset" if isinstance(value, frozenset) else "set" if isinstance(value, set)
+               else "tuple" if isinstance(value, tuple) else "list")
         return {tag: [encode(item) for item in value]}
     if isinstance(value, dict):
         return {"dict": [[encode(key), encode(item)] for key, item in value.items()]}
@@ -262,6 +264,7 @@ _SCALARS = {
     "datetime": lambda text: dt.datetime.fromisoformat(str(text)),
     "date": lambda text: dt.date.fromisoformat(str(text)),
     "repr": str,
+    "bytes": lambda text: str(text).encode("latin-1"),
     "na": lambda _: _pd().NA,
     "timestamp": lambda text: _pd().Timestamp(str(text)),
 }

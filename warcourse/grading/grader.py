@@ -73,9 +73,10 @@ def _brief(records: list[dict], theater: object) -> dict | None:
     """Lesson 05: the brief the student wrote with ``draft.write`` (each section's last text), reviewed here."""
     from .. import draft
 
+    order = list(draft.SECTIONS)
     texts: dict[str, str] = {}
     for record in records:
-        if record.get("event") == "draft" and isinstance(record.get("section"), str):
+        if record.get("event") == "draft" and record.get("section") in order:
             text = record.get("text")
             if isinstance(text, str) and text.strip() and text.strip() != "...":
                 texts[record["section"]] = text.strip()
@@ -83,8 +84,7 @@ def _brief(records: list[dict], theater: object) -> dict | None:
                 texts.pop(record["section"], None)
     if not texts:
         return None
-    order = list(getattr(draft, "SECTIONS", {})) or list(texts)
-    text = "\n\n".join(texts[name] for name in sorted(texts, key=lambda n: order.index(n) if n in order else len(order)))
+    text = "\n\n".join(texts[name] for name in order if name in texts)
     reviewed = draft.review(text, theater)
     return {"findings": len(reviewed.findings), "html": reviewed.to_html()}
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import CourseError
+from ..notebooks import parse
 from ..paths import EXERCISES, NOTEBOOKS, ROOT
 
 _BANK_CALL = re.compile(r"^[ \t]*(\w+)\s*=\s*questions\.(\w+)\(([^)]*)\)", re.MULTILINE)
@@ -43,15 +45,10 @@ class Handin:
 
 def read(text: str):
     """The notebook in ``text``; NotGradable('damaged') when it is not one."""
-    import nbformat
-
     try:
-        nb = nbformat.reads(text, as_version=4)
-        nbformat.validate(nb)
-    except Exception as exc:  # nbformat raises JSON, validation and version errors of several kinds
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise NotGradable("damaged", f"not a readable notebook: {first[:200]}") from None
-    return nb
+        return parse(text)
+    except CourseError as exc:
+        raise NotGradable("damaged", str(exc)) from None
 
 
 def code(nb) -> list[str]:

@@ -6,7 +6,8 @@ The cells run in this process, in an IPython shell (no kernel, no sockets: a san
 few tenths of a second less, which a class of a hundred notebooks feels). Before each cell the
 runner writes ``{"start": N}`` (N: the cell's index in the notebook), after a cell that raised
 ``{"error": N, "name": ...}``, and at the end ``{"finished": true}`` or ``{"stopped": N, "why": ...}``
-(``exit()``, or the notebook's ``SECONDS`` used up: the cell running then is interrupted). The
+(``exit()``, or the notebook's ``SECONDS`` used up: the cell running then is interrupted), then
+the CPU seconds the run took (``{"cpu": ...}``). The
 recording banks (``recorder``) write their records to the same pipe, which is the grader's: a
 line written there cannot be taken back, so a notebook cannot reset its tries or withdraw an
 answer, and anything else it writes there is at most an answer the grader judges like any other.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import sys
 import time
@@ -104,6 +106,8 @@ def run(notebook: Path, seconds: float, sandboxed: bool, fd: int) -> None:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         nbformat.write(nb, notebook.with_name("executed.ipynb"))
+        used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+        report(fd, cpu=round(sum(u.ru_utime + u.ru_stime for u in used), 2))  # for benchmarks/grade_class.py
 
 
 def main(argv: list[str]) -> int:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+from ..mime import WIDGET_STATE, WIDGET_VIEW
+
 PREFIX = "warcourse-q-"  # the DOM class carrying a widget's question id (warcourse.exercises.views)
 _VALUES = {"TextModel", "TextareaModel", "IntTextModel", "FloatTextModel", "BoundedIntTextModel",
            "BoundedFloatTextModel", "CheckboxModel", "IntSliderModel", "FloatSliderModel"}
