@@ -1,4 +1,9 @@
-"""Questions of lesson 05 (a brief on one theater), built from fresh tables for the chosen theater."""
+"""Questions of lesson 05 (a brief on one theater) and of its summative check, for the chosen theater.
+
+Every expected answer is computed here from fresh ``warcourse.data`` tables.
+Iraq and Syria also take the rows the article gives for both together
+(``theaters.in_theater``, ``theaters.claims_in``).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,14 @@ import pandas as pd
 
 from .. import brief, campaigns, dates, draft
 from .. import coalitions as co
-from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
-from ..lesson import require
+from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer, country
+from ..lesson_setup import require
 from ..theaters import COMBINED, claims_in, in_theater
-from .bank import QuestionBank, seed_lines
+from .bank import QuestionBank, Registry, Tables, seed_lines
+
+REGISTRY = Registry(lesson="putting_it_together")
+
+LONGEST = "brussels_2014"  # the longest member list of the article (the `outside` question)
 
 
 def key_events(events: pd.DataFrame, count: int = 5) -> pd.DataFrame:
@@ -30,14 +39,35 @@ def kind_label(row) -> str:
             f" {brief.when(row)}{place}")
 
 
-def kind_choices(counts: pd.DataFrame, deployments: pd.DataFrame, theater: str):
-    """A reference number from the theater's strike counts, one number of the same kind and up to three that are not.
+def _why_not(row, metric: str, count_type: str) -> str:
+    if row["metric"] != metric:
+        return f"It counts {row['metric']}, not {metric}."
+    if row["count_type"] == "single_event":
+        return "It is a single event: one day's count, not a total."
+    return (f"It is a {campaigns.COUNT_WORDS[row['count_type']]}, the reference a "
+            f"{campaigns.COUNT_WORDS[count_type]}.")
 
-    The reference is the largest running total or period count of airstrikes (of the most common metric
-    when there is none); the right choice is the largest other number of the same metric and count type,
-    by another actor if there is one. The others: a number of the same metric but another count type,
-    numbers of other metrics, and the largest deployment (a number of forces, not of strikes).
-    Returns ``(reference, right, others)``: two rows and a list of (label, why it is not the same kind).
+
+def _forces_choice(deployments: pd.DataFrame, theater: str) -> list[tuple[str, str]]:
+    """The theater's largest deployment as a choice (a number of forces, not of strikes), if it has one."""
+    forces = in_theater(deployments, theater).sort_values(["value", "record_id"], ascending=[False, True])
+    if not len(forces):
+        return []
+    row = forces.iloc[0]
+    return [(f"{row['actor']}: {row['value']:,} {row['asset']} ({campaigns.ASSET_WORDS[row['count_type']]}, "
+             f"{dates.at_precision(row['date'], row['date_precision'])})",
+             "It counts forces from the deployments table (people or aircraft), not strikes.")]
+
+
+def kind_choices(counts: pd.DataFrame, deployments: pd.DataFrame, theater: str):
+    """A reference number from the theater's strike counts, one number of the same kind and three or four that are not.
+
+    The reference is the largest running total or period count of airstrikes (of the most common kind
+    when there is none). The others: a number of the same metric but another count type, numbers of other
+    metrics and the largest deployment. The right choice is the largest other number of the same metric
+    and count type, by another actor if there is one, whose text is not the longest of the choices; where
+    every candidate's is, a longer number of another kind joins the others. Returns ``(reference, right, others)``: two rows and a list of
+    (label, why it is not the same kind).
     """
     rows = campaigns.with_days(in_theater(counts, theater)).sort_values(["value", "record_id"], ascending=[False, True])
     totals = rows[rows["count_type"].isin(campaigns.TOTALS)]
@@ -48,214 +78,296 @@ def kind_choices(counts: pd.DataFrame, deployments: pd.DataFrame, theater: str):
     metric, count_type = strikes[0] if strikes else kinds.idxmax()
     group = totals[(totals["metric"] == metric) & (totals["count_type"] == count_type)]
     reference = group.iloc[0]
-    others_by = group[group["actor"] != reference["actor"]]
-    right = (others_by if len(others_by) else group.iloc[1:]).iloc[0]
-    other_type = rows[(rows["metric"] == metric) & (rows["count_type"] != count_type)].head(1)
-    other_metric = rows[rows["metric"] != metric].drop_duplicates("metric").head(2 - len(other_type))
-    others = []
-    for _, row in pd.concat([other_type, other_metric]).iterrows():
-        why = (f"it is a {campaigns.COUNT_WORDS[row['count_type']]}, the reference a "
-               f"{campaigns.COUNT_WORDS[count_type]}" if row["metric"] == metric
-               else f"it counts {row['metric']}, not {metric}")
-        others.append((kind_label(row), why[0].upper() + why[1:] + "."))
-    forces = in_theater(deployments, theater).sort_values(["value", "record_id"], ascending=[False, True])
-    if len(forces):
-        row = forces.iloc[0]
-        others.append((f"{row['actor']}: {row['value']:,} {row['asset']} ({campaigns.ASSET_WORDS[row['count_type']]}"
-                       f", {dates.at_precision(row['date'], row['date_precision'])})",
-                       "It counts forces from the deployments table (people or aircraft), not strikes."))
-    single = rows[(rows["metric"] == metric) & (rows["count_type"] == "single_event")].head(1)
-    if len(others) < 3 and len(single) and kind_label(single.iloc[0]) not in dict(others):
-        others.append((kind_label(single.iloc[0]), "It is a single event: one day's count, not a total."))
+    by_others = group[group["actor"] != reference["actor"]]
+    candidates = by_others if len(by_others) else group.iloc[1:]
+    differ = rows[(rows["metric"] != metric) | (rows["count_type"] != count_type)]
+    other_type = differ[differ["metric"] == metric].head(1)
+    other_metric = differ[differ["metric"] != metric].drop_duplicates("metric").head(2 - len(other_type))
+    chosen = pd.concat([other_type, other_metric])
+    others = [(kind_label(row), _why_not(row, metric, count_type)) for _, row in chosen.iterrows()]
+    others += _forces_choice(deployments, theater)
     if len(others) < 3:
         others.append((f"The number of countries involved in {theater}",
                        "That counts countries (involvement table rows), not strikes."))
+    longest = max(len(label) for label, _ in others)
+    fits = [row for _, row in candidates.iterrows() if len(kind_label(row)) <= longest]
+    right = fits[0] if fits else candidates.iloc[0]
+    longer = [row for _, row in differ.iterrows() if len(kind_label(row)) > len(kind_label(right))
+              and kind_label(row) not in dict(others)]
+    if longer and len(kind_label(right)) > longest:
+        others.append((kind_label(longer[0]), _why_not(longer[0], metric, count_type)))
     return reference, right, others
 
 
-def putting_it_together(theater: str = "Iraq") -> QuestionBank:
-    """The questions of lesson 05 (and of its summative check) for one ``theater``."""
-    require("theater", theater, brief.THEATERS)
-    tables = brief.load()
-    bank = QuestionBank("putting_it_together", theater=theater)
-    bank.rubric = draft.RUBRIC
-    for name, exercise in _lesson(tables, theater):
-        bank.add(name, exercise)
-    for name, exercise in _summative(tables, theater):
-        bank.add(name, exercise, summative=True)
-    return bank
+def _involved(involvement: pd.DataFrame, theater: str) -> set[str]:
+    return set(involvement.loc[(involvement["theater"] == theater) & involvement["involved"].fillna(False), "country"])
 
 
-def _lesson(tables: brief.Tables, theater: str):
-    events_here = in_theater(tables.events, theater)
-    steps = key_events(events_here)
-    yield "timeline", Ordering(
+def _starters(events: pd.DataFrame, theater: str) -> set[str]:
+    here = in_theater(events, theater)
+    return set(here.loc[here["event_type"] == "campaign_start", "actor"])
+
+
+def _other(theater: str) -> str:
+    """The theater the summative check compares with: Syria, or Iraq for Syria."""
+    return "Iraq" if theater == "Syria" else "Syria"
+
+
+# --- lesson 05 --------------------------------------------------------------------------------------
+
+@REGISTRY.question("lesson")
+def timeline(t: Tables, theater: str) -> Ordering:
+    steps = key_events(in_theater(t.events, theater))
+    ids = list(steps["event_id"])
+    return Ordering(
         f"Put these first events of their kind in {theater} in date order, earliest first. Predict from what "
         "you know first, then check with events_here sorted by its date column.",
-        answer=list(steps["event_id"]),
-        labels={row.event_id: f"{row.actor}: {row.summary}" for row in steps.itertuples()},
-        lines=seed_lines(steps),
+        answer=ids, labels={row.event_id: f"{row.actor}: {row.summary}" for row in steps.itertuples()},
+        aliases={row.event_id: [row.summary] for row in steps.itertuples()}, lines=seed_lines(steps),
         explanation="In date order: " + "; ".join(
             f"{dates.at_precision(row.date, row.date_precision)}, {row.event_type.replace('_', ' ')}"
             for row in steps.itertuples()) + ".",
-        hints=["Sort the rows: events_here.sort_values('date').",
-               "Keep the rows whose event_id is one of the items, and read their order."],
-        code="steps = events_here[events_here['event_id'].isin(ids)].sort_values('date')\nlist(steps['event_id'])",
-    )
+        hints=["The figure above places each kind of event in time; the table has the exact dates.",
+               "Keep the rows of events_here whose event_id is one of the items, then sort them.",
+               "Sort on the date column and read the event_id values from top to bottom."],
+        code=(f"first_steps = events_here[events_here[\"event_id\"].isin({ids})]\n"
+              'list(first_steps.sort_values("date")["event_id"])'))
 
-    here = tables.involvement[(tables.involvement["theater"] == theater) & tables.involvement["involved"]]
-    biggest = brief.largest_list(tables.coalitions, tables.members)
-    out = brief.outside(tables.members, set(here["country"]), biggest)
-    nowhere = brief.in_no_list(tables.members, out)
-    yield "outside", SetAnswer(
-        f"Which countries involved in {theater} are not in the {co.label(biggest)} list, the longest member list "
-        "in the article? Use a set difference.",
-        answer=out,
-        lines=seed_lines(here[here["country"].isin(out)], co.member_rows(tables.members, [biggest])),
-        explanation=(f"{len(nowhere)} of them are in no list at all. Being involved in a theater and being listed "
-                     "by a coalition are two different records, and the article keeps them in different places."),
-        hints=["Make two sets: the involved countries of the theater, and the members of the longest list.",
-               f"co.members_of(members, {biggest!r}) is the list; a - b keeps what is in a and not in b."],
-        code=(f"involved = set(involvement.loc[(involvement['theater'] == {theater!r}) & involvement['involved'], "
-              f"'country'])\ninvolved - co.members_of(members, {biggest!r})"),
-    )
 
-    start_rows = events_here[events_here["event_type"] == "campaign_start"]
+@REGISTRY.question("lesson")
+def outside(t: Tables, theater: str) -> SetAnswer:
+    members, involvement = t.coalition_members, t.involvement
+    answer = _involved(involvement, theater) - co.members_of(members, LONGEST)
+    nowhere = answer - set(co.member_rows(members)["country"])
+    rows = involvement[(involvement["theater"] == theater) & involvement["country"].isin(answer)]
+    return SetAnswer(  # the question names no theater: the theater's own country can be an answer item
+        f"Which countries that the involvement table marks as involved in your theater (the lesson's theater "
+        f"parameter) are not in the {co.label(LONGEST)} list ({LONGEST}), the longest member list in the "
+        "article? Use a set difference.",
+        answer=answer, normalise=country, lines=seed_lines(rows, co.member_rows(members, [LONGEST])),
+        advice="Check the direction of your difference, and that you kept only the countries involved in the "
+               "theater.",
+        explanation=(f"{len(nowhere)} of them are in no list at all. Being involved in a theater and being "
+                     "listed by a coalition are two different records, and the article keeps them in different "
+                     "places."),
+        hints=["Make two sets: the countries involved in the theater, and the members of the longest list.",
+               "The lesson's here table holds the first; co.members_of gives the second.",
+               "A difference a - b keeps what is in a and not in b."],
+        code=f'set(here["country"]) - co.members_of(members, "{LONGEST}")')
+
+
+@REGISTRY.question("lesson")
+def starts(t: Tables, theater: str) -> Numeric:
+    here = in_theater(t.events, theater)
+    start_rows = here[here["event_type"] == "campaign_start"]
     actors = start_rows["actor"].nunique()
-    yield "starts", Numeric(
+    mistakes = [(len(start_rows), "That counts rows: some actors' starts are told twice or at two precisions.")]
+    mistakes += [(here["actor"].nunique(), "That counts every actor of the theater's events, not only those that "
+                                           "began a campaign.")]
+    return Numeric(
         f"How many different actors does the article say began a campaign in {theater}? Count each actor once.",
         answer=actors, unit="actors", lines=seed_lines(start_rows),
+        mistakes=[(value, message) for value, message in mistakes if value != actors],
         explanation=(f"The table has {len(start_rows)} campaign-start rows for them: an actor whose start is told "
                      "twice, or at two precisions, began only once. Rows are not campaigns."),
-        mistakes=[(len(start_rows), "That counts rows: some actors' starts are told twice or at two precisions.")]
-        if len(start_rows) != actors else [],
-        hints=["Keep the campaign_start rows of events_here.", "Count distinct actors with .nunique(), not rows."],
-        code="start_rows = events_here[events_here['event_type'] == 'campaign_start']\nstart_rows['actor'].nunique()",
-    )
+        hints=["Rows are not campaigns: one actor's start can be told twice.",
+               "Keep the campaign_start rows of events_here and count distinct actors, not rows."],
+        code='events_here.loc[events_here["event_type"] == "campaign_start", "actor"].nunique()')
 
-    reference, right, others = kind_choices(tables.counts, tables.deployments, theater)
-    yield "same_kind", MultipleChoice(
+
+@REGISTRY.question("lesson")
+def same_kind(t: Tables, theater: str) -> MultipleChoice:
+    reference, right, others = kind_choices(t.strike_counts, t.deployments, theater)
+    return MultipleChoice(
         f"Your brief quotes “{kind_label(reference)}”. Which of these numbers can stand beside it as a number "
         "of the same kind?",
         choices={kind_label(right): (f"Same metric ({reference['metric']}) and same count type "
                                      f"({campaigns.COUNT_WORDS[reference['count_type']]}); still say over which "
                                      "days each was counted before comparing them."),
                  **dict(others)},
-        answer=kind_label(right),
-        lines=sorted({int(reference["line"]), int(right["line"])}),
+        answer=kind_label(right), lines=sorted({int(reference["line"]), int(right["line"])}),
         hints=["Read each number's metric (what it counts) and count type (running total, period, event).",
                "Only one choice matches the reference in both."],
-    )
+        code=('theaters.in_theater(counts, theater)[["actor", "metric", "count_type", "value", "theater", "line"]]'
+              '.sort_values(["metric", "count_type"])'))
 
-    claims_here = claims_in(tables.claims, theater)
-    by_claimant = claims_here.groupby("claimant_type", observed=True).size()
-    yield "claimants", PandasAnswer(
-        f"Make a Series with the number of claims about {theater} per claimant type (only the types that occur).",
-        answer=by_claimant, lines=seed_lines(claims_here),
+
+@REGISTRY.question("lesson")
+def claimants(t: Tables, theater: str) -> PandasAnswer:
+    claims_here = claims_in(t.casualty_claims, theater)
+    return PandasAnswer(
+        f"Make a Series with the number of claims about {theater} per claimant type (only the types that occur, "
+        "in any order).",
+        answer=claims_here.groupby("claimant_type", observed=True).size(), lines=seed_lines(claims_here),
         explanation=("Who counts matters as much as how many: a government, a monitor and a newspaper have "
                      "different reasons and means to count, and 'unattributed' claims name no source at all."),
-        hints=["One row per claim: group the claims by their claimant_type.",
-               "groupby(...).size() counts rows per group; observed=True leaves out the types that do not occur."],
-        code="claims_here.groupby('claimant_type', observed=True).size()",
-    )
-
-    yield "find_the_error", _find_the_error(tables, theater)
+        hints=["One row per claim: group the claims by who makes them.",
+               "Count the rows of each group; a categorical column needs observed=True to leave out the types "
+               "that do not occur."],
+        code='theaters.claims_in(claims, theater).groupby("claimant_type", observed=True).size()')
 
 
-def _find_the_error(tables: brief.Tables, theater: str) -> MultipleChoice:
-    """A draft sentence with one flaw the checker names: a combined figure as the theater's, or a collapsed range."""
-    counts = in_theater(tables.counts, theater)
-    combined = counts[(counts["theater"] == COMBINED) & (counts["metric"] == "airstrikes")]
-    ranges = counts[counts["low"].notna() & counts["high"].notna() & (counts["low"] != counts["high"])]
-    other = tables.counts[~tables.counts["theater"].isin([theater, COMBINED])].sort_values("record_id").iloc[0]
+def _flawed_sentence(counts: pd.DataFrame, theater: str) -> tuple[pd.Series, str, str]:
+    """A row of the theater, a draft sentence about it with one flaw, and the flaw in words."""
+    here = in_theater(counts, theater)
+    combined = here[(here["theater"] == COMBINED) & (here["metric"] == "airstrikes")]
+    ranges = here[here["low"].notna() & here["high"].notna() & (here["low"] != here["high"])]
     if len(combined):
         row = combined.sort_values("value", ascending=False).iloc[0]
-        sentence = f"{row['actor']} carried out {int(row['value']):,} airstrikes in {theater} (line {int(row['line'])})."
-        flaw = "It presents a figure for Iraq and Syria together as the theater's alone."
-    elif len(ranges):
+        return (row, f"{row['actor']} carried out {int(row['value']):,} airstrikes in {theater}",
+                "It gives a figure for Iraq and Syria together as the theater's alone.")
+    if len(ranges):
         row = ranges.iloc[0]
-        sentence = (f"{row['actor']} carried out {int(row['low']):,} {row['metric']} in {theater} "
-                    f"(line {int(row['line'])}).")
-        flaw = "It keeps one end of a range and drops the other."
-    else:
-        row = counts.sort_values("value", ascending=False).iloc[0]
-        sentence = f"{row['actor']} carried out {int(other['value']):,} {row['metric']} in {theater} (line {int(row['line'])})."
-        flaw = "The number is not the one the cited line gives for this theater."
+        return (row, f"{row['actor']} carried out {int(row['low']):,} {row['metric']} in {theater}",
+                "It keeps one end of a range and drops the other.")
+    row = here.sort_values("value", ascending=False).iloc[0]
+    other = counts[~counts["theater"].isin([theater, COMBINED])].sort_values("record_id").iloc[0]
+    return (row, f"{row['actor']} carried out {int(other['value']):,} {row['metric']} in {theater}",
+            "The number is not the one the cited line gives for this theater.")
+
+
+@REGISTRY.question("lesson")
+def find_the_error(t: Tables, theater: str) -> MultipleChoice:
+    row, sentence, flaw = _flawed_sentence(t.strike_counts, theater)
+    line = int(row["line"])
     return MultipleChoice(
-        f"A classmate's draft says: “{sentence}” Read line {int(row['line'])} (the quote: “{row['quote']}”). "
+        f"A classmate's draft says: “{sentence} (line {line}).” Read line {line} (the quote: “{row['quote']}”). "
         "What is wrong with the sentence?",
         choices={
             flaw: "The cited row says so: a brief must keep what the article says about a number's scope and bounds.",
-            "Nothing: the number and the line match.": "Compare the sentence with the row's theater, low and high, "
-                                                       "not only with its value.",
-            "The line reference is missing.": "The sentence cites its line; the problem is what it says about "
-                                              "the number.",
-            "Airstrikes must never be counted in a brief.": "A brief may quote strike counts, when it says what they "
-                                                            "count, when, and where.",
+            "Nothing: the number, the actor and the line all match the table's row.":
+                "Compare the sentence with the row's theater, low and high, not only with its value.",
+            "The line reference is missing, so a reader cannot check the number.":
+                "The sentence cites its line; the problem is what it says about the number.",
+            "Airstrikes must never be counted in a brief, only the deaths they caused.":
+                "A brief may quote strike counts, when it says what they count, when, and where.",
         },
-        answer=flaw, lines=[int(row["line"])],
-        hints=["Look the row up: draft.rows('air')['strike_counts'] and find its line.",
+        answer=flaw, lines=[line],
+        hints=["Look the row up in the strike counts by its line.",
                "Compare the row's theater, low and high with what the sentence claims."],
-    )
+        code=f'counts.loc[counts["line"] == {line}, ["actor", "theater", "metric", "value", "low", "high"]]')
 
 
-def _summative(tables: brief.Tables, theater: str):
-    inv = tables.involvement[tables.involvement["involved"]]
-    other = "Iraq" if theater == "Syria" else "Syria"
-    here, there = set(inv.loc[inv["theater"] == theater, "country"]), set(inv.loc[inv["theater"] == other, "country"])
-    both = inv[inv["country"].isin(here & there) & inv["theater"].isin([theater, other])]
-    yield "check_both", Numeric(
+# --- lesson 05's summative check (the lesson's setup cell: involvement, events, claims, ...) ---------
+
+@REGISTRY.question("summative")
+def check_both(t: Tables, theater: str) -> Numeric:
+    involvement = t.involvement
+    other = _other(theater)
+    here, there = _involved(involvement, theater), _involved(involvement, other)
+    answer = len(here & there)
+    rows = involvement[involvement["country"].isin(here & there) & involvement["theater"].isin([theater, other])]
+    mistakes = [(len(here | there), "That is the union: countries involved in either theater."),
+                (len(here), f"That is every country involved in {theater}."),
+                (len(there), f"That is every country involved in {other}.")]
+    return Numeric(
         f"How many countries does the involvement table mark as involved both in {theater} and in {other}?",
-        answer=len(here & there), unit="countries", lines=seed_lines(both),
-        explanation="Two sets of countries and their intersection (&): involvement in one theater says little "
-                    "about another.",
-        mistakes=[(len(here | there), "That is the union (|): countries involved in either theater.")],
-        hints=["Make one set of involved countries per theater.", "The countries in both: a & b, then len(...)."],
-        code=(f"inv = involvement[involvement['involved']]\nhere = set(inv.loc[inv['theater'] == {theater!r}, "
-              f"'country'])\nthere = set(inv.loc[inv['theater'] == {other!r}, 'country'])\nlen(here & there)"),
-    )
-    claims_here = claims_in(tables.claims, theater)
+        answer=answer, unit="countries", lines=seed_lines(rows),
+        mistakes=[(value, message) for value, message in mistakes if value != answer],
+        explanation="Two sets of countries and their intersection: involvement in one theater says little about "
+                    "another.",
+        hints=["Make one set of involved countries per theater.",
+               "The countries in both sets: an intersection, then its size."],
+        code=(f'involved_rows = involvement[involvement["involved"]]\n'
+              f'in_{theater.lower()} = set(involved_rows.loc[involved_rows["theater"] == "{theater}", "country"])\n'
+              f'in_{other.lower()} = set(involved_rows.loc[involved_rows["theater"] == "{other}", "country"])\n'
+              f"len(in_{theater.lower()} & in_{other.lower()})"))
+
+
+@REGISTRY.question("summative")
+def check_unattributed(t: Tables, theater: str) -> PandasAnswer:
+    claims_here = claims_in(t.casualty_claims, theater)
     unattributed = claims_here[claims_here["claimant_type"] == "unattributed"]
-    yield "check_unattributed", Numeric(
-        f"How many death claims about {theater} name no source at all (claimant_type 'unattributed')?",
-        answer=len(unattributed), unit="claims", lines=seed_lines(unattributed if len(unattributed) else claims_here),
-        explanation="Such a number comes from the article's own voice: its reference was lost, so nobody can be "
-                    "asked how it was counted.",
-        hints=["Use claims_in(claims, theater) from warcourse.theaters.", "Compare claimant_type with 'unattributed'."],
-        code="(claims_here['claimant_type'] == 'unattributed').sum()",
-    )
-    starts = in_theater(tables.events, theater)
-    starters = set(starts.loc[starts["event_type"] == "campaign_start", "actor"])
-    pool = sorted(set(in_theater(tables.events, theater)["actor"]) - starters)[:4]
-    yield "check_starters", SetAnswer(
-        f"Which of these actors does the article say began a campaign in {theater} (an event of type "
-        "campaign_start)?",
-        answer=starters, distractors=pool,
-        lines=seed_lines(starts[starts["event_type"] == "campaign_start"]),
-        explanation="An actor can act in a theater (strike, deploy, be attacked) without a dated campaign start.",
-        hints=["Filter the theater's events on event_type.", "Take the set of their actors."],
-        code="set(events_here.loc[events_here['event_type'] == 'campaign_start', 'actor'])",
-    )
-    loose = claims_here[claims_here["low"].isna() | claims_here["high"].isna() | claims_here["vague"]]
-    yield "check_loose", Numeric(
-        f"How many death claims about {theater} give only a bound (low or high missing) or a vague word?",
+    scope = f"{theater}, with the claims about Iraq and Syria together" if theater in COMBINED else theater
+    return PandasAnswer(
+        f"Take the death claims about {scope} (theaters.claims_in keeps them). A Series: for those that name no "
+        "source (claimant_type 'unattributed'), the number of claims per victim category (only the categories "
+        "that occur, in any order).",
+        answer=unattributed.groupby("victim_category", observed=True).size(),
+        lines=seed_lines(unattributed if len(unattributed) else claims_here),
+        explanation="Such numbers come from the article's own voice: their reference was lost, so nobody can be "
+                    "asked how they were counted, and a brief should say so whatever victims they count.",
+        hints=["Start from the theater's claims and keep those that name no source.",
+               "Then count the claims per victim category.",
+               "A categorical column: group with observed=True to leave out the categories that do not occur."],
+        code=('claims_here = theaters.claims_in(claims, theater)\n'
+              'claims_here[claims_here["claimant_type"] == "unattributed"].groupby(\n'
+              '    "victim_category", observed=True).size()'))
+
+
+@REGISTRY.question("summative")
+def check_starters(t: Tables, theater: str) -> SetAnswer:
+    events = t.events
+    other = _other(theater)
+    answer = _starters(events, theater) & _starters(events, other)
+    rows = events[events["event_type"].eq("campaign_start") & events["actor"].isin(answer)]
+    return SetAnswer(
+        f"Which actors does the article say began a campaign (an event of type campaign_start) both in {theater} "
+        f"and in {other}? Count the events dated for {COMBINED} together as both, as theaters.in_theater does.",
+        answer=answer, normalise=country, conditions=2,
+        lines=seed_lines(in_theater(rows, theater), in_theater(rows, other)),
+        explanation="An actor that began a campaign in one theater did not necessarily begin one in the other: "
+                    "each start is a separate fact of the article.",
+        hints=["Make one set of the actors that began a campaign per theater.",
+               "theaters.in_theater keeps a theater's events; filter them on event_type.",
+               "The actors in both sets: an intersection."],
+        code=('def starters(place):\n'
+              '    rows = theaters.in_theater(events, place)\n'
+              '    return set(rows.loc[rows["event_type"] == "campaign_start", "actor"])\n'
+              f'starters("{theater}") & starters("{other}")'))
+
+
+@REGISTRY.question("summative")
+def check_loose(t: Tables, theater: str) -> Numeric:
+    claims_here = claims_in(t.casualty_claims, theater)
+    fighters = claims_here[claims_here["victim_category"] == "isil_fighters"]
+    loose = fighters[fighters["low"].isna() | fighters["high"].isna() | fighters["vague"]]
+    every = claims_here[claims_here["low"].isna() | claims_here["high"].isna() | claims_here["vague"]]
+    scope = f"{theater}, with the claims about Iraq and Syria together" if theater in COMBINED else theater
+    mistakes = [(len(every), "That counts the claims about every kind of victim; keep the ISIL fighters."),
+                (int(fighters["vague"].sum()), "That counts only the vague ones; a missing bound counts too."),
+                (int((fighters["low"].isna() | fighters["high"].isna()).sum()),
+                 "That counts only the missing bounds; a vague word counts too.")]
+    return Numeric(
+        f"Take the death claims about {scope} (theaters.claims_in keeps them). How many of the claims of "
+        "ISIL fighters' deaths give only a bound (low or high missing) or a vague word (vague)?",
         answer=len(loose), unit="claims", lines=seed_lines(loose if len(loose) else claims_here),
-        explanation="Such a claim cannot be written as one number: a brief keeps its 'at least', 'as many as' "
-                    "or 'dozens'.",
-        mistakes=[(int(claims_here["vague"].sum()), "That counts only the vague ones; bounds count too.")]
-        if int(claims_here["vague"].sum()) != len(loose) else [],
-        hints=["A missing low or high is NaN: .isna() finds it.", "Join three conditions with |, then count."],
-        code="loose = claims_here[claims_here['low'].isna() | claims_here['high'].isna() | claims_here['vague']]\nlen(loose)",
-    )
-    right = "Compare them, say who counted what, and never add them up."
-    yield "check_add_up", MultipleChoice(
+        mistakes=[(value, message) for value, message in mistakes if value != len(loose)],
+        explanation="Such a claim cannot be written as one number: a brief keeps its 'at least', 'as many as' or "
+                    "'dozens'.",
+        hints=["Keep the theater's claims about ISIL fighters first.",
+               "A missing low or high is NaN (isna); vague is True or False.",
+               "Join the conditions on the bounds with | (or), then count the rows."],
+        code=('claims_here = theaters.claims_in(claims, theater)\n'
+              'fighters = claims_here[claims_here["victim_category"] == "isil_fighters"]\n'
+              'len(fighters[fighters["low"].isna() | fighters["high"].isna() | fighters["vague"]])'))
+
+
+@REGISTRY.question("summative")
+def check_add_up(t: Tables, theater: str) -> MultipleChoice:
+    claims_here = claims_in(t.casualty_claims, theater)
+    right = "Set them side by side, each with its claimant."
+    return MultipleChoice(
         f"Two claims about the same victims in {theater} come from different claimants. What should a brief do?",
         choices={
-            right: "Claims overlap and count differently; side by side, with their claimants, they inform.",
-            "Add them up to get the total.": "Two claimants may count the same deaths: a sum can count them twice.",
-            "Keep the larger one and drop the other.": "That hides the disagreement the reader needs to see.",
-            "Average them.": "An average of two differently counted numbers counts nothing in particular.",
+            right: "Claims overlap and count differently; side by side, with their claimants, they inform, and a "
+                   "brief never adds them up.",
+            "Add them up: together they give the total number of deaths.":
+                "Two claimants may count the same deaths: a sum can count them twice.",
+            "Keep the larger one, since the smaller one must have missed some deaths.":
+                "That hides the disagreement the reader needs to see.",
+            "Average them, so that neither claimant's count is favoured.":
+                "An average of two differently counted numbers counts nothing in particular.",
         },
         answer=right, lines=seed_lines(claims_here),
-        hints=["Lesson 04: what happens to deaths counted by two claimants?"],
-    )
+        hints=["Lesson 04: what happens to deaths counted by two claimants?",
+               "Could both claims count some of the same deaths?"],
+        code=('theaters.claims_in(claims, theater)[["claimant", "victim_category", "low", "high", "line"]]'))
+
+
+def putting_it_together(theater: str = "Iraq") -> QuestionBank:
+    """The questions of lesson 05 (and of its summative check) for one ``theater``."""
+    require("theater", theater, brief.THEATERS)
+    bank = REGISTRY.build("lesson", theater=theater)
+    bank.rubric = draft.RUBRIC
+    return bank
