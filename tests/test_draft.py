@@ -115,7 +115,8 @@ def test_each_mistake_is_flagged_by_name(theater, text, kind):
               "killed in Iraq and Syria."),
     ("Syria", "Airwars says as many as 6,000 [airwars_2017] civilians were killed in Iraq and Syria in 2017."),
     ("Iraq", "The coalition says it killed at least 1,291 [coalition_2019_03_civilians] civilians in Iraq and Syria."),
-    ("Iraq", "One war correspondent suggested that Iran joined the air war on 21 June 2014 [iran_joined_air_war_claim]."),
+    ("Iraq", "One war correspondent suggested that Iran joined the air war on 21 June 2014 "
+             "[iran_joined_air_war_claim]."),
     ("Syria", "Turkish news outlets reported that over 100 [turkey_elbeyli_2015_07_23] ISIL militants were killed in "
               "Syria."),
     ("Libya", "More than 80 [libya_2017_01_18_official] ISIL fighters were killed south of Sirte, Libya, according to "

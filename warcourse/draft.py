@@ -24,7 +24,7 @@ from . import brief, data, schema, tracing
 from .errors import UsageError
 from .exercises.base import SETTINGS
 from .exercises.feedback import Note
-from .lesson import require
+from .lesson_setup import require
 from .rowfacts import HEDGED, Row, facts, frames
 from .theaters import COMBINED, covered
 
@@ -58,6 +58,7 @@ LEFT = (
     "Which rows you chose, what you left out, and whether the article's contradictions are reported as "
     "contradictions without picking a side.",
     "Statements without numbers: tag their row (`[event_id]`) to have its theater and hedge checked.",
+    "A number tagged with an inconsistency's `issue_id`: the checker only verifies that its description states it.",
 )
 RUBRIC = CHECKED + LEFT
 MAX_TEXT = 200_000  # characters reviewed; the rest is reported, not read
@@ -153,7 +154,8 @@ class Trace:
         backing = "; ".join(_short(tracing.source(row), 200) for row in self.rows)
         if not backing and self.tag.startswith("#"):
             backing = "the number of " + _short(tracing.counted(self.tag[1:].strip()), 120)
-        return f"{self.section}, text line {self.line}: “{self.number}” [{_short(self.tag, 60)}] → {backing or 'no row'}"
+        return (f"{self.section}, text line {self.line}: “{self.number}” [{_short(self.tag, 60)}] → "
+                f"{backing or 'no row'}")
 
 
 @dataclass(frozen=True)
@@ -251,10 +253,6 @@ def _pattern(names) -> re.Pattern:
 def _name_pattern(name: str) -> re.Pattern | None:
     names = _names(name)
     return _pattern(names) if names else None
-
-
-def _says(sentence: str, name: str) -> bool:
-    return _pattern((name,)).search(sentence) is not None
 
 
 @lru_cache(maxsize=1)
@@ -371,8 +369,8 @@ def _check_bound(ctx: _Context, number: tracing.Number, row: Row, where: str) ->
     if kind in allowed:
         return
     if kind == "exact":
-        ctx.flag("qualifier dropped", number.start, where, f"is a{'n approximate number' if row.bound == 'about' else ' bound'}"
-                                                           f" in the article: keep its word ({look}).")
+        what = "an approximate number" if row.bound == "about" else "a bound"
+        ctx.flag("qualifier dropped", number.start, where, f"is {what} in the article: keep its word ({look}).")
     elif row.bound == "exact":
         ctx.flag("qualifier added", number.start, where, f"is exact in the article: write it without "
                                                          f"'{number.qualifier}' ({look}).")
@@ -546,7 +544,8 @@ def _check_duration(ctx: _Context, number: tracing.Number, tokens: list[str], un
     ids = [t for t in tokens if t not in "+-*/()"]
     known = facts()
     if len(ids) != 2 or tokens != [ids[0], "-", ids[1]]:
-        ctx.flag("bad computation", number.start, where, "a duration is one dated row minus another: [= later - earlier].")
+        ctx.flag("bad computation", number.start, where, "a duration is one dated row minus another: "
+                                                         "[= later - earlier].")
         return
     spans = [_days(known[i]) for i in ids]
     if None in spans:
@@ -561,8 +560,8 @@ def _check_duration(ctx: _Context, number: tracing.Number, tokens: list[str], un
 def _addable(ctx: _Context, number: tracing.Number, rows: list[Row], adds: bool, where: str) -> bool:
     kinds = {(row.table, row.counts) for row in rows}
     if len(kinds) > 1:
-        ctx.flag("different kinds", number.start, where, "the computation mixes numbers of different kinds: "
-                                                         + ", ".join(sorted(f"{t} ({c or 'no number'})" for t, c in kinds)) + ".")
+        mixed = ", ".join(sorted(f"{table} ({counts or 'no number'})" for table, counts in kinds))
+        ctx.flag("different kinds", number.start, where, f"the computation mixes numbers of different kinds: {mixed}.")
         return False
     claims = [row for row in rows if row.table == "casualty_claims"]
     if adds and len(claims) > 1:
@@ -815,8 +814,8 @@ class Draft:
             if len(row) != 1:
                 raise UsageError(f"cite one row at a time (this has {len(row)}); pick one with .loc or .iloc")
             row = row.iloc[0]
-        key = row if isinstance(row, str) else next((str(row[c]) for c in ("record_id", "claim_id", "event_id",
-                                                                             "coalition_id", "issue_id") if c in row), "")
+        columns = ("record_id", "claim_id", "event_id", "coalition_id", "issue_id")
+        key = row if isinstance(row, str) else next((str(row[c]) for c in columns if c in row), "")
         if key not in facts():
             raise UsageError(f"no table row with the id {_short(key, 60)!r}; pass a row of the tables or its id")
         return written(facts()[key])

@@ -300,7 +300,8 @@ def footnoted(text: str, known: dict) -> tuple[str, list[str]]:
             rows = [known[i] for i in ids if i in known]
             where = "; ".join(source(row) for row in rows)
             shown = {"calc": f"= {tag.body}: ", "count": f"the number of {counted(tag.body)}" + (": " if rows else "")}
-            notes.append(f"{numbering[key]}. {shown.get(tag.kind, '')}{where or ('' if tag.kind != 'id' else tag.body)}")
+            where = where or (tag.body if tag.kind == "id" else "")
+            notes.append(f"{numbering[key]}. {shown.get(tag.kind, '')}{where}")
         return f"{{{{{numbering[key]}}}}}"
 
     return re.sub(r"\s?" + _TAG.pattern, note, text), notes
