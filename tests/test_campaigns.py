@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from warcourse import campaigns, data, plots, theaters
 from warcourse.errors import UsageError
-from warcourse.lessons import Lesson
+from warcourse.catalogue import Lesson
 from warcourse.paths import ROOT
 
 LESSON = ROOT / "notebooks" / "03_air_campaigns.ipynb"

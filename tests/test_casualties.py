@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from warcourse import casualties, data, numbers, plots, dates
 from warcourse.errors import UsageError
-from warcourse.lessons import Lesson
+from warcourse.catalogue import Lesson
 from warcourse.paths import ROOT
 
 LESSON = ROOT / "notebooks" / "04_casualty_accounting.ipynb"

@@ -7,7 +7,7 @@ import pytest
 
 from warcourse import checks, questions
 from warcourse.errors import CourseError
-from warcourse.lessons import discover
+from warcourse.catalogue import discover
 
 
 def test_every_lesson_with_summative_questions_has_its_check():

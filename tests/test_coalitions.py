@@ -7,7 +7,7 @@ import pytest
 
 from warcourse import coalitions as co, dates
 from warcourse import data, plots
-from warcourse.lessons import Lesson
+from warcourse.catalogue import Lesson
 from warcourse.paths import EXERCISES, NOTEBOOKS
 
 LESSON = NOTEBOOKS / "02_coalition_formation.ipynb"

@@ -8,9 +8,9 @@ same ``render_one`` that ``python -m warcourse render`` uses.
 import nbformat
 import pytest
 
-from warcourse import lessons, render
+from warcourse import catalogue, render
 
-LESSONS = [n for n in lessons.discover(exercises=False) if n.kind == "lesson"]
+LESSONS = [n for n in catalogue.discover(exercises=False) if n.kind == "lesson"]
 
 
 def variants():

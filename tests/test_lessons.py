@@ -5,9 +5,9 @@ import re
 import nbformat
 import pytest
 
-from warcourse import lessons, questions
+from warcourse import catalogue, questions
 
-NOTEBOOKS = lessons.discover()
+NOTEBOOKS = catalogue.discover()
 LESSONS = [n for n in NOTEBOOKS if n.kind == "lesson"]
 EXPECTED = ["00_start_here", "01_the_article_as_data", "02_coalition_formation",
             "03_air_campaigns", "04_casualty_accounting", "05_putting_it_together"]

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from warcourse import handout, lessons, render
+from warcourse import catalogue, handout, render
 from warcourse.__main__ import main
 from warcourse.errors import CourseError, UsageError
 
@@ -42,20 +42,20 @@ def no_kernel(monkeypatch):
 # --- lessons: discovery, titles, parameters ----------------------------------------------------
 
 def test_parameters_and_allowed_values_come_from_the_comment():
-    params = lessons.from_path(LESSON).parameters()
+    params = catalogue.from_path(LESSON).parameters()
     assert list(params) == ["show_solutions", "theater", "year"]
-    assert params["show_solutions"] == lessons.Parameter("show_solutions", False, (True, False))
+    assert params["show_solutions"] == catalogue.Parameter("show_solutions", False, (True, False))
     assert params["theater"].allowed == ("all", "Iraq", "Syria")
     assert params["year"].describe() == "year (2014, 2015, 2016)"
 
 
 def test_title_is_the_first_markdown_heading():
-    assert lessons.from_path(LESSON).title() == "A fixture lesson"
+    assert catalogue.from_path(LESSON).title() == "A fixture lesson"
 
 
 def test_a_parameter_without_allowed_values_takes_any_value_of_its_type(tmp_path):
     nb = _notebook(tmp_path / "07_free.ipynb", "scale = 1.5  # how much to scale\nlabel = 'x'")
-    params = lessons.from_path(nb).parameters()
+    params = catalogue.from_path(nb).parameters()
     assert params["scale"].allowed is None and params["scale"].describe() == "scale (any float)"
     assert params["scale"].convert("2", "07_free") == 2.0
     with pytest.raises(UsageError, match="bad value 'big' for scale in 07_free; allowed: scale"):
@@ -64,21 +64,21 @@ def test_a_parameter_without_allowed_values_takes_any_value_of_its_type(tmp_path
 
 def test_a_single_allowed_value_is_a_tuple_of_one(tmp_path):
     nb = _notebook(tmp_path / "07_one.ipynb", "mode = 'only'  # allowed: 'only'")
-    assert lessons.from_path(nb).parameters()["mode"].allowed == ("only",)
+    assert catalogue.from_path(nb).parameters()["mode"].allowed == ("only",)
 
 
 def test_a_default_outside_its_allowed_values_is_a_course_error(tmp_path):
     nb = _notebook(tmp_path / "07_bad.ipynb", "theater = 'Mosul'  # allowed: 'Iraq', 'Syria'")
     with pytest.raises(CourseError, match='parameter theater: the default "Mosul" is not among its allowed'):
-        lessons.from_path(nb).parameters()
+        catalogue.from_path(nb).parameters()
 
 
 @pytest.mark.parametrize(("name", "text", "value"), [
     ("show_solutions", "True", True), ("show_solutions", "false", False),
     ("theater", "Syria", "Syria"), ("year", "2015", 2015)])
 def test_command_line_text_is_converted_with_the_type_of_the_default(name, text, value):
-    lesson = lessons.from_path(LESSON)
-    resolved = lessons.resolve([lesson], [(name, text)])[lesson][name]
+    lesson = catalogue.from_path(LESSON)
+    resolved = catalogue.resolve([lesson], [(name, text)])[lesson][name]
     assert resolved == value and type(resolved) is type(value)
 
 
@@ -86,18 +86,18 @@ def test_command_line_text_is_converted_with_the_type_of_the_default(name, text,
                                             ("theater", "Mosul"), ("year", "2013"), ("year", "2015.0")])
 def test_values_outside_the_allowed_set_are_refused(name, text):
     with pytest.raises(UsageError, match=f"bad value '{re.escape(text)}' for {name} in 90_fixture_lesson"):
-        lessons.resolve([lessons.from_path(LESSON)], [(name, text)])
+        catalogue.resolve([catalogue.from_path(LESSON)], [(name, text)])
 
 
 def test_a_parameter_applies_to_the_chosen_lessons_that_have_it():
-    lesson, fails = lessons.from_path(LESSON), lessons.from_path(FAILS)
-    resolved = lessons.resolve([lesson, fails], [("theater", "Iraq"), ("show_solutions", "True")])
+    lesson, fails = catalogue.from_path(LESSON), catalogue.from_path(FAILS)
+    resolved = catalogue.resolve([lesson, fails], [("theater", "Iraq"), ("show_solutions", "True")])
     assert resolved == {lesson: {"theater": "Iraq", "show_solutions": True}, fails: {"show_solutions": True}}
 
 
 def test_a_parameter_no_chosen_lesson_has_is_refused_naming_the_allowed_ones():
     with pytest.raises(UsageError) as caught:
-        lessons.resolve([lessons.from_path(LESSON), lessons.from_path(FAILS)], [("theatre", "Iraq")])
+        catalogue.resolve([catalogue.from_path(LESSON), catalogue.from_path(FAILS)], [("theatre", "Iraq")])
     assert str(caught.value) == ("unknown parameter 'theatre' for any of the 2 chosen lessons; allowed: "
                                  "show_solutions (True, False), theater (\"all\", \"Iraq\", \"Syria\"), "
                                  "year (2014, 2015, 2016)")
@@ -109,14 +109,14 @@ def test_select_by_number_name_and_path(tmp_path):
         _notebook(tmp_path / folder / "03_air_campaigns.ipynb", "x = 1")
     _notebook(tmp_path / "notebooks" / "04_casualties.ipynb", "x = 1")
     slugs = lambda chosen: [lesson.slug for lesson in chosen]  # noqa: E731
-    assert slugs(lessons.select([], tmp_path)) == ["03_air_campaigns", "04_casualties"]
-    assert slugs(lessons.select(["03"], tmp_path, exercises=True)) == [
+    assert slugs(catalogue.select([], tmp_path)) == ["03_air_campaigns", "04_casualties"]
+    assert slugs(catalogue.select(["03"], tmp_path, exercises=True)) == [
         "03_air_campaigns", "exercises/03_air_campaigns", "exercises/solutions/03_air_campaigns"]
-    assert slugs(lessons.select(["04_casualties", "03"], tmp_path)) == ["04_casualties", "03_air_campaigns"]
+    assert slugs(catalogue.select(["04_casualties", "03"], tmp_path)) == ["04_casualties", "03_air_campaigns"]
     path = str(tmp_path / "exercises" / "solutions" / "03_air_campaigns.ipynb")
-    assert slugs(lessons.select([path], tmp_path)) == ["exercises/solutions/03_air_campaigns"]
+    assert slugs(catalogue.select([path], tmp_path)) == ["exercises/solutions/03_air_campaigns"]
     with pytest.raises(UsageError, match="no lesson '07'; known: 03_air_campaigns, 04_casualties"):
-        lessons.select(["07"], tmp_path)
+        catalogue.select(["07"], tmp_path)
 
 
 # --- the command line refuses bad parameters before any kernel starts ---------------------------
@@ -284,7 +284,7 @@ def test_a_failed_html_export_keeps_the_previous_render(tmp_path, capsys, monkey
 def test_a_one_digit_number_means_the_lesson_with_a_leading_zero(tmp_path):
     (tmp_path / "notebooks").mkdir()
     _notebook(tmp_path / "notebooks" / "03_air_campaigns.ipynb", "x = 1")
-    assert [lesson.slug for lesson in lessons.select(["3"], tmp_path)] == ["03_air_campaigns"]
+    assert [lesson.slug for lesson in catalogue.select(["3"], tmp_path)] == ["03_air_campaigns"]
 
 
 def test_render_help_lists_every_lesson_with_its_parameters_and_allowed_values(capsys):
@@ -292,7 +292,7 @@ def test_render_help_lists_every_lesson_with_its_parameters_and_allowed_values(c
         main(["render", "--help"])
     assert exit_.value.code == 0
     text = capsys.readouterr().out
-    for lesson in lessons.discover():
+    for lesson in catalogue.discover():
         if lesson.kind != "solutions":
             assert f"  {lesson.slug}  {lesson.title()}" in text
             for parameter in lesson.parameters().values():
@@ -390,7 +390,7 @@ def test_navigation_links_to_the_index_and_the_neighbours_relative_to_the_page()
 def test_neighbours_are_the_rendered_lessons_of_the_same_kind_around_a_lesson(tmp_path):
     course = []
     for name in ("00_a", "01_b", "02_c", "03_d"):
-        course.append(lessons.Lesson(_notebook(tmp_path / f"{name}.ipynb", "x = 1", f"# Title {name}")))
+        course.append(catalogue.Lesson(_notebook(tmp_path / f"{name}.ipynb", "x = 1", f"# Title {name}")))
     nav = render.neighbours(course[1], course, {"00_a", "01_b", "03_d"})
     assert 'href="00_a.html" rel="prev">Previous: Title 00_a' in nav
     assert 'href="03_d.html" rel="next">Next: Title 03_d' in nav

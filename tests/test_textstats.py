@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from warcourse import article, data, textstats
-from warcourse.lessons import Lesson
+from warcourse.catalogue import Lesson
 from warcourse.numbers import find_quantities
 from warcourse.paths import NOTEBOOKS
 

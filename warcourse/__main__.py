@@ -89,7 +89,7 @@ class _RenderHelp(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=default, help=help)
 
     def __call__(self, parser, namespace, values, option_string=None):
-        from .lessons import catalogue
+        from .catalogue import catalogue
 
         try:
             listed = catalogue()

@@ -27,7 +27,7 @@ import pandas as pd
 
 from . import campaigns, casualties, data, dates, numbers, schema, tracing
 from . import coalitions as co
-from .lesson import require
+from .lesson_setup import require
 from .rowfacts import facts
 from .theaters import COMBINED, claim_theater, claims_in, covered, in_theater
 

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from . import dates, plots
-from .lesson import require
+from .lesson_setup import require
 
 VICTIM_CATEGORIES = ("all", "isil_fighters", "civilians")
 OFFICIAL = ("government", "military")

@@ -19,7 +19,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from . import questions
 from .errors import CourseError
-from .lessons import Lesson
+from .catalogue import Lesson
 from .paths import EXERCISES, NOTEBOOKS, shown
 
 FOLDER = EXERCISES / "checks"

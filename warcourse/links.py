@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 from .errors import CourseError, UsageError
-from .lessons import discover
+from .catalogue import discover
 from .paths import ROOT
 
 BINDER = "https://mybinder.org"

@@ -62,7 +62,7 @@ from . import handout, notebooks
 from .errors import CourseError, UsageError
 from .files import temporary, write_atomic
 from .kernels import AsyncLocalKernelManager
-from .lessons import Lesson, discover, literal, resolve, select
+from .catalogue import Lesson, discover, literal, resolve, select
 from .notebooks import KERNEL
 from .paths import ROOT
 

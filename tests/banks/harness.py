@@ -70,7 +70,7 @@ def bank_calls() -> list[tuple[str, dict]]:
 
     import nbformat
 
-    from warcourse.lessons import Lesson
+    from warcourse.catalogue import Lesson
     from warcourse.paths import ROOT
 
     call = re.compile(r"questions\.(\w+)\(([^)]*)\)")

@@ -24,7 +24,7 @@ from banks.common import assert_no_leak
 from warcourse import data, questions, schema
 from warcourse.exercises import MultipleChoice, SetAnswer
 from warcourse.exercises.matching import as_text
-from warcourse.lessons import Lesson
+from warcourse.catalogue import Lesson
 from warcourse.paths import ROOT
 from warcourse.questions import key
 

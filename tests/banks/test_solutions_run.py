@@ -27,7 +27,7 @@ import pandas as pd
 import pytest
 
 from warcourse.exercises import MultipleChoice
-from warcourse.lessons import Lesson
+from warcourse.catalogue import Lesson
 from warcourse.paths import ROOT
 from warcourse.questions import key
 

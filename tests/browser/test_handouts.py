@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from audit import axe_violations
 
-from warcourse.lessons import discover
+from warcourse.catalogue import discover
 from warcourse.paths import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

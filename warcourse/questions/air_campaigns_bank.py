@@ -11,7 +11,7 @@ import pandas as pd
 from .. import campaigns, schema
 from ..dates import at_precision, day
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
-from ..lesson import require
+from ..lesson_setup import require
 from ..theaters import COMBINED, in_theater, scope_name
 from .bank import QuestionBank, Registry, Tables, seed_lines
 

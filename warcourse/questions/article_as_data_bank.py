@@ -13,7 +13,7 @@ import pandas as pd
 from .. import article, textstats
 from ..dates import at_precision
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
-from ..lesson import require
+from ..lesson_setup import require
 from .bank import QuestionBank, Registry, Tables, seed_lines
 
 REGISTRY = Registry(lesson="article_as_data", practice="article_practice")

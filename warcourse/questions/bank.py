@@ -32,7 +32,7 @@ import pandas as pd
 from .. import data
 from ..errors import CourseError, UsageError
 from ..exercises import Exercise
-from ..lesson import require
+from ..lesson_setup import require
 
 ROLES = ("lesson", "summative", "practice")
 

@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import casualties, dates
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
-from ..lesson import require
+from ..lesson_setup import require
 from .bank import QuestionBank, Registry, Tables, seed_lines
 
 REGISTRY = Registry(lesson="casualty_accounting", practice="casualty_practice")
