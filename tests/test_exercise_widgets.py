@@ -8,10 +8,18 @@ import pandas as pd
 import pytest
 from ipywidgets.embed import dependency_state
 
-from warcourse.exercises import (ExerciseView, Explore, MultipleChoice, Numeric, Ordering, PandasAnswer,
-                                 SetAnswer, configure)
+from warcourse.exercises import (
+    ExerciseView,
+    Explore,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    PandasAnswer,
+    SetAnswer,
+    configure,
+    views,
+)
 from warcourse.exercises import explore as explore_module
-from warcourse.exercises import views
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -24,8 +32,8 @@ def shown_text(view):
 
 
 def choice():
-    return MultipleChoice("Which metric?", choices={"airstrikes": "Fewer.", "sorties": "Sorties.", "missions": "Other."},
-                          answer="sorties", lines=[207], hints=["Think of flights."])
+    return MultipleChoice("Which metric?", answer="sorties", lines=[207], hints=["Think of flights."],
+                          choices={"airstrikes": "Fewer.", "sorties": "Sorties.", "missions": "Other."})
 
 
 def test_multiple_choice_click_matches_check():

@@ -99,7 +99,8 @@ def test_a_broken_notebook_is_named_in_one_line(tmp_path):
 
 def test_a_failing_cell_is_reported_with_the_notebook_and_the_error(tmp_path):
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")]), tmp_path / "f.ipynb")
-    with pytest.raises(CourseError, match=r"f\.ipynb: a cell failed while executing: ZeroDivisionError: division by zero$"):
+    failed = r"f\.ipynb: a cell failed while executing: ZeroDivisionError: division by zero$"
+    with pytest.raises(CourseError, match=failed):
         notebooks.execute_in_place(tmp_path / "f.ipynb")
 
 
