@@ -23,6 +23,7 @@ import pandas as pd
 
 from . import plots, schema
 from .dates import at_precision, day, period
+from .exercises.feedback import plural
 from .theaters import COMBINED, covers, in_theater, place
 
 THEATERS = ("all", "Iraq", "Syria", "Libya", "Afghanistan")  # lesson 03's `theater` parameter
@@ -41,11 +42,6 @@ _TARGET_SHORT = {"al-Qaeda": "al-Qaeda", "Taliban": "Taliban", "several": "sever
                  "unknown": "target not stated"}  # chart rows: "US · Afghanistan · vs several groups"
 _QUALIFIERS = ("more than", "at least", "up to", "approximately", "around", "about", "nearly", "almost", "over")
 _DAY = pd.Timedelta(days=1)
-
-
-def plural(count: int, noun: str) -> str:
-    """"1 airstrike", "128 airstrikes"."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
 # --- numbers and dates as the article gives them -------------------------------------------------

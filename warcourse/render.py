@@ -59,15 +59,14 @@ import jinja2
 import nbformat
 
 from . import handout, notebooks
-from .errors import CourseError, UsageError
+from .errors import CourseError, UsageError, first_line
 from .files import temporary, write_atomic
 from .kernels import AsyncLocalKernelManager
 from .catalogue import Lesson, discover, literal, resolve, select
+from .mime import WIDGET_STATE, WIDGET_VIEW
 from .notebooks import KERNEL
 from .paths import ROOT
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 STOP_WAIT = 20  # seconds papermill, or a worker, gets to give up after an interrupt
 
 
@@ -128,10 +127,9 @@ def _error(exc: Exception) -> str:
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
-        text = f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
+        first = f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}".strip().splitlines()[0]
     else:
-        text = f"{type(exc).__name__}: {exc}"
-    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+        first = first_line(exc)
     return first if len(first) <= 300 else first[:299] + "…"
 
 
@@ -355,7 +353,8 @@ tr.failed td{background:#fde8e8}a{color:#0d47a1;text-decoration:underline}</styl
 <tr><th>Lesson</th><th>Parameters</th><th>Status</th><th>Time</th><th>Rendered</th><th>Open</th></tr>
 {% for row in rows %}\
 <tr class="{{ 'ok' if row.ok else 'failed' }}"><td><strong>{{ row.title }}</strong><br><code>{{ row.slug }}</code></td>\
-<td>{{ row.parameters or 'none' }}</td><td>{{ row.status }}</td><td>{{ '%.1f' % row.seconds }} s</td><td>{{ row.date }}</td>\
+<td>{{ row.parameters or 'none' }}</td><td>{{ row.status }}</td>\
+<td>{{ '%.1f' % row.seconds }} s</td><td>{{ row.date }}</td>\
 <td>{% if row.href %}<a href="{{ row.href }}">{{ row.label }}</a>{% else %}none{% endif %}</td></tr>
 {% endfor %}\
 </table>

@@ -113,8 +113,8 @@ def sentence(text: str) -> str:
 
 
 def plural(count: int, noun: str) -> str:
-    """``"1 value"``, ``"3 values"``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    """``"1 value"``, ``"1,128 values"``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def listing(items, limit: int = 8) -> str:

@@ -13,6 +13,7 @@ from functools import singledispatch
 import ipywidgets as widgets
 from IPython.display import display
 
+from ..mime import WIDGET_VIEW
 from .base import SETTINGS, Exercise
 from .choice import MultipleChoice
 from .feedback import Feedback
@@ -21,8 +22,6 @@ from .matching import as_text
 from .numeric import Numeric
 from .ordering import Ordering
 from .sets import SetAnswer, typed_items
-
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 class Parts:
