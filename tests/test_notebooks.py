@@ -7,6 +7,7 @@ import pytest
 
 from warcourse import notebooks
 from warcourse.errors import CourseError
+from warcourse.mime import WIDGET_STATE
 
 
 def widget_notebook(state: dict, shown: str) -> nbformat.NotebookNode:
@@ -16,7 +17,7 @@ def widget_notebook(state: dict, shown: str) -> nbformat.NotebookNode:
         "application/vnd.jupyter.widget-view+json": {"model_id": shown, "version_major": 2, "version_minor": 0},
         "text/plain": "IntSlider(value=3)"})]
     nb.cells = [cell]
-    nb.metadata["widgets"] = {notebooks.WIDGET_STATE: {"state": state, "version_major": 2, "version_minor": 0}}
+    nb.metadata["widgets"] = {WIDGET_STATE: {"state": state, "version_major": 2, "version_minor": 0}}
     return nb
 
 
@@ -36,7 +37,7 @@ def test_widget_ids_follow_cells_not_chance():
 
 def test_renamed_ids_stay_linked():
     nb = notebooks.stable_widget_ids(run(["a" * 32, "b" * 32]))
-    state = nb.metadata["widgets"][notebooks.WIDGET_STATE]["state"]
+    state = nb.metadata["widgets"][WIDGET_STATE]["state"]
     by_kind = {saved["model_name"]: model for model, saved in state.items()}
     assert "a" * 32 not in nbformat.writes(nb)
     assert state[by_kind["IntSliderModel"]]["state"]["layout"] == f"IPY_MODEL_{by_kind['LayoutModel']}"
@@ -46,7 +47,7 @@ def test_renamed_ids_stay_linked():
 
 def test_a_model_is_named_by_its_cell_and_position_there():
     nb = notebooks.stable_widget_ids(run(["a" * 32, "b" * 32]))
-    state = nb.metadata["widgets"][notebooks.WIDGET_STATE]["state"]
+    state = nb.metadata["widgets"][WIDGET_STATE]["state"]
     assert set(state) == {uuid.uuid5(notebooks.WIDGET_IDS, name).hex for name in ("slider/0", "slider/1")}
 
 
@@ -59,7 +60,7 @@ def test_models_nothing_shows_are_dropped_and_links_kept_with_what_they_link():
                                                          "target": [f"IPY_MODEL_{hidden}", "value"]}},
              hidden: {"model_name": "IntTextModel", "state": {}}}
     nb = notebooks.stable_widget_ids(widget_notebook(state, slider))
-    kept = nb.metadata["widgets"][notebooks.WIDGET_STATE]["state"]
+    kept = nb.metadata["widgets"][WIDGET_STATE]["state"]
     assert sorted(saved["model_name"] for saved in kept.values()) == [
         "IntSliderModel", "IntTextModel", "LayoutModel", "LinkModel"]
     link_id, hidden_id = (uuid.uuid5(notebooks.WIDGET_IDS, f"slider/{n}").hex for n in (2, 3))

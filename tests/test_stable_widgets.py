@@ -5,6 +5,7 @@ import json
 import nbformat
 
 from warcourse import notebooks
+from warcourse.mime import WIDGET_STATE, WIDGET_VIEW
 
 SETUP = """\
 from warcourse.exercises import Explore, MultipleChoice, Numeric, SetAnswer
@@ -25,14 +26,14 @@ def run(nb: nbformat.NotebookNode, folder) -> tuple[dict, dict]:
     """Each cell's JSON by id, and the widget state, as ``execute`` stores them."""
     done = nbformat.reads(nbformat.writes(notebooks.execute(nb, folder)), as_version=4)
     cells = {cell.id: json.dumps(cell, sort_keys=True) for cell in done.cells}
-    return cells, done.metadata.widgets[notebooks.WIDGET_STATE]["state"]
+    return cells, done.metadata.widgets[WIDGET_STATE]["state"]
 
 
 def own_models(cell_json: str, state: dict) -> set[str]:
     """The models a cell's widget outputs reach."""
     outputs = json.loads(cell_json)["outputs"]
-    found, stack = set(), [o["data"][notebooks.WIDGET_VIEW]["model_id"] for o in outputs
-                           if notebooks.WIDGET_VIEW in o.get("data", {})]
+    found, stack = set(), [o["data"][WIDGET_VIEW]["model_id"] for o in outputs
+                           if WIDGET_VIEW in o.get("data", {})]
     while stack:
         model = stack.pop()
         if model in state and model not in found:
