@@ -573,8 +573,9 @@ def africa(t: Tables) -> Numeric:
         "regions(iso3_codes) gives?",
         answer=answer, unit="countries", lines=seed_lines(rows.head(1)),
         mistakes=[(len(rows) - answer, "That counts the members outside Africa."),
-                  (int(continents.get("Asia", 0)), "That is another continent's count."),
-                  (len(rows), "That is every member, on every continent.")],
+                  (len(rows), "That is every member, on every continent.")]
+        + [(count, "That is another continent's count.") for continent, count in continents.items()
+           if continent != "Africa" and count not in (answer, len(rows) - answer)],
         explanation="The continents come from the UN M49 classification via country_converter, not from the article.",
         hints=["Each member has an iso3 code; regions(...) gives a continent for each code.",
                "Count the members whose continent is 'Africa'."],
