@@ -18,6 +18,7 @@ Reading rules (the codebook repeats them):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -141,8 +142,14 @@ def find_quantities(text: str, *, include_one: bool = False) -> list[Quantity]:
 
     "one" is left out unless ``include_one``: in prose it is mostly not a count.
     """
+    return list(_quantities_in(text, include_one))
+
+
+@functools.lru_cache(maxsize=4096)
+def _quantities_in(text: str, include_one: bool) -> tuple[Quantity, ...]:
+    """``find_quantities``, remembered: the article's passages are read again by every bank and lesson."""
     pattern = _FIND_WITH_ONE if include_one else _FIND
-    return [_from_match(m) for m in pattern.finditer(text) if not _is_date_or_designation(text, m)]
+    return tuple(_from_match(m) for m in pattern.finditer(text) if not _is_date_or_designation(text, m))
 
 
 def read_quantity(text: str) -> Quantity:
