@@ -67,12 +67,12 @@ def test_models_nothing_shows_are_dropped_and_links_kept_with_what_they_link():
     assert kept[link_id]["state"]["target"] == [f"IPY_MODEL_{hidden_id}", "value"]  # after the slider's models
 
 
-def test_run_numbers_are_forgotten():
+def test_every_run_number_is_one():
     cell = nbformat.v4.new_code_cell("1 + 1", execution_count=3)
     cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "2"}, execution_count=3)]
-    nb = nbformat.v4.new_notebook(cells=[cell])
-    notebooks.forget_run_numbers(nb)
-    assert nb.cells[0].execution_count is None and nb.cells[0].outputs[0].execution_count is None
+    nb = nbformat.v4.new_notebook(cells=[cell, nbformat.v4.new_markdown_cell("text")])
+    notebooks.number_as_one_run(nb)
+    assert nb.cells[0].execution_count == 1 and nb.cells[0].outputs[0].execution_count == 1
 
 
 def test_a_notebook_without_widgets_is_left_as_it_is():

@@ -62,10 +62,10 @@ def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 600) -> nbfo
 
 def tidy(nb: nbformat.NotebookNode, run_numbers: bool = False) -> nbformat.NotebookNode:
     """An executed ``nb`` as the course stores it: adjacent prints joined, widget models
-    named by cell, and (unless ``run_numbers``, which handouts show) no execution counts."""
+    named by cell, and (unless ``run_numbers``, which handouts show) every run number 1."""
     merge_adjacent_streams(nb)
     if not run_numbers:
-        forget_run_numbers(nb)
+        number_as_one_run(nb)
     return stable_widget_ids(nb)
 
 
@@ -89,18 +89,18 @@ def merge_adjacent_streams(nb: nbformat.NotebookNode) -> None:
             cell.outputs = merged
 
 
-def forget_run_numbers(nb: nbformat.NotebookNode) -> None:
-    """Blank the execution counts of code cells and their results, in place.
+def number_as_one_run(nb: nbformat.NotebookNode) -> None:
+    """Give every code cell and result the run number 1, in place.
 
-    A stored lesson shows its outputs, but a student's kernel has run nothing yet;
-    and a cell inserted near the top would otherwise renumber every cell below it.
+    Numbered in order, a cell inserted near the top would renumber every cell below it;
+    without a number, nbval would not check a cell's outputs (it takes it for one never run).
     """
     for cell in nb.cells:
         if cell.cell_type == "code":
-            cell.execution_count = None
+            cell.execution_count = 1
             for output in cell.outputs:
                 if output.output_type == "execute_result":
-                    output.execution_count = None
+                    output.execution_count = 1
 
 
 def _references(model: dict, state: dict) -> list[str]:
