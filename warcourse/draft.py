@@ -210,11 +210,12 @@ def _short(text: str, size: int = 160) -> str:
 
 
 def _marked_html(text: str, flagged: set[int]) -> str:
-    """``text`` as HTML: each tag becomes a footnote number, the notes (id, line, quote) follow; a number
+    """``text`` as HTML: each tag becomes a footnote number, the notes (id, line, quote) follow; a sentence
     with a finding is marked."""
     text = text.replace("\x00", "").replace("\x01", "")
-    for number in sorted((n for n in tracing.numbers_in(text) if n.start in flagged), key=lambda n: -n.start):
-        text = f"{text[:number.start]}\x00{text[number.start:number.end]}\x01{text[number.end:]}"
+    spans = [(a, b) for a, b in tracing.sentences(text) if any(a <= position < b for position in flagged)]
+    for start, end in reversed(spans):
+        text = f"{text[:start]}\x00{text[start:end]}\x01{text[end:]}"
     marked, notes = tracing.footnoted(text, facts())
     body = html.escape(marked).replace("\x00", "<mark>").replace("\x01", "</mark>")
     body = re.sub(r"\{\{(\d+)\}\}", r"<sup>\1</sup>", body).replace("\n\n", "</p><p>").replace("\n", "<br>")
