@@ -265,16 +265,18 @@ def _canonical_by_metric(t):
 
 
 def _after(t):
-    libya = running(t.strike_counts, "United States", "Libya").set_index("record_id")["value"]
-    return int(libya.iloc[-1]), int(libya["us_libya_2016_10_31"]), int(libya.iloc[-3])
+    libya = running(t.strike_counts, "United States", "Libya").set_index("record_id")
+    final, announced = libya.iloc[-1], libya.loc["us_libya_2016_10_31"]
+    return int(final["value"] - announced["value"]), (final["period_end"] - announced["period_end"]).days, final
 
 
-@case("air_practice.after", mistakes=lambda t: [(_after(t)[0], "final running total"),
-                                                 (_after(t)[1], "announced end"),
-                                                 (_after(t)[0] - _after(t)[2], "earlier report")])
+@case("air_practice.after", mistakes=lambda t: [(_after(t)[0], "not a number per day"),
+                                                 (_after(t)[2]["value"] / _after(t)[1], "final running total"),
+                                                 (_after(t)[0] / (_after(t)[1] + 30), "too low")],
+      forms=lambda t: [f"{_after(t)[0] / _after(t)[1]:.1f}/day", f"{_after(t)[0] / _after(t)[1]:.1f} airstrikes a day"])
 def _(t):
-    final, announced, _ = _after(t)
-    return final - announced
+    strikes, days, _ = _after(t)
+    return strikes / days
 
 
 def _two_rates(t):
@@ -310,8 +312,8 @@ def _flights(t):
 
 
 @case("air_practice.flights", mistakes=lambda t: [(_flights(t)[0][:-1], "missing"),
-                                                   (_flights(t)[0] + _flights(t)[1][:1], "does not belong"),
-                                                   (_flights(t)[1], "does not belong")])
+                                                   (_flights(t)[0] + _flights(t)[1][:1], "belong"),
+                                                   (_flights(t)[1], "belong")])
 def _(t):
     return _flights(t)[0]
 

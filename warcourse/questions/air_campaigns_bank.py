@@ -485,21 +485,29 @@ def by_metric(t: Tables) -> PandasAnswer:
 def after(t: Tables) -> Numeric:
     libya = _libya(t.strike_counts)
     announced = libya[libya["record_id"] == "us_libya_2016_10_31"].iloc[0]
-    final, before = libya.iloc[-1], libya.iloc[-3]
+    final = libya.iloc[-1]
+    strikes = int(final.value - announced.value)
+    days = (final.period_end - announced.period_end).days
+    before_days = (announced.period_end - announced.period_start).days + 1
     issues = t.inconsistencies.set_index("issue_id")
     return Numeric(
         f"The campaign was reported ended at {announced.value} airstrikes ({day(announced.period_end)}); the final "
-        f"total is {final.value} ({day(final.period_end)}). How many airstrikes came after the announced end?",
-        answer=int(final.value - announced.value), unit="airstrikes",
+        f"total is {final.value} ({day(final.period_end)}). How many airstrikes a day, on average, came after the "
+        f"announced end (from the day after {day(announced.period_end, year=False)} up to and including "
+        f"{day(final.period_end, year=False)})? Give one decimal.",
+        answer=strikes / days, rel_tolerance=0.02, unit="airstrikes a day", decimals=1,
         lines=[int(announced.line), int(final.line)], where="the table libya",
-        explanation=campaigns.explain(issues, "libya_campaign_ended_then_continued"),
-        mistakes=[(int(final.value), "that is the final running total, not the strikes after the end."),
-                  (int(announced.value), "that is the total at the announced end."),
-                  (int(final.value - before.value), "that subtracts an earlier report, not the one that "
-                                                    "announced the end.")],
+        explanation=campaigns.explain(issues, "libya_campaign_ended_then_continued")
+                    + " Spread over the days between the two reports, that is the rate after the 'end'.",
+        mistakes=[(strikes, "that is the number of strikes after the end, not a number per day."),
+                  (float(final.value / days), "that divides the final running total, which counts the whole "
+                                              "campaign, by the days after the end."),
+                  (float(announced.value / before_days), "that is the rate before the announced end.")],
         hints=["Both numbers are running totals: their difference is the count between them.",
-               "Pick the row whose record_id is the announced end, and the last row of libya."],
-        code='libya["value"].iloc[-1] - libya.loc[libya["record_id"] == "us_libya_2016_10_31", "value"].item()')
+               "Divide that count by the days between the two reports' period_end (their difference, in days)."],
+        code='end_row = libya[libya["record_id"] == "us_libya_2016_10_31"].iloc[0]\n'
+             'last_row = libya.iloc[-1]\n'
+             '(last_row["value"] - end_row["value"]) / (last_row["period_end"] - end_row["period_end"]).days')
 
 
 @REGISTRY.question("practice")
