@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +46,8 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
-    sources = [ROOT / "exercises" / "solutions" / "03_air_campaigns.ipynb", ROOT / "exercises" / "03_air_campaigns.ipynb"]
+    sources = [ROOT / "exercises" / "solutions" / "03_air_campaigns.ipynb",
+               ROOT / "exercises" / "03_air_campaigns.ipynb"]
     with tempfile.TemporaryDirectory(prefix="grade-bench-") as temp:
         folder = Path(temp)
         files = []
@@ -69,7 +70,7 @@ def main() -> int:
         cpu = sandbox_cpu(sources)
     per_file = wall / args.files
     idle = (sum(cpu) / len(cpu) + grader) * 100 / min(args.jobs, os.cpu_count() or 1)
-    result = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "files": args.files,
+    result = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "files": args.files,
               "jobs": args.jobs, "cores": os.cpu_count(), "load_before": round(load, 2), "wall_s": round(wall, 1),
               "per_file_s": round(per_file, 2), "projected_100_s": round(per_file * 100, 1),
               "budget_100_s": 240, "within_budget": per_file <= BUDGET, "statuses": sorted(set(statuses)),
@@ -82,7 +83,8 @@ def main() -> int:
         f"# Grading a class ({result['date']})\n\n"
         f"`python -m warcourse grade` over {args.files} submissions of practice set 03 (half solved, half blank), "
         f"`--jobs {args.jobs}`, bubblewrap sandbox, {result['cores']} cores, load average {result['load_before']} "
-        f"before the run.\n\n| files | wall | per file | 100 files (projected) | budget for 100 |\n|---|---|---|---|---|\n"
+        f"before the run.\n\n| files | wall | per file | 100 files (projected) | budget for 100 |\n"
+        f"|---|---|---|---|---|\n"
         f"| {args.files} | {wall:.1f} s | {per_file:.2f} s | {per_file * 100:.0f} s | 240 s "
         f"({'within' if result['within_budget'] else 'over'}) |\n\n"
         f"CPU in the sandbox per file (solved, blank): {', '.join(f'{c:.2f} s' for c in cpu)}; with the grader's "

@@ -91,8 +91,9 @@ def test_the_grader_judges_a_crossed_answer_as_the_kernel_would():
         assert bank[name].check(roundtrip(value)).correct == bank[name].check(value).correct, name
 
 
-@pytest.mark.parametrize("data", [{"os.system": "ls"}, {"ndarray": {"dtype": "<U999999999", "shape": [1], "items": ["a"]}},
-                                  {"numpy": "object()", "item": 1}, [1, 2], {"dict": [[[1], 2]]}])
+@pytest.mark.parametrize("data", [{"os.system": "ls"}, {"numpy": "object()", "item": 1}, [1, 2],
+                                  {"ndarray": {"dtype": "<U999999999", "shape": [1], "items": ["a"]}},
+                                  {"dict": [[[1], 2]]}])
 def test_data_the_recorder_did_not_write_is_refused(data):
     with pytest.raises(answers.Unreadable):
         answers.decode(data)

@@ -50,10 +50,11 @@ def _cell(nb, index: object) -> str:
 def _run_notes(nb, run: Run) -> tuple[str, list[str]]:
     """The file's status and notes from how its run went."""
     notes, status = list(run.problems), "graded"
-    errors = [f"{_cell(nb, line['error'])}: {str(line.get('name', ''))[:60]}" for line in run.lines if "error" in line]
+    errors = [f"{_cell(nb, line['error'])}: {str(line.get('name', ''))[:60]}"
+              for line in run.lines if "error" in line]
     if errors:
-        notes.append(f"{len(errors)} cell(s) raised an error: " + "; ".join(errors[:3]) + (" ..." if len(errors) > 3 else ""))
-    notes += [str(line["problem"])[:200] for line in run.lines if "problem" in line]
+        more = " ..." if len(errors) > 3 else ""
+        notes.append(f"{len(errors)} cell(s) raised an error: " + "; ".join(errors[:3]) + more)
     stopped = next((line for line in run.lines if "stopped" in line), None)
     if stopped is not None:
         status = "stopped"

@@ -117,8 +117,8 @@ def verdict(banks: Banks, exercise, events: list[dict], widget: tuple | None, sh
             via.append("widget")
             tries += bool(checked)
     if not last:
-        return {"result": "unanswered", "tries": tries, "hints": hints, "solution first": "yes" if early_solution else "",
-                "answer": "", "via": "", "note": "; ".join(notes)}
+        return {"result": "unanswered", "tries": tries, "hints": hints,
+                "solution first": "yes" if early_solution else "", "answer": "", "via": "", "note": "; ".join(notes)}
     pick = next((n for n, (_, correct) in enumerate(last) if correct), len(last) - 1)
     answer, correct = last[pick]
     return {"result": "right" if correct else "wrong", "tries": tries, "hints": hints,

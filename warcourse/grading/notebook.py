@@ -12,14 +12,13 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
+from ..catalogue import bank_calls
 from ..errors import CourseError
 from ..notebooks import parse
 from ..paths import EXERCISES, NOTEBOOKS, ROOT
-
-_BANK_CALL = re.compile(r"^[ \t]*(\w+)\s*=\s*questions\.(\w+)\(([^)]*)\)", re.MULTILINE)
 
 
 class NotGradable(Exception):
@@ -71,7 +70,8 @@ def parameters(nb) -> dict:
                     try:
                         values[node.targets[0].id] = ast.literal_eval(node.value)
                     except ValueError:
-                        raise NotGradable("damaged", f"its parameter {node.targets[0].id} is not a plain value") from None
+                        name = node.targets[0].id
+                        raise NotGradable("damaged", f"its parameter {name} is not a plain value") from None
     return values
 
 
@@ -83,8 +83,7 @@ def asked(sources: list[str], variable: str) -> list[str]:
 
 def bank_call(sources: list[str]) -> tuple[str, str, str]:
     """The one ``variable = questions.bank(args)`` of a notebook (repeated is fine); NotGradable otherwise."""
-    calls = {match.groups() for source in sources for match in _BANK_CALL.finditer(source)}
-    calls = {(variable, bank, " ".join(args.split())) for variable, bank, args in calls}
+    calls = {(call.variable, call.bank, ", ".join(call.args)) for call in bank_calls(sources)}
     if not calls:
         raise NotGradable("foreign", "not one of the course's notebooks (no `q = questions.<bank>(...)`)")
     if len(calls) > 1:
@@ -105,7 +104,8 @@ def arguments(text: str, values: dict, bank: str) -> tuple[list, dict]:
             try:
                 found = ast.literal_eval(value)
             except (ValueError, SyntaxError):
-                raise NotGradable("damaged", f"questions.{bank}({text}): {value} is neither a parameter nor a value") from None
+                raise NotGradable("damaged",
+                                  f"questions.{bank}({text}): {value} is neither a parameter nor a value") from None
         if key:
             kwargs[key.strip()] = found
         else:
@@ -113,7 +113,7 @@ def arguments(text: str, values: dict, bank: str) -> tuple[list, dict]:
     return args, kwargs
 
 
-@lru_cache(maxsize=None)
+@cache
 def course_notebooks(bank: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(course notebook, the question names it asks) for every course notebook that builds ``bank``."""
     import nbformat

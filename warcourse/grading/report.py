@@ -23,8 +23,10 @@ LONG = ["student", "file", "notebook", "mode", "parameters", "status", "question
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 TEMPLATE = """{% macro table(rows) -%}
-<table><thead><tr>{% if rows %}{% for column in rows[0] %}<th scope="col">{{ column }}</th>{% endfor %}{% endif %}</tr></thead><tbody>
-{% for row in rows %}<tr>{% for column, value in row.items() %}<td class="{{ classes.get(row.get('result'), '') if column == 'result' else '' }}">{{ value }}</td>{% endfor %}</tr>
+<table><thead><tr>{% if rows %}{% for column in rows[0] %}<th scope="col">{{ column }}</th>{% endfor %}{% endif %}
+</tr></thead><tbody>
+{% for row in rows %}<tr>{% for column, value in row.items() %}
+<td class="{{ classes.get(row.get('result'), '') if column == 'result' else '' }}">{{ value }}</td>{% endfor %}</tr>
 {% endfor %}</tbody></table>
 {%- endmacro %}
 <!DOCTYPE html>

@@ -87,16 +87,17 @@ def without_model_brief(source: str) -> str:
 
 
 def _python_paths() -> list[Path]:
-    """Folders the kernel imports from: the Python environment and sys.path, but not the course's root
-    (only ``VISIBLE`` of it: a checkout also holds the solutions and its history), nor a folder holding
-    it, nor the grader's working folder."""
+    """Folders the kernel imports from: the Python environment and sys.path, but nothing of the course's
+    root beyond ``VISIBLE`` (a checkout also holds the solutions and its history), no folder holding it,
+    nor the grader's working folder."""
     found = []
     prefixes = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
     for entry in [*sorted(prefixes), *sys.path[1:]]:
         path = Path(entry).resolve() if entry else None
         if path is None or not path.is_dir() or path == Path("/") or str(path).startswith("/usr/"):
             continue
-        if path not in prefixes and (path == ROOT or path in ROOT.parents or path == Path.cwd().resolve()):
+        if path not in prefixes and (path == ROOT or path in ROOT.parents or ROOT in path.parents
+                                     or path == Path.cwd().resolve()):
             continue
         if not any(path == done or done in path.parents for done in found):
             found = [done for done in found if path not in done.parents] + [path]

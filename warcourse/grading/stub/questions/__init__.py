@@ -7,4 +7,4 @@ there to import, reload or run from a fresh process. See ``warcourse.grading.rec
 from warcourse.grading.recorder import RecordingBank as QuestionBank
 from warcourse.grading.recorder import bank as __getattr__
 
-__all__ = ["QuestionBank"]
+__all__ = ["QuestionBank", "__getattr__"]
