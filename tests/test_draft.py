@@ -229,7 +229,7 @@ def test_no_text_raises(text):
 
 def test_huge_numbers_ids_and_references_give_findings_not_tracebacks():
     text = ("5 [" + "9" * 4300 + "] airstrikes; 10" + "0" * 400 + " [coalition_2019_03_strikes] strikes; "
-            "(line " + "7" * 4300 + "); 3 [= (((] ; 4 [= a / ] ; 2 [# " + "x " * 3000 + "]")
+            "(line " + "7" * 4300 + "); 3 [= (((] ; 4 [= a / ] ; 2 [# " + "x " * 3000 + "]; 6 [#] ; [=]")
     found = kinds(text)
     assert {"unknown id", "wrong value", "line reference", "bad computation", "bad count"} <= set(found)
 

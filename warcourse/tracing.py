@@ -277,7 +277,7 @@ def source(row) -> str:
 
 def counted(body: str) -> str:
     """What a count tag counts: "involvement rows with theater = Iraq, involved = true", or "the rows listed"."""
-    table, *conditions = body.split()
+    table, *conditions = body.split() or [""]
     if conditions and all("=" in c for c in conditions):
         return f"{table} rows with " + ", ".join(c.replace("=", " = ").replace("|", " or ") for c in conditions)
     return "the rows listed"
