@@ -6,8 +6,8 @@ import nbformat
 import pytest
 
 from warcourse import checks, questions
+from warcourse.catalogue import Lesson, bank_calls, discover
 from warcourse.errors import CourseError
-from warcourse.catalogue import discover
 
 
 def test_every_lesson_with_summative_questions_has_its_check():
@@ -20,9 +20,9 @@ def test_every_lesson_with_summative_questions_has_its_check():
 def test_a_check_asks_the_summative_questions_once_each(lesson, check):
     notebook = checks.check_notebook(lesson)
     sources = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-    name, args = checks.bank_call(notebook, "check")
+    [call] = bank_calls(sources)
     asked = [source.split(".")[1] for source in sources if source.startswith("q.") and "\n" not in source]
-    bank = getattr(questions, name)()
+    bank = getattr(questions, call.bank)()
     assert asked == bank.summative and 5 <= len(asked) <= 8
     assert not set(asked) & set(bank.lesson())
     assert "parameters" in notebook.cells[1].metadata["tags"]
@@ -33,6 +33,6 @@ def test_checks_are_found_for_rendering():
 
 
 def test_a_lesson_without_a_bank_is_refused(tmp_path):
-    bare = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]), tmp_path / "lesson.ipynb")
     with pytest.raises(CourseError, match="questions.<bank>"):
-        checks.bank_call(bare, "lesson.ipynb")
+        Lesson(tmp_path / "lesson.ipynb").bank_call()

@@ -1,4 +1,4 @@
-"""The course's notebooks: which lessons and exercise sets exist, their titles and parameters.
+"""The course's notebooks: which lessons and exercise sets exist, their titles, parameters and question bank.
 
 A lesson is ``notebooks/NN_topic.ipynb``; an exercise set is a solution notebook
 ``exercises/solutions/NN_topic.ipynb`` and its student copy ``exercises/NN_topic.ipynb``.
@@ -16,6 +16,10 @@ Values given on the command line are text and are converted with the type of
 the default: ``True``/``False`` (or ``true``/``false``) for a bool, an int, a
 float, text for a str (other defaults are read with ``ast.literal_eval``).
 
+A notebook builds its questions in one line, ``q = questions.<bank>(<parameters>)``;
+``bank_calls`` finds that line in any notebook's code (the summative checks, the grader and the
+bank tests all read it from here).
+
 ``resolve`` validates every ``-p NAME VALUE`` against every chosen notebook
 before anything runs. A name that some chosen notebooks do not have applies to
 those that have it; it is an error only when no chosen notebook has it.
@@ -24,18 +28,36 @@ those that have it; it is an error only when no chosen notebook has it.
 from __future__ import annotations
 
 import ast
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-
 from .errors import CourseError, UsageError
+from .notebooks import read
 from .paths import ROOT, shown
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _ALLOWED = re.compile(r"allowed:\s*(.*)$")
 _TRUE, _FALSE = ("True", "true"), ("False", "false")
+_BANK_CALL = re.compile(r"^[ \t]*(\w+)\s*=\s*questions\.(\w+)\(([^)]*)\)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class BankCall:
+    """The line that builds a notebook's questions: ``variable = questions.bank(args)``."""
+
+    variable: str
+    bank: str
+    args: tuple[str, ...]  # as written: parameter names, literals or name=value
+
+
+def bank_calls(sources: Iterable[str]) -> list[BankCall]:
+    """Every distinct ``variable = questions.bank(args)`` in ``sources`` (code), in order of appearance."""
+    found = (BankCall(variable, bank, tuple(arg.strip() for arg in args.split(",") if arg.strip()))
+             for source in sources for variable, bank, args in _BANK_CALL.findall(source))
+    return list(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -97,7 +119,7 @@ class Lesson:
 
     def title(self) -> str:
         """The first markdown heading, or the file name when there is none."""
-        for cell in _read(self.path).cells:
+        for cell in read(self.path).cells:
             if cell.cell_type == "markdown":
                 for line in cell.source.splitlines():
                     match = _HEADING.match(line)
@@ -128,12 +150,18 @@ class Lesson:
             found[name] = Parameter(name, default, allowed)
         return found
 
+    def bank_call(self) -> BankCall:
+        """The one line that builds the notebook's questions; CourseError when there is none or several."""
+        calls = bank_calls(cell.source for cell in read(self.path).cells if cell.cell_type == "code")
+        if len(calls) != 1:
+            raise CourseError(f"{shown(self.path)}: a notebook builds its questions once, with "
+                              f"q = questions.<bank>(...); found {len(calls)}")
+        return calls[0]
 
-def _read(path: Path):
-    try:
-        return nbformat.read(path, as_version=4)
-    except (OSError, ValueError) as exc:
-        raise CourseError(f"{shown(path)}: cannot read the notebook ({exc})") from None
+    def bank_parameters(self) -> list[dict[str, object]]:
+        """What its bank is built with, by parameter name: one dict per combination of allowed values."""
+        names, declared = self.bank_call().args, self.parameters()
+        return [dict(zip(names, values)) for values in itertools.product(*(declared[n].allowed for n in names))]
 
 
 def _parsed(text: str, where: str | None = None):

@@ -18,21 +18,12 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from . import questions
+from .catalogue import Lesson, bank_calls
 from .errors import CourseError
-from .catalogue import Lesson
+from .notebooks import read
 from .paths import EXERCISES, NOTEBOOKS, shown
 
 FOLDER = EXERCISES / "checks"
-_BANK_CALL = re.compile(r"questions\.(\w+)\(([^)]*)\)")
-
-
-def bank_call(lesson: nbformat.NotebookNode, where: str) -> tuple[str, list[str]]:
-    """The bank a lesson builds (``questions.air_campaigns(theater)``) and the parameters it passes."""
-    found = [m for cell in lesson.cells if cell.cell_type == "code" for m in _BANK_CALL.finditer(cell.source)]
-    if len(found) != 1:
-        raise CourseError(f"{where}: a lesson builds its questions once with questions.<bank>(...); found {len(found)}")
-    name, args = found[0].groups()
-    return name, [arg.strip() for arg in args.split(",") if arg.strip()]
 
 
 def _parameters_cell(lesson: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -47,7 +38,7 @@ def _setup_cell(lesson: nbformat.NotebookNode, where: str) -> tuple[str, list[st
 
     A summative question's worked solution uses only these names, so it runs in the check as in the lesson.
     """
-    cell = next((c for c in lesson.cells if c.cell_type == "code" and _BANK_CALL.search(c.source)), None)
+    cell = next((c for c in lesson.cells if c.cell_type == "code" and bank_calls([c.source])), None)
     if cell is None or "setup(show_solutions" not in cell.source:
         raise CourseError(f"{where}: the cell that builds q must call setup(show_solutions, ...)")
     source = re.sub(r"setup\(show_solutions,?\s*", "setup(", cell.source)
@@ -56,18 +47,17 @@ def _setup_cell(lesson: nbformat.NotebookNode, where: str) -> tuple[str, list[st
     return source, [name for name in dict.fromkeys(names) if name not in ("q", "draft")]
 
 
-def _bank(path: Path, lesson: nbformat.NotebookNode):
-    """The lesson's bank with its default parameters, and how the lesson calls it."""
-    name, args = bank_call(lesson, shown(path))
-    defaults = Lesson(path).parameters()
-    return getattr(questions, name)(*(defaults[arg].default for arg in args)), name, args
+def _bank(path: Path):
+    """The lesson's bank, built with its default parameters, and the bank's name."""
+    call, defaults = Lesson(path).bank_call(), Lesson(path).parameters()
+    return getattr(questions, call.bank)(*(defaults[arg].default for arg in call.args)), call.bank
 
 
 def check_notebook(path: Path) -> nbformat.NotebookNode:
     """The summative check of the lesson at ``path`` (sources only, not executed)."""
-    lesson = nbformat.read(path, as_version=4)
+    lesson = read(path)
     where = shown(path)
-    bank, name, args = _bank(path, lesson)
+    bank, name = _bank(path)
     if not bank.summative:
         raise CourseError(f"{where}: the bank {name} has no summative questions")
     title = Lesson(path).title()
@@ -102,7 +92,7 @@ def pairs(lessons: Path = NOTEBOOKS, folder: Path = FOLDER) -> list[tuple[Path, 
     """(lesson, check) paths for every lesson whose bank keeps summative questions."""
     found = []
     for path in sorted(lessons.glob("[0-9][0-9]_*.ipynb")):
-        bank, _, _ = _bank(path, nbformat.read(path, as_version=4))
+        bank, _ = _bank(path)
         if bank.summative:
             found.append((path, folder / f"{path.stem}_check.ipynb"))
     return found

@@ -65,25 +65,12 @@ def load_cases() -> dict[str, Case]:
 
 def bank_calls() -> list[tuple[str, dict]]:
     """(bank function, parameters by name) for every notebook and every allowed value of its parameters."""
-    import itertools
-    import re
+    from warcourse.catalogue import discover
 
-    import nbformat
-
-    from warcourse.catalogue import Lesson
-    from warcourse.paths import ROOT
-
-    call = re.compile(r"questions\.(\w+)\(([^)]*)\)")
-    notebooks = sorted([*ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"), *ROOT.glob("exercises/solutions/[0-9][0-9]_*.ipynb"),
-                        *ROOT.glob("exercises/checks/[0-9][0-9]_*.ipynb")])
     found = {}
-    for path in notebooks:
-        sources = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
-        matches = [m for source in sources for m in call.finditer(source)]
-        if not matches:
-            continue
-        name, args = matches[0].group(1), [a.strip() for a in matches[0].group(2).split(",") if a.strip()]
-        allowed = Lesson(path).parameters()
-        for combo in itertools.product(*(allowed[arg].allowed for arg in args)):
-            found[(name, combo)] = (name, dict(zip(args, combo)))
+    for notebook in discover():
+        if notebook.kind != "exercises":  # a student copy builds the bank its solution builds
+            bank = notebook.bank_call().bank
+            for parameters in notebook.bank_parameters():
+                found[(bank, tuple(parameters.values()))] = (bank, parameters)
     return [found[k] for k in sorted(found, key=repr)]

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import html
-import itertools
 import re
 from functools import cache
 from pathlib import Path
@@ -22,9 +21,9 @@ import pytest
 
 from banks.common import assert_no_leak
 from warcourse import data, questions, schema
+from warcourse.catalogue import Lesson
 from warcourse.exercises import MultipleChoice, SetAnswer
 from warcourse.exercises.matching import as_text
-from warcourse.catalogue import Lesson
 from warcourse.paths import ROOT
 from warcourse.questions import key
 
@@ -32,7 +31,6 @@ NOTEBOOKS = sorted([*ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"), *ROOT.glob("exer
                     *ROOT.glob("exercises/solutions/[0-9][0-9]_*.ipynb"),
                     *ROOT.glob("exercises/checks/[0-9][0-9]_*.ipynb")])
 CONSTRUCTORS = re.compile(r"\b(MultipleChoice|Numeric|SetAnswer|Ordering|PandasAnswer|QuestionBank)\s*\(|\banswer\s*=")
-BANK_CALL = re.compile(r"questions\.(\w+)\(([^)]*)\)")
 ODD_ANSWERS = ["nonsense", "1,5", 0, -1, 10**9, 0.5, [], ["Atlantis"], pd.Series([1, 2]), pd.DataFrame({"x": [1]}),
                True, float("nan")]
 
@@ -46,12 +44,8 @@ def bank_calls() -> list[tuple[str, tuple]]:
     """(bank name, arguments) for every notebook and every allowed value of the parameters it passes."""
     calls = set()
     for path in NOTEBOOKS:
-        found = [m for source in sources(path) for m in BANK_CALL.finditer(source)]
-        assert len(found) == 1, f"{path.name} should build its questions once with questions.<bank>(...)"
-        name, args = found[0].group(1), [a.strip() for a in found[0].group(2).split(",") if a.strip()]
-        parameters = Lesson(path).parameters()
-        values = [parameters[arg].allowed for arg in args]
-        calls |= {(name, combo) for combo in itertools.product(*values)}
+        bank = Lesson(path).bank_call().bank
+        calls |= {(bank, tuple(parameters.values())) for parameters in Lesson(path).bank_parameters()}
     return sorted(calls, key=repr)
 
 
@@ -153,9 +147,8 @@ def visible_text(path: Path) -> str:
 @pytest.mark.parametrize("path", [p for p in NOTEBOOKS if "solutions" not in p.parts],  # solutions show them
                          ids=lambda p: str(p.relative_to(ROOT)))
 def test_stored_outputs_show_no_answer(path):
-    (name, args_text), = [m.groups() for s in sources(path) for m in BANK_CALL.finditer(s)]
-    parameters = Lesson(path).parameters()
-    args = tuple(parameters[a.strip()].default for a in args_text.split(",") if a.strip())
+    call, parameters = Lesson(path).bank_call(), Lesson(path).parameters()
+    name, args = call.bank, tuple(parameters[arg].default for arg in call.args)
     text = visible_text(path)
     for question in bank(name, args):
         answer = " ".join(key(bank(name, args)[question]).text.split())
