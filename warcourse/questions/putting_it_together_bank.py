@@ -151,9 +151,11 @@ def outside(t: Tables, theater: str) -> SetAnswer:
                      "listed by a coalition are two different records, and the article keeps them in different "
                      "places."),
         hints=["Make two sets: the countries involved in the theater, and the members of the longest list.",
-               "The lesson's here table holds the first; co.members_of gives the second.",
+               "The first takes two conditions on the involvement table; co.members_of gives the second.",
                "A difference a - b keeps what is in a and not in b."],
-        code=f'set(here["country"]) - co.members_of(members, "{LONGEST}")')
+        code=('involved_here = set(involvement.loc[(involvement["theater"] == theater) & involvement["involved"], '
+              '"country"])\n'
+              f'involved_here - co.members_of(members, "{LONGEST}")'))
 
 
 @REGISTRY.question("lesson")
