@@ -7,15 +7,15 @@ import itertools
 
 import numpy as np
 import pandas as pd
+from banks.common import alternative_forms
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import pandas as pdst
 
-from banks.common import alternative_forms
 from warcourse.exercises import Feedback, MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer, key
-from warcourse.exercises.numeric import to_fraction
 from warcourse.exercises.feedback import sentence
 from warcourse.exercises.matching import normalise
+from warcourse.exercises.numeric import to_fraction
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TABLES = settings(FAST, max_examples=40)  # each example builds and compares several tables
@@ -201,7 +201,8 @@ def test_no_single_checkbox_try_tells_the_answer(options, data):
         if frozenset(ticked) == answer:
             continue
         message = _set(options, answer).check(ticked).message
-        others = [other for other in subsets if other != answer and _set(options, other).check(ticked).message == message]
+        others = [other for other in subsets
+                  if other != answer and _set(options, other).check(ticked).message == message]
         assert others, f"{sorted(ticked)} tells the answer {sorted(answer)}: {message}"
 
 
@@ -218,7 +219,8 @@ def test_no_single_ordering_try_tells_the_answer(given_order):
         return
     message = Ordering("q?", answer=answer, lines=LINES, explanation="e").check(given_order).message
     others = [list(other) for other in itertools.permutations(items) if list(other) != answer
-              and Ordering("q?", answer=list(other), lines=LINES, explanation="e").check(given_order).message == message]
+              and Ordering("q?", answer=list(other), lines=LINES, explanation="e").check(given_order).message
+              == message]
     assert others
 
 

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
+
 import numpy as np
 import pandas as pd
 import pytest
 
-from decimal import Decimal
-from fractions import Fraction
-
-from warcourse.exercises import (ExerciseView, Feedback, MultipleChoice, Numeric, Ordering, PandasAnswer,
-                                 SetAnswer, configure, country, key, record)
-from warcourse import data
+from warcourse import data, questions
+from warcourse.exercises import (
+    ExerciseView,
+    Feedback,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    PandasAnswer,
+    SetAnswer,
+    configure,
+    country,
+    key,
+    record,
+)
 from warcourse.exercises.feedback import NOT_ANSWERED, cite
 from warcourse.exercises.numeric import Ambiguous, NotANumber, to_fraction
 from warcourse.exercises.sets import typed_items
@@ -162,7 +173,8 @@ def test_expected_answer_is_right(exercise):
 
 
 @pytest.mark.parametrize("empty", [[], set(), (), pd.Series([], dtype=object), np.array([]),
-                                   pd.DataFrame({"country": [], "strikes": []})], ids=lambda value: type(value).__name__)
+                                   pd.DataFrame({"country": [], "strikes": []})],
+                         ids=lambda value: type(value).__name__)
 def test_an_empty_computed_answer_is_wrong_with_guidance(exercise, empty):
     feedback = exercise.check(empty)
     assert feedback.correct is False, feedback
@@ -296,7 +308,7 @@ def test_choice_order_is_shuffled_deterministically_and_letters_work(choice):
     letter = "abc"[choice.order.index("sorties")]
     assert choice.check(letter).correct is True
     assert choice.check(f"{letter})").correct is True
-    assert choice.describe()[1:] == [f"  {l}) {c}" for l, c in zip("abc", choice.order)]
+    assert choice.describe()[1:] == [f"  {letter}) {c}" for letter, c in zip("abc", choice.order)]
 
 
 def test_the_right_choice_is_not_always_first():
@@ -309,7 +321,8 @@ def test_the_right_choice_is_not_always_first():
 
 
 def test_choice_not_a_choice_names_the_letters(choice):
-    assert choice.check("bombs").message == "'bombs' is not one of the choices. Give a choice's text, or its letter (a, b, c)."
+    assert choice.check("bombs").message == ("'bombs' is not one of the choices. Give a choice's text, or its letter "
+                                             "(a, b, c).")
 
 
 def test_choice_needs_every_explanation():
@@ -602,7 +615,8 @@ def test_series_messages(series):
     assert series.check(expected * 2).message == (
         "The row labels are right, but some values differ; the first is at 'France': your value 20.0 is too high.")
     assert series.check(expected.reset_index(drop=True)).message.startswith("Your rows are labelled another way")
-    assert series.check(expected.iloc[:1]).message == "Some values are missing: check whether your filter is too strict."
+    missing = series.check(expected.iloc[:1]).message
+    assert missing == "Some values are missing: check whether your filter is too strict."
 
 
 def test_series_another_grouping_and_zero_categories(series):
@@ -624,7 +638,8 @@ def test_frame_ordered_needs_the_question_to_say_so():
     strict = PandasAnswer("Sort them by date.", answer=expected, lines=[1], explanation="e", check_dtype=True,
                           ordered=True)
     assert strict.check(expected.astype(float)).message == "Your Series has dtype float64, expected int64."
-    assert strict.check(expected.iloc[::-1]).message == "The values are right but in another order: check how you sorted them."
+    reversed_order = strict.check(expected.iloc[::-1]).message
+    assert reversed_order == "The values are right but in another order: check how you sorted them."
     assert strict.check(expected).correct is True
 
 
@@ -642,7 +657,7 @@ def test_question_text_is_readable_and_deterministic(choice, timeline):
     text = question_bundle(choice)["text/plain"]
     assert text == (
         "Question metric (multiple choice)\nWhich metric fits a figure of 16,000 by January 2015?\nChoices:\n"
-        + "".join(f"  {l}) {c}\n" for l, c in zip("abc", choice.order))
+        + "".join(f"  {letter}) {c}\n" for letter, c in zip("abc", choice.order))
         + "In the notebook, answer with the widget (press Check), or in code: q.metric.check(your_answer). Stuck? "
           "q.metric.hint() gives a hint, q.metric.solution() the worked answer after two tries.")
     assert question_bundle(timeline) == question_bundle(timeline)
@@ -675,3 +690,17 @@ def test_solution_block_only_when_switched_on(number):
 def test_configure_wants_a_bool():
     with pytest.raises(TypeError):
         configure(show_solutions="False")
+
+
+def test_no_bank_question_shows_its_key_on_tab_completion():
+    """dir() of every question of every bank (default parameters) lists what a student uses, nothing of the key."""
+    for name in questions.BANKS:
+        bank = getattr(questions, name)()
+        for question in bank:
+            exercise = bank[question]
+            answer = key(exercise)
+            listed = set(dir(exercise))
+            assert listed <= set(exercise.SURFACE), (exercise.id, listed - set(exercise.SURFACE))
+            shown = [getattr(exercise, attribute) for attribute in listed]
+            assert not any(value is answer.answer or value in (answer.code, answer.explanation, answer.hints)
+                           for value in shown if isinstance(value, str | tuple)), exercise.id

@@ -23,5 +23,6 @@ from .views import ExerciseView, display_exercise
 
 Exercise.displayer = display_exercise
 
-__all__ = ["Exercise", "ExerciseView", "Explore", "Feedback", "Key", "key", "MultipleChoice", "Note", "Numeric", "Ordering",
+__all__ = ["Exercise", "ExerciseView", "Explore", "Feedback", "Key", "key", "MultipleChoice", "Note", "Numeric",
+           "Ordering",
            "PandasAnswer", "SetAnswer", "configure", "country", "record"]

@@ -140,11 +140,12 @@ class Exercise(ABC):
     def _pointer(self) -> str:
         pointer = self._where or where(self._lines)
         said = normalise(pointer)
-        if any(text and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", said) for text in map(normalise, self._answer_texts())):
+        words = [normalise(text) for text in self._answer_words()]
+        if any(text and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", said) for text in words):
             return "the passages and the table the question names"
         return pointer
 
-    def _answer_texts(self) -> list[str]:
+    def _answer_words(self) -> list[str]:
         """Texts of the answer that a pointer to reread must not show."""
         return []
 

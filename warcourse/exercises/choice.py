@@ -64,7 +64,7 @@ class MultipleChoice(Exercise):
     def describe(self) -> list[str]:
         return ["Choices:"] + [f"  {letter}) {as_text(choice)}" for letter, choice in self._letters.items()]
 
-    def _answer_texts(self) -> list[str]:
+    def _answer_words(self) -> list[str]:
         return variants(as_text(self._answer))
 
     def _answer_text(self) -> str:

@@ -54,6 +54,16 @@ def _cell(value: object) -> object:
     return value
 
 
+def _rows(frame: pd.DataFrame) -> Counter:
+    """The rows of ``frame`` as a multiset of comparable tuples."""
+    return Counter(tuple(map(_cell, row)) for row in frame.itertuples(index=False))
+
+
+def _label(row: tuple) -> str:
+    """A row label for a message: the key itself, or the tuple of a grouping by several keys."""
+    return shown(row[0] if len(row) == 1 else row)
+
+
 def _meaningful(index: pd.Index) -> bool:
     """Row labels that carry information (a groupby's keys), not just the positions of rows."""
     if isinstance(index, pd.MultiIndex) or any(name is not None for name in index.names):
@@ -227,23 +237,21 @@ class PandasAnswer(Exercise):
     def _keyed(self, expected: pd.DataFrame, given: pd.DataFrame) -> str:
         """What differs between two tables whose rows are labelled (a groupby's keys)."""
         values = [column for column in expected.columns if column not in self._keys]
-        label = lambda row: tuple(_cell(row[key]) for key in self._keys)  # noqa: E731
-        wanted = [label(row) for _, row in expected.iterrows()]
-        got = [label(row) for _, row in given.iterrows()]
+        wanted = [tuple(map(_cell, row)) for row in expected[self._keys].itertuples(index=False)]
+        got = [tuple(map(_cell, row)) for row in given[self._keys].itertuples(index=False)]
         if not set(wanted) & set(got):
             return ("your rows are labelled by other values than the question asks for: check what you group by "
                     "and which column is the index.")
         extra = [row for row in got if row not in set(wanted)]
         missing = [row for row in wanted if row not in set(got)]
-        shown_label = lambda row: shown(row[0] if len(row) == 1 else row)  # noqa: E731
         if extra:
             rows = given[[row in set(extra) for row in got]]
             if values and self._empty_values(rows, values):
-                return (f"your answer has {self._rows} that are zero or missing, such as {shown_label(extra[0])}: "
+                return (f"your answer has {self._rows} that are zero or missing, such as {_label(extra[0])}: "
                         "a categorical column keeps its unused categories in value_counts and groupby. "
                         "Keep only what the question asks for (observed=True, or the counts above zero).")
             more = " and some are missing" if missing else ""
-            return (f"{shown_label(extra[0])} should not be among the row labels{more}. Check your filter "
+            return (f"{_label(extra[0])} should not be among the row labels{more}. Check your filter "
                     "and what you group by.")
         if missing:
             rows = expected[[row in set(missing) for row in wanted]]
@@ -253,14 +261,13 @@ class PandasAnswer(Exercise):
             return f"some {self._rows} are missing: check whether your filter is too strict."
         duplicated = [row for row, count in Counter(got).items() if count > 1]
         if duplicated:
-            return f"the row label {shown_label(duplicated[0])} appears more than once: look for rows counted twice."
+            return f"the row label {_label(duplicated[0])} appears more than once: look for rows counted twice."
         aligned = given.set_axis(got).loc[wanted]
-        return self._first_difference(expected.set_axis(wanted), aligned, values, shown_label)
+        return self._first_difference(expected.set_axis(wanted), aligned, values)
 
     def _unkeyed(self, expected: pd.DataFrame, given: pd.DataFrame) -> str:
         """What differs between two tables whose rows are not labelled (filtered rows)."""
-        rows = lambda frame: Counter(tuple(_cell(v) for v in row) for row in frame.itertuples(index=False))  # noqa: E731
-        wanted, got = rows(expected), rows(given)
+        wanted, got = _rows(expected), _rows(given)
         extra = got - wanted
         if len(given) > len(expected):
             if any(count > 1 and wanted[row] < count for row, count in got.items()):
@@ -276,14 +283,14 @@ class PandasAnswer(Exercise):
         return (f"some of your {self._rows} are not the ones asked for: check your filter's condition and "
                 "the values you computed.")
 
-    def _first_difference(self, expected: pd.DataFrame, given: pd.DataFrame, values: list, label) -> str:
+    def _first_difference(self, expected: pd.DataFrame, given: pd.DataFrame, values: list) -> str:
         for column in values:
             same = self._equal_cells(expected[column], given[column])
             if same.all():
                 continue
             row = int(np.argmin(same))
             want, got = _plain(expected[column].iloc[row]), _plain(given[column].iloc[row])
-            where = f"at {label(expected.index[row])}"
+            where = f"at {_label(expected.index[row])}"
             if self.wanted == "DataFrame":
                 where += f", column {shown(_plain(column))}"
             if is_numeric_dtype(expected[column]) != is_numeric_dtype(given[column]):
@@ -294,7 +301,8 @@ class PandasAnswer(Exercise):
                 how = "is too high" if got > want else "is too low"
             else:
                 how = "is not the right one"
-            return f"the row labels are right, but some values differ; the first is {where}: your value {shown(got)} {how}."
+            return (f"the row labels are right, but some values differ; the first is {where}: "
+                    f"your value {shown(got)} {how}.")
         return f"some {self._rows} differ: check the values you computed."
 
     def _form(self) -> str:

@@ -246,7 +246,7 @@ class Numeric(Exercise):
         accepted = self.tolerance_text()
         return [f"Give a number (in {self.unit})." + (f" Tolerance: {accepted}." if accepted else "")]
 
-    def _answer_texts(self) -> list[str]:
+    def _answer_words(self) -> list[str]:
         return [format_number(self._expected, self.decimals)]
 
     def _answer_text(self) -> str:

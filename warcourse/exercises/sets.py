@@ -17,7 +17,7 @@ ENUMERATED = 12  # up to this many options an item may be named, once checked to
 
 
 def typed_items(text: str) -> tuple[list[str], str]:
-    """The items of free text and how they were read: one per line (commas kept), or separated by commas or semicolons."""
+    """The items of free text and how read: one per line (commas kept), or separated by commas or semicolons."""
     if "\n" in text.strip():
         how = "one per line"
         parts = text.splitlines()
@@ -31,7 +31,7 @@ def typed_items(text: str) -> tuple[list[str], str]:
 
 
 class SetAnswer(Exercise):
-    """A set of items, given as a list, tuple, set, Series, Index, array, dict view or text (one per line, or comma-separated).
+    """A set of items: a list, tuple, set, Series, Index, array, dict view or text (one per line, or comma-separated).
 
     ``options`` are what the widget offers as checkboxes (default: the answer
     plus ``distractors``, sorted); without any the widget is a free text box.
@@ -159,7 +159,7 @@ class SetAnswer(Exercise):
             return [self._form() + " Order and capitals do not matter."]
         return ["Pick all that apply (order does not matter):"] + [f"  [ ] {as_text(item)}" for item in self.options]
 
-    def _answer_texts(self) -> list[str]:
+    def _answer_words(self) -> list[str]:
         return [as_text(item) for item in self._answer]
 
     def _answer_text(self) -> str:
