@@ -21,6 +21,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+LOOK = "(Where to look: the passages and the table the question names.)"  # the fixture's lines are in no section
 CITES = re.compile(r"\(Where to look: article lines? \d+((, \d+)*|–\d+)\.\)$")
 SKY, APPLES, FRUITS, PLANETS, DAYS = (f"fixture {thing}" for thing in ("sky", "apples", "fruits", "planets", "days"))
 
@@ -45,7 +46,7 @@ def right(text: str) -> bool:
 
 
 def wrong(text: str, says: str) -> bool:
-    return text.startswith(f"✘ Not quite: {says}") and bool(CITES.search(text))
+    return text.startswith(f"✘ Not quite. {says}") and text.endswith(".)") and not CITES.search(text)
 
 
 def give(exercise, items) -> None:
@@ -79,7 +80,8 @@ class TestFixtureNotebook:
         assert exercise.labels() == ["red", "blue", "green"]  # shuffled, the same on every run
         assert exercise.check() == "… Not answered yet: choose or type your answer and press Check."
         exercise.choose("green")
-        assert exercise.check() == "✘ Not quite: you chose “green”. Green is the fixture grass. (Where to look: article line 1.)"
+        assert exercise.check() == ("✘ Not quite. You chose “green”. Green is the fixture grass. " +
+                                    LOOK)
         exercise.choose("blue")
         assert exercise.check() == "✔ Right. The fixture sky is blue. (Where to look: article line 1.)"
 
@@ -98,10 +100,12 @@ class TestFixtureNotebook:
     def test_number_by_typing(self, fixture_nb):
         exercise = fixture_nb.exercise(APPLES)
         exercise.type("12")
-        assert exercise.check() == "✘ Not quite: you said 12 apples, which is too low. (Where to look: article line 2.)"
+        assert exercise.check() == ("✘ Not quite. You said 12 apples, which is too low. " +
+                                    LOOK)
         exercise.type("twelve")
-        assert exercise.check() == ("✘ Not quite: 'twelve' is not a number; write it in digits (a point for "
-                                    "decimals, commas only between groups of three digits). (Where to look: article line 2.)")
+        assert exercise.check() == ("✘ Not quite. 'twelve' is not a number; write it in digits (a point for "
+                                    "decimals, commas only between groups of three digits). Give one number (apples) "
+                                    "in digits, e.g. 1149, 1,149 or 12.5. " + LOOK)
         exercise.type("11,49")
         assert exercise.check().startswith("… “11,49” can be read two ways: did you mean 11.49")
         exercise.type("1,149")
@@ -112,16 +116,16 @@ class TestFixtureNotebook:
         exercise = fixture_nb.exercise(APPLES)
         assert exercise.type_and_check_at_once("1149") == ("✔ Right. The basket holds that many fixture apples. "
                                                            "(Where to look: article line 2.)")
-        assert exercise.type_and_check_at_once("1150") == ("✘ Not quite: you said 1,150 apples. That counts the "
-                                                           "basket too. (Where to look: article line 2.)")
+        assert exercise.type_and_check_at_once("1150") == ("✘ Not quite. You said 1,150 apples. That counts the "
+                                                           "basket too. " + LOOK)
 
     def test_set_by_clicking(self, fixture_nb):
         exercise = fixture_nb.exercise(FRUITS)
         assert exercise.labels() == ["Banana", "Cherry", "Lime", "Strawberry"]
         exercise.tick(["Banana", "Cherry"])
-        assert exercise.check() == ("✘ Not quite: 1 of your 2 items is right; 'Banana' does not belong; 1 item is "
-                                    "missing. Check both conditions of the question, one at a time. "
-                                    "(Where to look: article line 3.)")
+        assert exercise.check() == ("✘ Not quite. “Banana” does not belong, and some items are missing. Reread "
+                                    "what the question asks and check each item against it. " +
+                                    LOOK)
         exercise.tick(["Cherry", "Strawberry"])
         assert exercise.check() == ("✔ Right. Cherries and strawberries are the red fixture fruits. "
                                     "(Where to look: article line 3.)")
@@ -130,9 +134,9 @@ class TestFixtureNotebook:
         exercise = fixture_nb.exercise(PLANETS)
         assert exercise.text_box().get_attribute("placeholder") == "one item per line"
         exercise.write_lines(["Saturn", "Jupiter", " uranus "])
-        assert exercise.check() == ("✘ Not quite: Read 3 items one per line: Saturn; Jupiter; uranus. 2 of your 3 "
-                                    "items are right; 'Jupiter' does not belong. Too many: check which condition "
-                                    "your extra items fail. (Where to look: article line 4.)")
+        assert exercise.check() == ("✘ Not quite. Read 3 items one per line: Saturn; Jupiter; uranus. “Jupiter” "
+                                    "does not belong: you have too many items. Check your items against what the "
+                                    "question asks. " + LOOK)
         exercise.write_lines(["saturn", "", "Uranus"])
         assert exercise.check() == ("✔ Right. Read 2 items one per line: saturn; Uranus. Saturn and Uranus are "
                                     "the ringed fixture planets. (Where to look: article line 4.)")
@@ -144,7 +148,8 @@ class TestFixtureNotebook:
         exercise = fixture_nb.exercise(SKY)
         exercise.choose("red")
         first = exercise.check()
-        assert first == "✘ Not quite: you chose “red”. Red is the fixture sunset. (Where to look: article line 1.)"
+        assert first == ("✘ Not quite. You chose “red”. Red is the fixture sunset. " +
+                                    LOOK)
         assert exercise.check() == first
         assert exercise.feedback.count() == 1
 
@@ -152,11 +157,11 @@ class TestFixtureNotebook:
         exercise = fixture_nb.exercise(DAYS)
         assert exercise.labels() == ["Tuesday", "Wednesday", "Monday"]
         exercise.order(["Monday", "Monday", "Wednesday"])
-        assert exercise.check() == ("✘ Not quite: given more than once: 'Monday'; missing: 'Tuesday'. "
-                                    "Give each of the 3 items exactly once. (Where to look: article line 5.)")
+        assert exercise.check() == ("✘ Not quite. 'Monday' is given more than once; 'Tuesday' is missing. "
+                                    "Give each of the 3 items exactly once. " + LOOK)
         exercise.order(["Monday", "Wednesday", "Tuesday"])
-        assert exercise.check() == ("✘ Not quite: 1 of 3 is in the right place; the first wrong one is "
-                                    "position 2 (you put 'Wednesday' there). (Where to look: article line 5.)")
+        assert exercise.check() == ("✘ Not quite. 1 of the 3 items is in the right place. Check what you sort by "
+                                    "and in which direction. " + LOOK)
         exercise.order(["Monday", "Tuesday", "Wednesday"])
         assert exercise.check() == "✔ Right. Monday, then Tuesday, then Wednesday. (Where to look: article line 5.)"
 
@@ -176,7 +181,8 @@ class TestFixtureNotebook:
         with exercise.new_feedback() as feedback:
             keys.press("Space")
             fixture_nb.press_check(exercise)
-        assert feedback.text == "✘ Not quite: you chose “red”. Red is the fixture sunset. (Where to look: article line 1.)"
+        assert feedback.text == ("✘ Not quite. You chose “red”. Red is the fixture sunset. " +
+                                    LOOK)
         fixture_nb.tab_to(exercise.radio("blue"))
         with exercise.new_feedback() as feedback:
             keys.press("Space")
@@ -187,15 +193,17 @@ class TestFixtureNotebook:
         exercise = fixture_nb.exercise(APPLES)
         box = exercise.output.locator(".widget-text input")
         fixture_nb.select_cell(exercise)
-        for typed, expected in (("5", "✘ Not quite: you said 5 apples, which is too low. (Where to look: article line 2.)"),
+        for typed, expected in (("5", "✘ Not quite. You said 5 apples, which is too low. " +
+                                       LOOK),
                                 ("1149", "✔ Right. The basket holds that many fixture apples. (Where to look: article line 2.)")):
             assert fixture_nb.answer_by_keyboard(exercise, box, typed) == expected
 
     def test_set_by_keyboard(self, fixture_nb):
         exercise, keys = fixture_nb.exercise(FRUITS), fixture_nb.page.keyboard
         fixture_nb.select_cell(exercise)
-        for ticked, expected in (({"Cherry"}, "✘ Not quite: 1 of your 1 item is right; 1 item is missing. Some are "
-                                              "missing: check your filter is not too strict. (Where to look: article line 3.)"),
+        for ticked, expected in (({"Cherry"}, "✘ Not quite. Some items are missing. Your selection is too "
+                                              "strict: reread what the question asks. " +
+                                              LOOK),
                                  ({"Cherry", "Strawberry"}, "✔ Right. Cherries and strawberries are the red "
                                                             "fixture fruits. (Where to look: article line 3.)")):
             with exercise.new_feedback() as feedback:
@@ -211,10 +219,10 @@ class TestFixtureNotebook:
         """Tab into the text box, type the items with Enter between them, Tab to Check and press Enter."""
         exercise = fixture_nb.exercise(PLANETS)
         fixture_nb.select_cell(exercise)
-        for lines, expected in ((["Saturn", "Neptune"], "✘ Not quite: Read 2 items one per line: Saturn; Neptune. 1 of "
-                                                        "your 2 items is right; 'Neptune' does not belong; 1 item is "
-                                                        "missing. Check both conditions of the question, one at a "
-                                                        "time. (Where to look: article line 4.)"),
+        for lines, expected in ((["Saturn", "Neptune"], "✘ Not quite. Read 2 items one per line: Saturn; Neptune. "
+                                                        "“Neptune” does not belong, and some items are missing. "
+                                                        "Reread what the question asks and check each item against "
+                                                        "it. " + LOOK),
                                 (["uranus", "saturn"], "✔ Right. Read 2 items one per line: uranus; saturn. Saturn and "
                                                        "Uranus are the ringed fixture planets. (Where to look: article line 4.)")):
             assert fixture_nb.answer_by_keyboard(exercise, exercise.text_box(), "\n".join(lines)) == expected
@@ -225,9 +233,9 @@ class TestFixtureNotebook:
         labels = exercise.labels()
         fixture_nb.select_cell(exercise)
         for order, expected in (
-                (["Wednesday", "Monday", "Tuesday"], "✘ Not quite: 0 of 3 are in the right place; the first "
-                                                     "wrong one is position 1 (you put 'Wednesday' there). "
-                                                     "(Where to look: article line 5.)"),
+                (["Wednesday", "Monday", "Tuesday"], "✘ Not quite. 0 of the 3 items are in the right place. Check "
+                                                     "what you sort by and in which direction. " +
+                                                     LOOK),
                 (["Monday", "Tuesday", "Wednesday"], "✔ Right. Monday, then Tuesday, then Wednesday. "
                                                      "(Where to look: article line 5.)")):
             with exercise.new_feedback() as feedback:
@@ -251,7 +259,7 @@ class TestLesson:
         answer, labels = exercise.answer(), exercise.labels()
         assert answer in labels
         exercise.choose(next(label for label in labels if label != answer))
-        assert wrong(exercise.check(), "you chose")
+        assert wrong(exercise.check(), "You chose")
         exercise.choose(answer)
         assert right(exercise.check())
 
@@ -262,7 +270,7 @@ class TestLesson:
         too_high = Fraction(shown.group().replace(",", "")) * 10 + 1000
         exercise.type(str(float(too_high)) if too_high.denominator > 1 else str(too_high))
         text = exercise.check()
-        assert wrong(text, "you said") and "too high" in text
+        assert wrong(text, "You said") and "too high" in text
         assert not re.search(rf"(?<![\d,.]){re.escape(shown.group())}(?![\d,])", text.split("(Where to look")[0])
         exercise.type(shown.group())
         assert right(exercise.check())
@@ -294,7 +302,7 @@ class TestLesson:
             with exercise.new_feedback() as feedback:
                 keys.press("Space")
                 lesson.press_check(exercise)
-            assert right(feedback.text) if label == answer else wrong(feedback.text, "you chose")
+            assert right(feedback.text) if label == answer else wrong(feedback.text, "You chose")
 
 
 def test_the_course_defaults_keep_widget_messages_on_the_main_thread(lab):

@@ -68,7 +68,8 @@ class Ordering(Exercise):
         if missing and (unknown or repeated or empty or len(given) < size):
             problems.append(f"{listing(missing)} {'is' if len(missing) == 1 else 'are'} missing")
         if problems:
-            return self.wrong("; ".join(problems) + f". Give each of the {size} items exactly once. {self._form()}")
+            form = f" {self._form()}" if unknown else ""
+            return self.wrong("; ".join(problems) + f". Give each of the {size} items exactly once.{form}")
         if placed == self._answer:
             return self.right()
         in_place = sum(found == item for found, item in zip(placed, self._answer))
