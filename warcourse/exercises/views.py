@@ -154,7 +154,7 @@ class ExerciseView:
         if isinstance(self.exercise, SetAnswer) and isinstance(answer, str) and answer.strip():
             items, how = typed_items(answer)
             read = f"Read {len(items)} item{'s' if len(items) != 1 else ''} {how}: {'; '.join(items)}. "
-            feedback = Feedback(feedback.correct, read + feedback.message, feedback.lines)
+            feedback = Feedback(feedback.correct, read + feedback.message, feedback.lines, feedback.where)
         return self.show(feedback)
 
 
