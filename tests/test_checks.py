@@ -12,7 +12,7 @@ from warcourse.errors import CourseError
 
 def test_every_lesson_with_summative_questions_has_its_check():
     paired = checks.pairs()
-    assert [lesson.stem[:2] for lesson, _ in paired] == ["01", "02", "03", "04", "05"]
+    assert len(paired) >= 5 and [lesson.stem for lesson, _ in paired] == sorted(lesson.stem for lesson, _ in paired)
     assert all(check.exists() for _, check in paired)
 
 
