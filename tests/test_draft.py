@@ -265,7 +265,7 @@ def test_the_review_lists_every_number_with_its_row_line_and_quote():
 
 def test_a_flagged_review_says_so_and_escapes_html():
     review = draft.review("The <b>US</b> made 9,999 airstrikes in Libya.", "Libya")
-    assert str(review).startswith("Review: 1 finding(s) in 0 numbers:")
+    assert str(review).startswith("Review: 1 finding; 0 numbers traced to a row:")
     assert "which row says this? add its id" in str(review)
     assert "<b>" not in review.to_html() and 'role="status"' in review.to_html()
 

@@ -23,7 +23,7 @@ import pandas as pd
 from . import brief, data, schema, tracing
 from .errors import UsageError
 from .exercises.base import SETTINGS
-from .exercises.feedback import Note
+from .exercises.feedback import Note, plural
 from .lesson_setup import require
 from .rowfacts import HEDGED, Row, facts, frames
 from .theaters import COMBINED, covered
@@ -175,14 +175,17 @@ class Review:
         return len(self.trace)
 
     def __str__(self) -> str:
-        if self.ok:
-            head = (f"Review: all {self.checked} numbers carry a row id and agree with their rows in value, bound, "
-                    "theater, what they count, count type, actor, claimant and hedge (the points the checker "
-                    "verifies; the rubric lists what it leaves to you)." if self.checked
-                    else "Review: no numbers to check yet.")
+        if self.ok and self.checked:
+            one = self.checked == 1
+            head = (f"Review: {'the one number carries' if one else f'all {self.checked} numbers carry'} a row id "
+                    f"and {'agrees with its row' if one else 'agree with their rows'} in value, bound, theater, "
+                    f"what {'it counts' if one else 'they count'}, count type, actor, claimant and hedge (the points "
+                    "the checker verifies; the rubric lists what it leaves to you).")
             items = []
+        elif self.ok:
+            head, items = "Review: no numbers to check yet.", []
         else:
-            head = f"Review: {len(self.findings)} finding(s) in {self.checked} numbers:"
+            head = f"Review: {plural(len(self.findings), 'finding')}; {plural(self.checked, 'number')} traced to a row:"
             items = [f"- {finding}" for finding in self.findings]
         trace = ["Trace:"] + [f"- {item}" for item in self.trace] if self.trace else []
         return "\n".join([head, *items, *trace])
@@ -459,8 +462,9 @@ def _check_people(ctx: _Context, position: int, row: Row, where: str) -> None:
     if row.certainty in HEDGED:
         if not _HEDGE.search(sentence) or (row.source and not named(sentence, row.source)):
             who = f" by {row.source}" if row.source else ""
-            ctx.flag("hedge dropped", position, where, f"row {row.id} is only {row.certainty}{who}: say who says so "
-                                                       "('... suggested', 'according to ...').")
+            ctx.flag("hedge dropped", position, where, f"row {row.id} is only {row.certainty}{who}: keep the hedge and "
+                                                       "its source ('... suggested', 'according to ...', 'appear "
+                                                       "likely').")
 
 
 # --- computations and counts --------------------------------------------------------------------
