@@ -223,7 +223,9 @@ def _flawed_sentence(counts: pd.DataFrame, theater: str) -> tuple[pd.Series, str
         return (row, f"{row['actor']} carried out {int(row['low']):,} {row['metric']} in {theater}",
                 "It keeps one end of a range and drops the other.")
     row = here.sort_values("value", ascending=False).iloc[0]
-    other = counts[~counts["theater"].isin([theater, COMBINED])].sort_values("record_id").iloc[0]
+    elsewhere = counts[~counts["theater"].isin([theater, COMBINED]) & (counts["value"] != row["value"])]
+    same_metric = elsewhere[elsewhere["metric"] == row["metric"]]
+    other = (same_metric if len(same_metric) else elsewhere).sort_values("record_id").iloc[0]
     return (row, f"{row['actor']} carried out {int(other['value']):,} {row['metric']} in {theater}",
             "The number is not the one the cited line gives for this theater.")
 
