@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..catalogue import bank_calls
+from ..catalogue import BankCall, bank_calls
 from ..errors import CourseError
 from ..notebooks import parse
 from ..paths import EXERCISES, NOTEBOOKS, ROOT
@@ -81,36 +81,33 @@ def asked(sources: list[str], variable: str) -> list[str]:
     return list(dict.fromkeys(name for source in sources for name in pattern.findall(source)))
 
 
-def bank_call(sources: list[str]) -> tuple[str, str, str]:
+def bank_call(sources: list[str]) -> BankCall:
     """The one ``variable = questions.bank(args)`` of a notebook (repeated is fine); NotGradable otherwise."""
-    calls = {(call.variable, call.bank, ", ".join(call.args)) for call in bank_calls(sources)}
+    calls = bank_calls(sources)
     if not calls:
         raise NotGradable("foreign", "not one of the course's notebooks (no `q = questions.<bank>(...)`)")
     if len(calls) > 1:
-        shown = "; ".join(sorted(f"{v} = questions.{b}({a})" for v, b, a in calls))
+        shown = "; ".join(f"{c.variable} = questions.{c.bank}({', '.join(c.args)})" for c in calls)
         raise NotGradable("foreign", f"builds more than one question bank ({shown})")
-    return next(iter(calls))
+    return calls[0]
 
 
-def arguments(text: str, values: dict, bank: str) -> tuple[list, dict]:
+def arguments(call: BankCall, values: dict) -> list:
     """The bank call's arguments: parameter names become their values, literals stay literals."""
-    args, kwargs = [], {}
-    for part in (p.strip() for p in text.split(",") if p.strip()):
-        key, _, value = part.partition("=") if re.match(r"^\w+\s*=", part) else ("", "", part)
-        value = value.strip()
-        if value in values:
-            found = values[value]
-        else:
-            try:
-                found = ast.literal_eval(value)
-            except (ValueError, SyntaxError):
-                raise NotGradable("damaged",
-                                  f"questions.{bank}({text}): {value} is neither a parameter nor a value") from None
-        if key:
-            kwargs[key.strip()] = found
-        else:
-            args.append(found)
-    return args, kwargs
+    args = []
+    for part in call.args:
+        if re.match(r"^\w+\s*=", part):
+            raise NotGradable("damaged", f"questions.{call.bank}({part}): the course's notebooks pass "
+                                         "parameters by position")
+        if part in values:
+            args.append(values[part])
+            continue
+        try:
+            args.append(ast.literal_eval(part))
+        except (ValueError, SyntaxError):
+            raise NotGradable("damaged",
+                              f"questions.{call.bank}(...): {part} is neither a parameter nor a value") from None
+    return args
 
 
 @cache
@@ -123,24 +120,24 @@ def course_notebooks(bank: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         for path in sorted(folder.glob("*.ipynb")):
             sources = code(nbformat.read(path, as_version=4))
             try:
-                variable, name, _ = bank_call(sources)
+                call = bank_call(sources)
             except NotGradable:
                 continue
-            if name == bank:
-                found.append((Path(path).relative_to(ROOT).with_suffix("").as_posix(), tuple(asked(sources, variable))))
+            if call.bank == bank:
+                course = Path(path).relative_to(ROOT).with_suffix("").as_posix()
+                found.append((course, tuple(asked(sources, call.variable))))
     return tuple(found)
 
 
 def identify(nb, banks: tuple[str, ...]) -> Handin:
     """Which course notebook ``nb`` is, with which parameters; NotGradable when it is none of them."""
     sources = code(nb)
-    variable, bank, text = bank_call(sources)
+    call = bank_call(sources)
+    variable, bank = call.variable, call.bank
     if bank not in banks:
         raise NotGradable("foreign", f"questions.{bank} is not one of the course's question banks")
     values = parameters(nb)
-    args, kwargs = arguments(text, values, bank)
-    if kwargs:
-        raise NotGradable("damaged", f"questions.{bank}({text}): the course's notebooks pass parameters by position")
+    args = arguments(call, values)
     names = asked(sources, variable)
     candidates = course_notebooks(bank)
     if not candidates:

@@ -33,10 +33,12 @@ def record(event: str, **fields) -> None:
 
 
 class Recorded:
-    """What ``check``, ``hint`` and ``solution`` return in a graded kernel: no verdict, no help."""
+    """What ``check``, ``hint`` and ``solution`` return in a graded kernel: no verdict, no help
+    (shaped like a ``Feedback``, so a lesson cell that reads one runs on)."""
 
     correct = None
     message = SAID
+    lines: tuple[int, ...] = ()
 
     def __repr__(self) -> str:
         return SAID
