@@ -11,11 +11,10 @@ import pandas as pd
 from .. import campaigns, schema
 from ..dates import at_precision, day
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
-from ..lesson_setup import require
 from ..theaters import COMBINED, in_theater, scope_name
-from .bank import QuestionBank, Registry, Tables, seed_lines
+from .bank import Registry, Tables, seed_lines
 
-REGISTRY = Registry(lesson="air_campaigns", practice="air_practice")
+REGISTRY = Registry(lesson="air_campaigns", practice="air_practice", parameters={"theater": campaigns.THEATERS})
 
 KIND_RECORDS = ("us_libya_2016_10_02_day", "us_libya_2016_08_past_month", "us_libya_2016_10_10")
 """The three Libya quotes whose count type lesson 03 asks for."""
@@ -650,12 +649,5 @@ def canada(t: Tables) -> Numeric:
         code='canada["value"].sum()')
 
 
-def air_campaigns(theater: str = "all") -> QuestionBank:
-    """Lesson 03's questions for ``theater`` (the lesson's parameter), and its summative check."""
-    require("theater", theater, campaigns.THEATERS)
-    return REGISTRY.build("lesson", theater=theater)
-
-
-def air_practice() -> QuestionBank:
-    """Practice set 03's questions."""
-    return REGISTRY.build("practice")
+air_campaigns = REGISTRY.bank("lesson", "Lesson 03's questions for ``theater``, and its summative check.")
+air_practice = REGISTRY.bank("practice", "Practice set 03's questions.")

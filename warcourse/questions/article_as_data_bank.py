@@ -13,10 +13,9 @@ import pandas as pd
 from .. import article, textstats
 from ..dates import at_precision
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
-from ..lesson_setup import require
-from .bank import QuestionBank, Registry, Tables, seed_lines
+from .bank import Registry, Tables, seed_lines
 
-REGISTRY = Registry(lesson="article_as_data", practice="article_practice")
+REGISTRY = Registry(lesson="article_as_data", practice="article_practice", parameters={"section": textstats.SECTIONS})
 
 OPEN_HIGH_SECTION = "Iraq"
 """The section of the summative question on numbers with a low and no high."""
@@ -562,12 +561,6 @@ def words(t: Tables) -> PandasAnswer:
 
 # --- the banks -------------------------------------------------------------------------------------
 
-def article_as_data(section: str = "all") -> QuestionBank:
-    """Lesson 01's questions and its summative check's; ``section`` scopes the share of numbers in words."""
-    require("section", section, textstats.SECTIONS)
-    return REGISTRY.build("lesson", section=section)
-
-
-def article_practice() -> QuestionBank:
-    """The questions of practice set 01."""
-    return REGISTRY.build("practice")
+article_as_data = REGISTRY.bank("lesson", "Lesson 01's questions and its summative check's; ``section`` scopes "
+                                         "the share of numbers in words.")
+article_practice = REGISTRY.bank("practice", "Practice set 01's questions.")

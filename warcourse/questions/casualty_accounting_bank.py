@@ -7,10 +7,10 @@ import pandas as pd
 
 from .. import casualties, dates
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
-from ..lesson_setup import require
-from .bank import QuestionBank, Registry, Tables, seed_lines
+from .bank import Registry, Tables, seed_lines
 
-REGISTRY = Registry(lesson="casualty_accounting", practice="casualty_practice")
+REGISTRY = Registry(lesson="casualty_accounting", practice="casualty_practice",
+                    parameters={"victim_category": casualties.VICTIM_CATEGORIES})
 
 CAMPAIGN = "coalition_2019_03_strikes"  # the article's count of the coalition's strikes (no source named): where its running totals start
 COMPARE_PAIRS = (("andrews_2015_02", "austin_2015_02_23"), ("jordan_2015_02_08", "austin_2015_02_23"),
@@ -535,12 +535,6 @@ def raqqa(t: Tables) -> MultipleChoice:
              'by_id.loc["coalition_2019_03_civilians"])')
 
 
-def casualty_accounting(victim_category: str = "all") -> QuestionBank:
-    """The questions of lesson 04 (and of its summative check) for one ``victim_category``."""
-    require("victim_category", victim_category, casualties.VICTIM_CATEGORIES)
-    return REGISTRY.build("lesson", victim_category=victim_category)
-
-
-def casualty_practice() -> QuestionBank:
-    """The questions of exercises/04_casualty_accounting.ipynb."""
-    return REGISTRY.build("practice")
+casualty_accounting = REGISTRY.bank("lesson", "Lesson 04's questions for one ``victim_category``, and its "
+                                                "summative check.")
+casualty_practice = REGISTRY.bank("practice", "Practice set 04's questions.")

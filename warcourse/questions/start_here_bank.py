@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..dates import at_precision
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
 from ..exercises.names import country
-from .bank import QuestionBank, Registry, Tables, seed_lines
+from .bank import Registry, Tables, seed_lines
 
 ORDER_EVENTS = ("russia_syria_campaign_start_b", "us_libya_campaign_start", "us_iraq_campaign_start_c")
 """The three events lesson 00 puts in order (ids of the events table)."""
@@ -143,6 +143,5 @@ def sinjar_heading(t: Tables) -> MultipleChoice:
              'sinjar_passage[["line", "section", "subsection"]]')
 
 
-def start_here() -> QuestionBank:
-    """The questions of lesson 00: multiple choice, a number, a set, an ordering, a table, a source."""
-    return REGISTRY.build("lesson")
+start_here = REGISTRY.bank("lesson", "Lesson 00's questions: multiple choice, a number, a set, an ordering, a "
+                                    "table, a source.")
