@@ -84,8 +84,12 @@ def _value(record: Record, column: schema.Column):
     elif column.type == "boolean" and not isinstance(value, bool):
         raise record.fail(f"{column.name} is {value!r}; expected true or false")
     elif column.type == "string":
+        if isinstance(value, bool):  # YAML 1.1, which PyYAML reads, makes an unquoted no, yes, on, off a bool
+            raise record.fail(f"{column.name} is {str(value).lower()}, not text: YAML reads an unquoted yes, no, "
+                              "on, off, true or false as true or false; put the word in quotes, e.g. "
+                              f'{column.name}: "{"yes" if value else "no"}"')
         if not isinstance(value, str):
-            raise record.fail(f"{column.name} is {value!r}; expected text")
+            raise record.fail(f"{column.name} is {value!r}; expected text (in quotes if YAML reads it as a number)")
         value = " ".join(value.split())
     if value is None and column.required:
         raise record.fail(f"missing {column.name!r}")
