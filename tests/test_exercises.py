@@ -704,3 +704,8 @@ def test_no_bank_question_shows_its_key_on_tab_completion():
             shown = [getattr(exercise, attribute) for attribute in listed]
             assert not any(value is answer.answer or value in (answer.code, answer.explanation, answer.hints)
                            for value in shown if isinstance(value, str | tuple)), exercise.id
+
+
+def test_numpy_scalars_and_arrays_as_numbers(number):
+    assert number.check(np.array(58)).correct is True
+    assert number.check(np.array([58])).message.startswith("Expected a single number, got a NumPy array of one value")

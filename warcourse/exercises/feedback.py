@@ -99,6 +99,8 @@ def shown(value: object, limit: int = 60) -> str:
 def type_name(value: object) -> str:
     """How a student would call the type of ``value``: "a list", "a DataFrame"."""
     name = type(value).__name__
+    if name == "ndarray":
+        return "a NumPy array"
     article = "an" if name[:1].lower() in "aeiou" else "a"
     return f"{article} {name}"
 

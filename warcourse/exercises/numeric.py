@@ -72,6 +72,8 @@ def to_fraction(value: object, whole: bool = False) -> Fraction:
 
     ``whole`` says a whole number is expected, so "1.000" may mean a thousand (``Ambiguous``).
     """
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
     if isinstance(value, (bool, np.bool_)):
         raise NotANumber(f"{value!r} is a yes/no value, not a number")
     if isinstance(value, str):
