@@ -24,6 +24,7 @@ from warcourse.exercises import (
     record,
 )
 from warcourse.exercises.feedback import NOT_ANSWERED, cite
+from warcourse.exercises.names import spellings
 from warcourse.exercises.numeric import Ambiguous, NotANumber, to_fraction
 from warcourse.exercises.sets import typed_items
 from warcourse.exercises.views import bundles, question_bundle, solution_bundle
@@ -709,3 +710,42 @@ def test_no_bank_question_shows_its_key_on_tab_completion():
 def test_numpy_scalars_and_arrays_as_numbers(number):
     assert number.check(np.array(58)).correct is True
     assert number.check(np.array([58])).message.startswith("Expected a single number, got a NumPy array of one value")
+
+
+def test_each_mistake_has_its_own_tolerance_and_is_matched_first():
+    share = Numeric("q?", answer=26.4, rel_tolerance=0.05, unit="percent", lines=[1], explanation="e",
+                    mistakes=[(27.9, "that counts the table's rows too.", 0.2), (31.7, "That counts words.")])
+    assert share.check(27.6).correct is True  # within the answer's 5%, outside the mistake's own ±0.2
+    assert share.check(27.8).message == "You said 27.8 percent. That counts the table's rows too."
+    assert share.check(31.7).message == "You said 31.7 percent. That counts words."
+    assert share.check("26.4%").correct is True and share.check("26.4 percent").correct is True
+    assert key(share).mistakes == ((Fraction("27.9"), "That counts the table's rows too."),
+                                   (Fraction("31.7"), "That counts words."))
+
+
+def test_a_mistake_within_tolerance_of_the_answer_is_refused_when_the_bank_is_built():
+    with pytest.raises(ValueError, match="within tolerance"):
+        Numeric("q?", answer=100, tolerance=2, unit="x", lines=[1], explanation="e", mistakes=[(101, "m")])
+    with pytest.raises(ValueError, match="within tolerance"):
+        Numeric("q?", answer=100, unit="x", lines=[1], explanation="e", mistakes=[(110, "m", 10)])
+    with pytest.raises(ValueError, match="message"):
+        Numeric("q?", answer=100, unit="x", lines=[1], explanation="e", mistakes=[(50, " ")])
+
+
+def test_numbers_with_units_and_what_is_refused(number):
+    assert number.check("58 countries").correct is True and number.check("58 countries.").correct is True
+    percent = number.check("58%")
+    assert percent.correct is None and "not a percentage" in percent.message
+    leading = Numeric("q?", answer=0.415, unit="share", lines=[1], explanation="e").check("0,415")
+    assert leading.correct is None and "did you mean 0.415 or 415?" in leading.message
+    times = Numeric("q?", answer=7000 / 8500, unit="times", decimals=0, rel_tolerance=0.01, lines=[1],
+                    explanation="e")
+    assert times.check(1.2).message.startswith("You said 1.2 times, which is too high")
+    assert times.check(1).message.startswith("You said 1 time, which is too high")
+
+
+def test_country_spellings_come_from_the_table_pycountry_and_short_forms():
+    assert country("Republic of Türkiye") == country("Turkey") == "TUR"
+    assert country("the Netherlands") == country("Holland") == "NLD"
+    assert country("French") == "FRA"  # an article spelling from the country table
+    assert "UK" in spellings("United Kingdom") and "Britain" in spellings("United Kingdom")
