@@ -49,12 +49,14 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import dataclass
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
 from warcourse import render
+from warcourse.catalogue import Lesson, discover
+from warcourse.errors import first_line
+from warcourse.files import write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
@@ -98,17 +100,10 @@ PURPOSE = {  # why the largest installed packages are there (the install section
 }
 
 
-@dataclass(frozen=True)
-class Notebook:
-    """A notebook to execute; ``kind`` is ``lesson``, ``exercises``, ``solutions`` or ``checks``."""
-
-    path: Path
-    kind: str
-
-    @property
-    def label(self) -> str:
-        return {"lesson": "lesson ", "exercises": "exercises ", "solutions": "solutions ",
-                "checks": "check "}[self.kind] + self.path.stem.removesuffix("_check")
+def label(nb: Lesson) -> str:
+    """How the results name a notebook: ``lesson 03_air_campaigns``, ``check 03_air_campaigns``."""
+    return {"lesson": "lesson ", "exercises": "exercises ", "solutions": "solutions ",
+            "checks": "check "}[nb.kind] + nb.path.stem.removesuffix("_check")
 
 
 # ---------------------------------------------------------------- helpers
@@ -173,17 +168,6 @@ def machine() -> dict:
 
 # ---------------------------------------------------------------- notebooks
 
-def discover() -> list[Notebook]:
-    """Lessons, practice sets, their solutions and the summative checks that exist now."""
-    def numbered(folder: Path) -> list[Path]:
-        return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
-
-    return ([Notebook(p, "lesson") for p in numbered(ROOT / "notebooks")]
-            + [Notebook(p, "exercises") for p in numbered(ROOT / "exercises")]
-            + [Notebook(p, "solutions") for p in numbered(ROOT / "exercises" / "solutions")]
-            + [Notebook(p, "checks") for p in numbered(ROOT / "exercises" / "checks")])
-
-
 def execute(path: Path, tmp: Path) -> dict:
     """Execute a copy of ``path`` (plus the probe cell) with papermill; time, RSS, modules or error."""
     import nbformat
@@ -201,8 +185,7 @@ def execute(path: Path, tmp: Path) -> dict:
         text = f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
         return {"seconds": time.perf_counter() - start, "error": text.splitlines()[0][:300]}
     except Exception as exc:  # the kernel did not start or died; the other notebooks still run
-        text = f"{type(exc).__name__}: {exc}".strip()
-        return {"seconds": time.perf_counter() - start, "error": text.splitlines()[0][:300]}
+        return {"seconds": time.perf_counter() - start, "error": first_line(exc)[:300]}
     seconds, client = time.perf_counter() - start, self_cpu() - cpu
     for out in done.cells[-1].get("outputs", []):
         for line in out.get("text", "").splitlines():
@@ -245,7 +228,7 @@ def summarize(label: str, path: Path, runs: list[dict]) -> dict:
     return item
 
 
-def measure_notebooks(chosen: list[Notebook], repeat: int) -> dict:
+def measure_notebooks(chosen: list[Lesson], repeat: int) -> dict:
     """The floor and each notebook, round by round (floor first in every round)."""
     import papermill  # noqa: F401  (imported once, before any timer starts)
 
@@ -266,7 +249,7 @@ def measure_notebooks(chosen: list[Notebook], repeat: int) -> dict:
                        FLOOR_FIGURE, runs[FLOOR_FIGURE])
     items = []
     for nb in chosen:
-        item = summarize(nb.label, nb.path, runs[nb.path])
+        item = summarize(label(nb), nb.path, runs[nb.path])
         for key, base in (("", floor), ("fig_", figure)):
             if item["seconds"] is not None and base["seconds"]:
                 item[f"{key}ratio"] = round(item["seconds"] / base["seconds"], 2)
@@ -285,7 +268,7 @@ def measure_notebooks(chosen: list[Notebook], repeat: int) -> dict:
 
 # ---------------------------------------------------------------- profile and browser
 
-def measure_profile(chosen: list[Notebook]) -> dict:
+def measure_profile(chosen: list[Lesson]) -> dict:
     """``profile_notebook.profile`` of each lesson (and of the floor with one figure), in fresh interpreters."""
     sys.path.insert(0, str(BENCH))
     import profile_notebook
@@ -316,7 +299,7 @@ def browser_harness():
     return harness, ""
 
 
-def measure_browser(chosen: list[Notebook], repeat: int) -> dict:
+def measure_browser(chosen: list[Lesson], repeat: int) -> dict:
     """Each lesson in JupyterLab, one at a time: open -> kernel idle, Run All -> last output (wall seconds)."""
     harness, why = browser_harness()
     if harness is None:
@@ -344,9 +327,9 @@ def measure_browser(chosen: list[Notebook], repeat: int) -> dict:
                         page.finish_run()
                         done = time.perf_counter()
                         if page.error_outputs():
-                            errors[nb.label] = page.error_outputs()[0][:200]
+                            errors[label(nb)] = page.error_outputs()[0][:200]
                     except Exception as exc:  # one lesson failing must not lose the others
-                        errors[nb.label] = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+                        errors[label(nb)] = first_line(exc)[:200]
                         continue
                     finally:
                         page.page.close()
@@ -363,7 +346,7 @@ def measure_browser(chosen: list[Notebook], repeat: int) -> dict:
         finally:
             lab.stop()
             chromium.close()
-    items = [{"item": nb.label, "open_s": median(times[nb.path]["open"]),
+    items = [{"item": label(nb), "open_s": median(times[nb.path]["open"]),
               "run_all_s": median(times[nb.path]["run_all"]), "runs": len(times[nb.path]["run_all"])}
              for nb in lessons]
     return {"items": items, "errors": errors, "load_avg_1min": [load, load_avg()]}
@@ -382,7 +365,7 @@ def warcourse_modules() -> list[str]:
     return names
 
 
-def notebook_imports(notebooks: list[Notebook]) -> list[str]:
+def notebook_imports(notebooks: list[Lesson]) -> list[str]:
     """The warcourse modules the notebooks import (``from warcourse import data`` -> warcourse.data)."""
     import nbformat
 
@@ -427,7 +410,7 @@ def importtime(statement: str) -> tuple[float, dict]:
     return total / 1e6, {k: round(v / 1e6, 3) for k, v in top.items()}
 
 
-def measure_import(notebooks: list[Notebook], repeat: int) -> dict:
+def measure_import(notebooks: list[Lesson], repeat: int) -> dict:
     """Wall time of ``python -c`` with and without warcourse; importtime of each submodule."""
     used = notebook_imports(notebooks) or ["warcourse.data", "warcourse.plots", "warcourse.exercises"]
     variants = {
@@ -529,8 +512,8 @@ def measure_render(repeat: int) -> dict:
             cpus.append(cpu)
             status = {"exit": proc.returncode, "said": last_line(proc.stderr if proc.returncode else proc.stdout)}
             log(f"render: {seconds:.1f} s (exit {proc.returncode})")
-    return {"seconds": median(times), "cpu_s": median(cpus), "runs": len(times), "lessons": lessons, "jobs": os.cpu_count(),
-            **status, "load_avg_1min": [load, load_avg()]}
+    return {"seconds": median(times), "cpu_s": median(cpus), "runs": len(times), "lessons": lessons,
+            "jobs": os.cpu_count(), **status, "load_avg_1min": [load, load_avg()]}
 
 
 # ---------------------------------------------------------------- suite and install
@@ -546,7 +529,8 @@ def measure_suite() -> dict:
               re.findall(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed)", summary)}
     slowest = re.findall(r"^(\d+\.\d+)s (?:call|setup|teardown)\s+(\S+)", text, re.M)
     log(f"suite: {seconds:.1f} s, {summary}")
-    return {"seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "exit": proc.returncode, "summary": summary, "counts": counts,
+    return {"seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "exit": proc.returncode, "summary": summary,
+            "counts": counts,
             "slowest": [{"seconds": float(s), "test": t} for s, t in slowest[:10]],
             "skipped": re.findall(r"^SKIPPED (.+)$", text, re.M)[:10],
             "failed": re.findall(r"^(?:FAILED|ERROR) (.+)$", text, re.M)[:20],
@@ -671,7 +655,8 @@ def budgets(s: dict) -> list[dict]:
         with_fig = [i for i in timed if "fig_ratio" in i]
         if with_fig:
             worst = max(with_fig, key=lambda i: i["fig_ratio"])
-            over_fig = [f"{i['item']} {i['fig_ratio']:.2f}x" for i in with_fig if i["fig_ratio"] > BUDGET["figure_ratio"]]
+            over_fig = [f"{i['item']} {i['fig_ratio']:.2f}x" for i in with_fig
+                        if i["fig_ratio"] > BUDGET["figure_ratio"]]
             cpu_worst = max(with_fig, key=lambda i: i["fig_cpu_ratio"])
             add("every notebook within 1.6x the floor with one figure", worst["fig_ratio"], BUDGET["figure_ratio"],
                 "x", f"worst: {worst['item']}" + (f"; over: {', '.join(over_fig)}" if over_fig else "")
@@ -713,7 +698,8 @@ def budgets(s: dict) -> list[dict]:
         if gaps:
             worst = max(gaps, key=lambda g: g["gap_s"])
             add("Run All in JupyterLab within 1.5 s of papermill", worst["gap_s"], BUDGET["browser_s"], "s",
-                f"worst: {worst['item']} (Run All {worst['run_all_s']:.2f} s vs papermill {worst['papermill_s']:.2f} s, "
+                f"worst: {worst['item']} (Run All {worst['run_all_s']:.2f} s vs papermill "
+                f"{worst['papermill_s']:.2f} s, "
                 "kernel start included in papermill only)" + (f"; errors: {br['errors']}" if br.get("errors") else ""))
     suite = s.get("suite")
     if suite:
@@ -828,7 +814,8 @@ def markdown(res: dict) -> str:
                 "shutdown). *papermill CPU* is spent in the process that runs papermill, mostly on those saves "
                 f"(`request_save_on_cell_execute={nb.get('papermill', PAPERMILL)['request_save_on_cell_execute']}`).",
                 "",
-                "| notebook | wall s | start s | cells s | other s | code cells | papermill CPU s | slowest cells (s) |",
+                "| notebook | wall s | start s | cells s | other s | code cells | papermill CPU s "
+                "| slowest cells (s) |",
                 "|---|---|---|---|---|---|---|---|"]
         for i in [nb["floor"], *([nb["floor_figure"]] if nb.get("floor_figure") else [])] + [
                 i for i in nb["items"] if i.get("slowest_cells")]:
@@ -871,7 +858,8 @@ def markdown(res: dict) -> str:
                 + ", ".join(f"{k} {v:.3f} s" for k, v in x["pulls_in"].items()) for x in heavy]
         out += [f"- `{x['module']}`: does not import: {x['error']}" for x in imp["submodules"] if "error" in x]
     if inst and "top" in inst:
-        out += ["", f"Largest installed packages (of {inst['packages']}, site-packages {inst['site_packages_mb']:.0f} MB; "
+        out += ["", f"Largest installed packages (of {inst['packages']}, "
+                f"site-packages {inst['site_packages_mb']:.0f} MB; "
                 "'pulled in by' names the requirements.txt lines that need it):", ""]
         out += [f"- {p['package']}: {p['mb']:.0f} MB, pulled in by {', '.join(p['pulled_in_by']) or 'pip itself'}"
                 + (f"; for {PURPOSE[p['package']]}" if p["package"] in PURPOSE else "") for p in inst["top"][:8]]
@@ -954,24 +942,11 @@ def profile_markdown(prof: dict | None) -> list[str]:
     return out
 
 
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; results are for everyone to read
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # ---------------------------------------------------------------- command line
 
-def plan(args) -> tuple[set[str], list[Notebook]]:
+def plan(args) -> tuple[set[str], list[Lesson]]:
     """The sections to measure and the notebooks to execute."""
     notebooks = discover()
     if not args.only:
@@ -990,8 +965,9 @@ def plan(args) -> tuple[set[str], list[Notebook]]:
             else:
                 match = [nb for nb in notebooks if name in (nb.path.stem, nb.path.stem[:2])]
                 if not match:
+                    stems = ", ".join(dict.fromkeys(nb.path.stem for nb in notebooks))
                     raise SystemExit(f"--only {name}: not a section ({', '.join(SECTIONS)}, lessons, exercises, "
-                                     f"floor) nor a notebook ({', '.join(dict.fromkeys(nb.path.stem for nb in notebooks))})")
+                                     f"floor) nor a notebook ({stems})")
                 sections.add("notebooks")
                 chosen += match
         chosen = list(dict.fromkeys(chosen))
@@ -1055,8 +1031,8 @@ def main(argv: list[str] | None = None) -> int:
     result = {"date": now(), "argv": sys.argv[1:] if argv is None else argv, "machine": machine(),
               "budgets": budgets(merged), "sections": merged}
     text = markdown(result)
-    write_atomic(RESULTS / "latest.json", json.dumps(result, indent=1) + "\n")
-    write_atomic(RESULTS / "latest.md", text)
+    write_atomic(RESULTS / "latest.json", (json.dumps(result, indent=1) + "\n").encode("utf-8"))
+    write_atomic(RESULTS / "latest.md", text.encode("utf-8"))
     print(text)
     return 0
 
