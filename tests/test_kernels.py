@@ -46,6 +46,7 @@ def test_a_deep_temporary_folder_falls_back_to_a_short_one():
     deep = "/tmp/" + "d" * 120
     path = kernels.connection_file(deep)
     if kernels.TRANSPORT == "ipc":
-        assert path.startswith("/tmp/kernel-") and len(path.removesuffix(".json") + "-ipc-4") <= kernels.SOCKET_PATH_LIMIT
+        assert path.startswith("/tmp/kernel-")
+        assert len(path.removesuffix(".json") + "-ipc-4") <= kernels.SOCKET_PATH_LIMIT
     assert kernels.connection_file("/tmp").startswith("/tmp/kernel-")
 

@@ -317,7 +317,8 @@ def test_out_that_is_a_file_or_lies_under_one_is_refused(tmp_path, capsys, no_ke
     assert capsys.readouterr().err == f"error: --out {tmp_path / 'file'} is a file, not a folder\n"
     assert _render(str(LESSON), "--out", str(tmp_path / "file" / "a" / "b")) == 2
     err = capsys.readouterr().err
-    assert err == f"error: --out {tmp_path / 'file' / 'a' / 'b'} lies under {tmp_path / 'file'}, which is a file, not a folder\n"
+    assert err == (f"error: --out {tmp_path / 'file' / 'a' / 'b'} lies under {tmp_path / 'file'}, "
+                   "which is a file, not a folder\n")
 
 
 def test_out_that_cannot_be_written_is_refused(tmp_path, capsys, no_kernel, monkeypatch):

@@ -7,9 +7,9 @@ that none is left behind.
 
 import json
 import os
+import shutil
 import signal
 import subprocess
-import shutil
 import sys
 import tempfile
 import time

@@ -30,16 +30,16 @@ def test_ci_runs_the_readme_test_command_verbatim_and_refuses_an_empty_run():
 
 
 def test_requirements_stay_lean_and_end_with_the_package():
-    lines = [l.strip() for l in (ROOT / "requirements.txt").read_text().splitlines()
-             if l.strip() and not l.startswith("#")]
+    lines = [line.strip() for line in (ROOT / "requirements.txt").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
     assert lines[-1] == "-e ."
     for test_only in ("pytest", "nbval", "hypothesis", "playwright", "frictionless"):
-        assert not any(l.lower().startswith(test_only) for l in lines), test_only
+        assert not any(line.lower().startswith(test_only) for line in lines), test_only
 
 
 def test_requirements_install_the_course_jupyterlab_defaults():
     """jupyter-settings/ is a plain (not editable) install: editable installs skip its data file."""
-    lines = [l.strip() for l in (ROOT / "requirements.txt").read_text().splitlines()]
+    lines = [line.strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
     assert "./jupyter-settings" in lines
     defaults = json.loads((ROOT / "jupyter-settings" / "warcourse.json").read_text())
     assert defaults == {

@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
-from .errors import CourseError, UsageError
 from .catalogue import discover
+from .errors import CourseError, UsageError
 from .paths import ROOT
 
 BINDER = "https://mybinder.org"

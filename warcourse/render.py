@@ -59,10 +59,10 @@ import jinja2
 import nbformat
 
 from . import handout, notebooks
+from .catalogue import Lesson, discover, literal, resolve, select
 from .errors import CourseError, UsageError, first_line
 from .files import temporary, write_atomic
 from .kernels import AsyncLocalKernelManager
-from .catalogue import Lesson, discover, literal, resolve, select
 from .mime import WIDGET_STATE, WIDGET_VIEW
 from .notebooks import KERNEL
 from .paths import ROOT

@@ -518,7 +518,8 @@ class Notebooks:
                                  f"server log:\n{self.lab.log_tail()}")
 
     def ready(self, name: str) -> NotebookPage:
-        assert name in self.pages, f"no shared page for notebooks/{name}.ipynb: add it to the lessons this fixture opens"
+        assert name in self.pages, (f"no shared page for notebooks/{name}.ipynb: "
+                                    "add it to the lessons this fixture opens")
         self._guard(name, self.pages[name].finish_run)
         if name in self.failed:
             raise AssertionError(self.failed[name])

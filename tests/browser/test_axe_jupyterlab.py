@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from audit import axe_violations
+
 from warcourse.paths import EXERCISES, NOTEBOOKS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

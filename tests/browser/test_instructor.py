@@ -21,8 +21,7 @@ import urllib.request
 import nbformat
 import pytest
 
-from conftest import (CHECK, EXERCISE, FIXTURE, KERNEL_START, RUN_ALL, STEP, Exercise, NotebookPage,
-                      exactly, staged)
+from conftest import CHECK, EXERCISE, FIXTURE, KERNEL_START, RUN_ALL, STEP, Exercise, NotebookPage, exactly, staged
 from warcourse import questions
 from warcourse.paths import NOTEBOOKS
 from warcourse.questions import key
@@ -164,10 +163,10 @@ def test_answers_survive_saving_closing_and_reopening(page_at, lab):
 
 def test_the_course_defaults_save_widget_state_and_ask_about_no_news(lab):
     """The defaults of jupyter-settings/ as the server gives them (the test server's own settings aside)."""
-    for plugin, key, value in (("@jupyter-widgets/jupyterlab-manager:plugin", "saveState", True),
-                               ("@jupyterlab/apputils-extension:notification", "fetchNews", "false")):
+    for plugin, setting, value in (("@jupyter-widgets/jupyterlab-manager:plugin", "saveState", True),
+                                   ("@jupyterlab/apputils-extension:notification", "fetchNews", "false")):
         settings = lab.api(f"/lab/api/settings/{plugin}")
-        assert settings["schema"]["properties"][key]["default"] == value, plugin  # overrides change defaults
+        assert settings["schema"]["properties"][setting]["default"] == value, plugin  # overrides change defaults
 
 
 def test_notebook_7_runs_the_exercises_and_gives_feedback(page_at, lab):

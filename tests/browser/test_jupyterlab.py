@@ -16,8 +16,6 @@ from pathlib import Path
 import nbformat
 import pytest
 
-
-
 pytestmark = pytest.mark.browser
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -109,7 +107,8 @@ class TestFixtureNotebook:
         exercise.type("11,49")
         assert exercise.check().startswith("… “11,49” can be read two ways: did you mean 11.49")
         exercise.type("1,149")
-        assert exercise.check() == "✔ Right. The basket holds that many fixture apples. (Where to look: article line 2.)"
+        assert exercise.check() == ("✔ Right. The basket holds that many fixture apples. "
+                                    "(Where to look: article line 2.)")
 
     def test_number_checked_right_after_typing(self, fixture_nb):
         """The box sends its value once, when left, so a Check at once sees all of it (not a stale "1")."""
@@ -160,7 +159,7 @@ class TestFixtureNotebook:
         assert exercise.check() == ("✘ Not quite. 'Monday' is given more than once; 'Tuesday' is missing. "
                                     "Give each of the 3 items exactly once. " + LOOK)
         exercise.order(["Monday", "Wednesday", "Tuesday"])
-        assert exercise.check() == ("✘ Not quite. 1 of the 3 items is in the right place. Check what you sort by "
+        assert exercise.check() == ("✘ Not quite. 1 of the 3 items is in the right place: check what you sort by "
                                     "and in which direction. " + LOOK)
         exercise.order(["Monday", "Tuesday", "Wednesday"])
         assert exercise.check() == "✔ Right. Monday, then Tuesday, then Wednesday. (Where to look: article line 5.)"
@@ -195,7 +194,8 @@ class TestFixtureNotebook:
         fixture_nb.select_cell(exercise)
         for typed, expected in (("5", "✘ Not quite. You said 5 apples, which is too low. " +
                                        LOOK),
-                                ("1149", "✔ Right. The basket holds that many fixture apples. (Where to look: article line 2.)")):
+                                ("1149", "✔ Right. The basket holds that many fixture apples. "
+                                         "(Where to look: article line 2.)")):
             assert fixture_nb.answer_by_keyboard(exercise, box, typed) == expected
 
     def test_set_by_keyboard(self, fixture_nb):
@@ -224,7 +224,8 @@ class TestFixtureNotebook:
                                                         "Reread what the question asks and check each item against "
                                                         "it. " + LOOK),
                                 (["uranus", "saturn"], "✔ Right. Read 2 items one per line: uranus; saturn. Saturn and "
-                                                       "Uranus are the ringed fixture planets. (Where to look: article line 4.)")):
+                                                       "Uranus are the ringed fixture planets. "
+                                                       "(Where to look: article line 4.)")):
             assert fixture_nb.answer_by_keyboard(exercise, exercise.text_box(), "\n".join(lines)) == expected
 
     def test_ordering_by_keyboard(self, fixture_nb):
@@ -233,7 +234,7 @@ class TestFixtureNotebook:
         labels = exercise.labels()
         fixture_nb.select_cell(exercise)
         for order, expected in (
-                (["Wednesday", "Monday", "Tuesday"], "✘ Not quite. 0 of the 3 items are in the right place. Check "
+                (["Wednesday", "Monday", "Tuesday"], "✘ Not quite. 0 of the 3 items are in the right place: check "
                                                      "what you sort by and in which direction. " +
                                                      LOOK),
                 (["Monday", "Tuesday", "Wednesday"], "✔ Right. Monday, then Tuesday, then Wednesday. "
