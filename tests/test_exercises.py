@@ -560,8 +560,8 @@ def test_ordering_accepts_the_tables_own_text():
 
 def test_ordering_counts_what_is_in_place_and_nothing_more(timeline):
     assert timeline.check(["wales", "baghdad", "paris"]).message == (
-        "1 of the 3 items is in the right place. Check what you sort by and in which direction.")
-    assert timeline.check(["paris", "baghdad", "wales"]).message.startswith("0 of the 3 items are in the right place.")
+        "1 of the 3 items is in the right place: check what you sort by and in which direction.")
+    assert timeline.check(["paris", "baghdad", "wales"]).message.startswith("0 of the 3 items are in the right place:")
 
 
 def test_ordering_structural_problems(timeline):
@@ -749,3 +749,13 @@ def test_country_spellings_come_from_the_table_pycountry_and_short_forms():
     assert country("the Netherlands") == country("Holland") == "NLD"
     assert country("French") == "FRA"  # an article spelling from the country table
     assert "UK" in spellings("United Kingdom") and "Britain" in spellings("United Kingdom")
+
+
+def test_a_bank_may_replace_the_generic_advice(table):
+    expected = key(table).answer
+    told = PandasAnswer("Strikes per country.", answer=expected, lines=[3], explanation="e",
+                        advice="Keep the countries with at least one strike.")
+    assert told.check(expected.iloc[:2]).message == ("Your answer has too few rows. Keep the countries with at "
+                                                     "least one strike.")
+    assert table.check(expected.iloc[:2]).message == ("Your answer has too few rows: check whether your filter "
+                                                      "is too strict.")

@@ -79,7 +79,8 @@ class Exercise(ABC):
     go from the idea to the method to the columns and condition (``hint()``
     gives the next one); ``code`` is the worked pandas answer that
     ``solution()`` shows; ``where`` names what to reread after a wrong answer
-    (default: the article's sections of ``lines``). A question bank gives each
+    (default: the article's sections of ``lines``); ``advice`` is a sentence that
+    replaces the generic advice after a diagnosis ("check your filter"). A question bank gives each
     exercise its ``id`` ("air_campaigns.between") and ``name`` ("between").
     The answer key stays private: ``key(exercise)`` reads it.
     """
@@ -89,7 +90,7 @@ class Exercise(ABC):
     SURFACE = ("check", "hint", "solution", "question", "tries", "kind", "describe")
 
     def __init__(self, question: str, *, lines, explanation: str, hints: Sequence[str] = (), code: str = "",
-                 where: str = ""):
+                 where: str = "", advice: str = ""):
         if not isinstance(question, str) or not question.strip():
             raise ValueError("an exercise needs a question")
         if not isinstance(explanation, str) or not explanation.strip():
@@ -102,6 +103,7 @@ class Exercise(ABC):
         self._hints = tuple(hints)
         self._code = code
         self._where = where
+        self._advice = advice
         self.id = self.name = None
         self.tries = 0
         self._hints_given = 0
@@ -136,6 +138,10 @@ class Exercise(ABC):
     def unclear(message: str) -> Feedback:
         """An answer that can be read two ways: not graded, the student is asked to say which."""
         return Feedback(None, message)
+
+    def _advised(self, diagnosis: str, generic: str) -> str:
+        """A diagnosis with the bank's own advice, or else with the generic advice that fits it."""
+        return f"{diagnosis}. {self._advice}" if self._advice else f"{diagnosis}: {generic}"
 
     def _pointer(self) -> str:
         pointer = self._where or where(self._lines)

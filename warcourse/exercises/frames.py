@@ -251,14 +251,14 @@ class PandasAnswer(Exercise):
                         "a categorical column keeps its unused categories in value_counts and groupby. "
                         "Keep only what the question asks for (observed=True, or the counts above zero).")
             more = " and some are missing" if missing else ""
-            return (f"{_label(extra[0])} should not be among the row labels{more}. Check your filter "
-                    "and what you group by.")
+            return self._advised(f"{_label(extra[0])} should not be among the row labels{more}",
+                                 "check your filter and what you group by.")
         if missing:
             rows = expected[[row in set(missing) for row in wanted]]
             if values and self._empty_values(rows, values):
                 return (f"some {self._rows} are missing: the question keeps the ones that are zero (e.g. with "
                         "observed=False, or reindex(..., fill_value=0)).")
-            return f"some {self._rows} are missing: check whether your filter is too strict."
+            return self._advised(f"some {self._rows} are missing", "check whether your filter is too strict.")
         duplicated = [row for row, count in Counter(got).items() if count > 1]
         if duplicated:
             return f"the row label {_label(duplicated[0])} appears more than once: look for rows counted twice."
@@ -277,11 +277,11 @@ class PandasAnswer(Exercise):
                         "wants them (.dropna(), .notna()).")
             if all(all(cell in (0, None) for cell in row) for row in extra):
                 return (f"your answer keeps {self._rows} that are zero: check whether the question wants them.")
-            return f"your answer has too many {self._rows}: check your filter."
+            return self._advised(f"your answer has too many {self._rows}", "check your filter.")
         if len(given) < len(expected):
-            return f"your answer has too few {self._rows}: check whether your filter is too strict."
-        return (f"some of your {self._rows} are not the ones asked for: check your filter's condition and "
-                "the values you computed.")
+            return self._advised(f"your answer has too few {self._rows}", "check whether your filter is too strict.")
+        return self._advised(f"some of your {self._rows} are not the ones asked for",
+                             "check your filter's condition and the values you computed.")
 
     def _first_difference(self, expected: pd.DataFrame, given: pd.DataFrame, values: list) -> str:
         for column in values:

@@ -74,8 +74,8 @@ class Ordering(Exercise):
             return self.right()
         in_place = sum(found == item for found, item in zip(placed, self._answer))
         verb = "is" if in_place == 1 else "are"
-        return self.wrong(f"{in_place} of the {size} items {verb} in the right place. Check what you sort by "
-                          "and in which direction.")
+        return self.wrong(self._advised(f"{in_place} of the {size} items {verb} in the right place",
+                                        "check what you sort by and in which direction."))
 
     def _form(self) -> str:
         return "Give a list in order, like [first, second, ...], of the items' ids or labels."

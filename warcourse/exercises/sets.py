@@ -42,21 +42,21 @@ class SetAnswer(Exercise):
     "a / b" or a tuple. A wrong answer names at most one item that does not
     belong and says whether there are too many or some are missing, never how
     many. ``conditions`` (how many conditions the question sets) or
-    ``advice`` (a sentence) tailor the advice that follows.
+    ``advice`` (a sentence of the bank's own) tailor the advice that follows.
     """
 
     kind = "set of items"
 
     def __init__(self, question: str, *, answer, options=None, distractors=(),
                  normalise: Callable[[str], str] = normalise, aliases: Mapping | None = None, pairs: bool = False,
-                 conditions: int | None = None, advice: str = "", **common):
+                 conditions: int | None = None, **common):
         super().__init__(question, **common)
         if isinstance(answer, str):
             raise ValueError("the answer must be a collection of items, not one string")
         if distractors and options is not None:
             raise ValueError("give either options or distractors, not both")
         self._normalise, self._pairs, self._aliases = normalise, pairs, dict(aliases or {})
-        self._conditions, self._advice = conditions, advice
+        self._conditions = conditions
         self._ranks: dict = {}
         self._answer = frozenset(answer)
         if not self._answer:
