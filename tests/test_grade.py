@@ -376,3 +376,16 @@ def test_ctrl_c_leaves_a_true_partial_gradebook_and_nothing_running(tmp_path):
     assert {row["student"] for row in rows} == {"a"} and out.with_suffix(".html").exists()
     assert "sleep 6.125" not in subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
     assert list(temp.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_without_a_sandbox_the_mode_is_recorded_and_the_kernel_still_only_records(tmp_path):
+    handin = cells("from warcourse import questions\nq = questions.air_practice()",
+                   "q.canada.check(q.canada.answer)", "q.after.check(5)")
+    nbformat.write(handin, tmp_path / "eve.ipynb")
+    out = tmp_path / "book.csv"
+    assert main(["grade", str(tmp_path / "eve.ipynb"), "--out", str(out), "--no-sandbox"]) == 0
+    rows = {row["question"].split(".")[-1]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
+    assert {row["mode"] for row in rows.values()} == {"no sandbox"}
+    assert rows["canada"]["result"] == "unanswered" and "AttributeError" in rows["canada"]["note"]
+    assert (rows["after"]["result"], rows["after"]["answer"]) == ("wrong", "5")
