@@ -44,8 +44,8 @@ def _order(t):
 
 
 @case("coalition_formation.order",
-      mistakes=lambda t: [(list(t.coalitions[t.coalitions["coalition_id"].isin(SIX)].sort_values("line")["coalition_id"]),
-                           "right place"),
+      mistakes=lambda t: [(list(t.coalitions[t.coalitions["coalition_id"].isin(SIX)]
+                                .sort_values("line")["coalition_id"]), "right place"),
                           (_order(t)[::-1], "right place"), (_order(t)[:-1], "missing")],
       forms=lambda t: [_names(t, _order(t)), pd.Series(_order(t)), [f"{name}." for name in _names(t, _order(t))]])
 def _(t):
@@ -54,7 +54,8 @@ def _(t):
 
 @case("coalition_formation.paris_kept",
       mistakes=lambda t: [(len(_set(t, "wales_2014")), "every Wales country"),
-                          (len(_set(t, "wales_2014")) - len(_set(t, "paris_2014", ("excluded",))), "subtracting the sizes"),
+                          (len(_set(t, "wales_2014")) - len(_set(t, "paris_2014", ("excluded",))),
+                           "subtracting the sizes"),
                           (len(_set(t, "paris_2014")), "whole Paris list"),
                           (len(_set(t, "paris_2014", ("named",))), "names itself")])
 def _(t):
@@ -314,7 +315,8 @@ def _involved(t, theater):
 
 
 @case("coalition_practice.in_iraq",
-      mistakes=lambda t: [(_involved(t, "Iraq"), "does not belong"), (sorted(_muslim(t) & _involved(t, "Iraq"))[1:], "missing"),
+      mistakes=lambda t: [(_involved(t, "Iraq"), "does not belong"),
+                          (sorted(_muslim(t) & _involved(t, "Iraq"))[1:], "missing"),
                           (_muslim(t) & _involved(t, "Syria"), "too many")])
 def _(t):
     return _muslim(t) & _involved(t, "Iraq")

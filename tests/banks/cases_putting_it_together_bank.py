@@ -190,8 +190,9 @@ def _(t, theater):
 
 
 @case("putting_it_together.check_add_up",
-      mistakes=lambda t, theater: [("Add them up: together they give the total number of deaths.", "twice"),
-                                   ("Keep the larger one, since the smaller one must have missed some deaths.", "hides"),
-                                   ("Average them, so that neither claimant's count is favoured.", "nothing in particular")])
+      mistakes=lambda t, theater: [
+          ("Add them up: together they give the total number of deaths.", "twice"),
+          ("Keep the larger one, since the smaller one must have missed some deaths.", "hides"),
+          ("Average them, so that neither claimant's count is favoured.", "nothing in particular")])
 def _(t, theater):
     return "Set them side by side, each with its claimant."

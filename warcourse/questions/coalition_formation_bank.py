@@ -12,11 +12,11 @@ import pandas as pd
 from .. import coalitions as co
 from .. import dates
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer, country
-from ..lesson_setup import require
 from ..regions import regions
-from .bank import QuestionBank, Registry, Tables, seed_lines
+from .bank import Registry, Tables, seed_lines
 
-REGISTRY = Registry(lesson="coalition_formation", practice="coalition_practice")
+REGISTRY = Registry(lesson="coalition_formation", practice="coalition_practice",
+                    parameters={"coalition": co.FOCUS})
 
 ORDER_IDS = ("brussels_2014", "cjtf_oir", "muslim_states_2015", "paris_2014", "russia_iraq_iran_syria_2015",
              "wales_2014")  # the entries the lesson's ordering question puts in date order
@@ -122,7 +122,7 @@ def china_russia(t: Tables) -> MultipleChoice:
     coalitions, members = t.coalitions, t.coalition_members
     left_out = sorted(co.members_of(members, "brussels_2014", basis=("excluded",)))
     paris_row = coalitions.set_index("coalition_id").loc["paris_2014"]
-    kind = paris_row["kind"]
+    kind, on = paris_row["kind"], dates.on(paris_row["date"], paris_row["date_precision"])
     right = f"No: Paris was a {kind}, and Brussels leaves them out."
     return MultipleChoice(
         f"{' and '.join(left_out)} are in the Paris list. Does the article make them members of the US-led "
@@ -130,7 +130,7 @@ def china_russia(t: Tables) -> MultipleChoice:
         choices={
             right: (f"Being represented at a conference is not joining: the coalitions table codes Paris as a "
                     f"{kind}, and the Brussels passage leaves them out by name."),
-            f"Yes: everyone in the Paris list joined the coalition {dates.on(paris_row['date'], paris_row['date_precision'])}.":
+            f"Yes: everyone in the Paris list joined the coalition {on}.":
                 "Look at the kind column of the Paris row: its list says who was represented at a gathering, "
                 "not who agreed to act together.",
             "Yes, but the article says they left the coalition again before Brussels.":
@@ -160,7 +160,8 @@ def meeting_only(t: Tables) -> Numeric:
     return Numeric(
         f"Of the countries in a member list up to the end of {co.LAST_YEAR}, how many are named only in lists of "
         "kind 'meeting', and in no coalition's or operation's list?",
-        answer=answer, unit="meeting-only countries", lines=seed_lines(coalitions[coalitions["coalition_id"].isin(period)]),
+        answer=answer, unit="meeting-only countries",
+        lines=seed_lines(coalitions[coalitions["coalition_id"].isin(period)]),
         mistakes=[
             (rows["country"].nunique(), "That counts every country in a list of any kind; keep the meeting-only ones."),
             (len(meeting), "That counts every country at a meeting, also those named in a coalition's or an "
@@ -232,14 +233,17 @@ def any_list_errors(t: Tables) -> SetAnswer:
                "meeting lists, or only in operations? For led_by: how many leaders do the coalitions have?"],
         code=('in_period = members[members["coalition_id"].isin(period["coalition_id"])]\n'
               'typed = co.member_rows(in_period).merge(coalitions[["coalition_id", "kind"]], on="coalition_id")\n'
-              'kinds_of = typed.groupby("country")["kind"].agg(lambda kinds: "+".join(sorted(set(kinds.astype(str)))))\n'
+              'kinds_of = typed.groupby("country")["kind"].agg(\n'
+              '    lambda kinds: "+".join(sorted(set(kinds.astype(str)))))\n'
               "found = {\n"
-              '    "counts a country the article only excludes": bool(set(in_period["country"]) - set(typed["country"])),\n'
+              '    "counts a country the article only excludes":\n'
+              '        bool(set(in_period["country"]) - set(typed["country"])),\n'
               '    "counts meeting-only countries as having joined": bool((kinds_of == "meeting").any()),\n'
               '    "adds up coalitions led by different powers":\n'
               '        period.loc[period["kind"] == "coalition", "led_by"].nunique() > 1,\n'
               '    "counts a country once per list it is in": False,  # nunique counts each country once\n'
-              '    "misses the host of the Wales meeting": "United States" not in co.members_of(members, "wales_2014"),\n'
+              '    "misses the host of the Wales meeting":\n'
+              '        "United States" not in co.members_of(members, "wales_2014"),\n'
               '    "counts countries named only in operations": bool((kinds_of == "operation").any()),\n'
               "}\n"
               "[option for option, real in found.items() if real]"))
@@ -391,7 +395,8 @@ def operation_lead(t: Tables) -> Numeric:
         lines=[int(operation["line"]), int(coalition["line"])],
         explanation=(f"{co.label(operation['coalition_id'])} ({dates.at_precision(operation['date'], 'day')}) came "
                      f"{answer} days before {co.label(coalition['coalition_id'])} "
-                     f"({dates.at_precision(coalition['date'], 'day')}): the first kind of list is not always a coalition's."),
+                     f"({dates.at_precision(coalition['date'], 'day')}): the first kind of list is not always "
+                     "a coalition's."),
         hints=["Find the earliest date of each kind.",
                "Group the coalitions table by kind and take the smallest date of each group.",
                "Subtract the two dates: a Timedelta has a .days attribute."],
@@ -602,12 +607,6 @@ def outside(t: Tables) -> SetAnswer:
 
 # --- the banks ------------------------------------------------------------------------------------------
 
-def coalition_formation(coalition: str = co.FOCUS[0]) -> QuestionBank:
-    """The questions of lesson 02 for the chosen focus ``coalition`` (and its summative check)."""
-    require("coalition", coalition, co.FOCUS)
-    return REGISTRY.build("lesson", coalition=coalition)
-
-
-def coalition_practice() -> QuestionBank:
-    """The questions of practice set 02."""
-    return REGISTRY.build("practice")
+coalition_formation = REGISTRY.bank("lesson", "Lesson 02's questions for the focus ``coalition``, and its summative "
+                                              "check.")
+coalition_practice = REGISTRY.bank("practice", "Practice set 02's questions.")

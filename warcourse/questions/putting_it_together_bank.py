@@ -12,11 +12,10 @@ import pandas as pd
 from .. import brief, campaigns, dates, draft
 from .. import coalitions as co
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer, country
-from ..lesson_setup import require
 from ..theaters import COMBINED, claims_in, in_theater
 from .bank import QuestionBank, Registry, Tables, seed_lines
 
-REGISTRY = Registry(lesson="putting_it_together")
+REGISTRY = Registry(lesson="putting_it_together", parameters={"theater": brief.THEATERS})
 
 LONGEST = "brussels_2014"  # the longest member list of the article (the `outside` question)
 
@@ -66,8 +65,8 @@ def kind_choices(counts: pd.DataFrame, deployments: pd.DataFrame, theater: str):
     when there is none). The others: a number of the same metric but another count type, numbers of other
     metrics and the largest deployment. The right choice is the largest other number of the same metric
     and count type, by another actor if there is one, whose text is not the longest of the choices; where
-    every candidate's is, a longer number of another kind joins the others. Returns ``(reference, right, others)``: two rows and a list of
-    (label, why it is not the same kind).
+    every candidate's is, a longer number of another kind joins the others.
+    Returns ``(reference, right, others)``: two rows and a list of (label, why it is not the same kind).
     """
     rows = campaigns.with_days(in_theater(counts, theater)).sort_values(["value", "record_id"], ascending=[False, True])
     totals = rows[rows["count_type"].isin(campaigns.TOTALS)]
@@ -369,9 +368,11 @@ def check_add_up(t: Tables, theater: str) -> MultipleChoice:
         code=('theaters.claims_in(claims, theater)[["claimant", "victim_category", "low", "high", "line"]]'))
 
 
-def putting_it_together(theater: str = "Iraq") -> QuestionBank:
-    """The questions of lesson 05 (and of its summative check) for one ``theater``."""
-    require("theater", theater, brief.THEATERS)
-    bank = REGISTRY.build("lesson", theater=theater)
+_lesson_bank = REGISTRY.bank("lesson", "Lesson 05's questions for one ``theater``, and its summative check.")
+
+
+def putting_it_together(theater: str = brief.THEATERS[0]) -> QuestionBank:
+    """The questions of lesson 05 (and of its summative check) for one ``theater``, with the brief's rubric."""
+    bank = _lesson_bank(theater)
     bank.rubric = draft.RUBRIC
     return bank
