@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import pandas as pdst
 
-from warcourse.exercises import Feedback, MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer, key
+from warcourse.exercises import Feedback, MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer, country, key
 from warcourse.exercises.feedback import sentence
 from warcourse.exercises.matching import normalise
 from warcourse.exercises.numeric import to_fraction
@@ -67,6 +67,18 @@ def exercises():
         Ordering("q?", answer=["a", "b", "c"], labels={"a": "A", "b": "B", "c": "C"}, lines=LINES, explanation="e"),
         PandasAnswer("q?", answer=expected_frame, lines=LINES, explanation="e"),
         PandasAnswer("q?", answer=expected_frame["share"], lines=LINES, explanation="e", check_dtype=True),
+        MultipleChoice("q?", choices={"sorties: flights": "right", "strikes: attacks": "no", "Nothing: no": "no"},
+                       answer="sorties: flights", lines=LINES, aliases={"sorties: flights": ["flights"]}),
+        Numeric("q?", answer=26.4, rel_tolerance=0.01, lines=LINES, explanation="e", unit="percent",
+                mistakes=[(31.7, "that counts words."), (2.64, "that is a share, not a percentage.", 0.01)]),
+        SetAnswer("q?", answer={"United Kingdom", "United States"}, distractors=["France", "Iraq"], normalise=country,
+                  lines=LINES, explanation="e", conditions=2),
+        SetAnswer("q?", answer=["a vs b"], options=["a vs b", "a vs c", "b vs c"], pairs=True, lines=LINES,
+                  explanation="e"),
+        Ordering("q?", answer=[1, 2, 3], labels={1: "US: first", 2: "UK: second", 3: "France: third"},
+                 aliases={1: ["the very first"]}, lines=LINES, explanation="e"),
+        PandasAnswer("Counts, in date order.", answer=expected_frame.set_index("name")["count"], ordered=True,
+                     lines=LINES, explanation="e"),
     ]
 
 

@@ -91,7 +91,7 @@ def _choices(exercise: MultipleChoice) -> list:
 
 def _tables(exercise: PandasAnswer) -> list:
     answer = key(exercise).answer
-    forms = [answer.copy(), answer.iloc[::-1]]
+    forms = [answer.copy()] if key(exercise).matching["ordered"] else [answer.copy(), answer.iloc[::-1]]
     if isinstance(answer, pd.DataFrame):
         forms.append(answer[list(reversed(answer.columns))])
     if isinstance(answer.index, pd.RangeIndex) or pd.api.types.is_integer_dtype(answer.index.dtype):

@@ -50,7 +50,7 @@ class Key:
     readable text, ``hints`` every hint in order, ``mistakes`` the known wrong
     answers with what each means (``(value, message)`` pairs; empty where a kind
     has none), ``lines`` the seed lines of the evidence, ``matching`` how items
-    are matched where a kind matches items (``normalise``, ``pairs``, ``labels``, ``aliases``).
+    are matched where a kind matches items (``normalise``, ``pairs``, ``labels``, ``aliases``; ``ordered`` for tables).
     """
 
     answer: object

@@ -313,3 +313,6 @@ class PandasAnswer(Exercise):
 
     def _answer_text(self) -> str:
         return self._answer.to_string(max_rows=20)
+
+    def _matching(self) -> dict:
+        return {"ordered": self._ordered}
