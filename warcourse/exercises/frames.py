@@ -95,7 +95,8 @@ class PandasAnswer(Exercise):
     Column order, row order and row positions never matter: meaningful row
     labels (a groupby's keys, a named index) are compared as if they were a
     column, so ``reset_index()`` and ``set_index`` forms are accepted too, and
-    a Series may come as a one-column table. With ``ordered=True`` row order
+    a Series may come as a one-column table; an unnamed integer index counts
+    as row positions (name it, e.g. ``rename_axis("year")``, to have it compared). With ``ordered=True`` row order
     matters (the question must then say so). Numbers are compared with
     ``numpy.isclose(given, expected, rtol, atol)``; NaN equals NaN;
     ``check_dtype=True`` also requires the same dtypes. A wrong answer is told
