@@ -35,9 +35,9 @@ class Ordering(Exercise):
         self._aliases = dict(aliases or {})
         self._normalise = normalise
         self._labels = Labels(texts, aliases=self._aliases, key=lambda item: normalise(as_text(item)))
-        self.labels = {item: texts[item] for item in self.shuffled_ids(texts)}
+        self.labels = {item: texts[item] for item in self._shuffled_ids(texts)}
 
-    def shuffled_ids(self, texts: Mapping) -> list:
+    def _shuffled_ids(self, texts: Mapping) -> list:
         """The items in a fixed order that is not the answer (for display and widgets)."""
         items = sorted(self._answer, key=lambda item: hashlib.sha256(texts[item].encode()).hexdigest())
         return items[1:] + items[:1] if items == self._answer else items
