@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import pycountry
-
 from .matching import normalise
 
 SHORT_FORMS = {  # ISO 3166-1 alpha-3 -> what people write that neither the table nor pycountry knows
@@ -55,6 +53,8 @@ def country(text: str) -> str:
     key = _key(text)
     if key in _codes():
         return _codes()[key]
+    import pycountry  # only for names the course's table and the short forms do not know (a lesson imports little)
+
     try:
         return pycountry.countries.lookup(text.strip()).alpha_3
     except (LookupError, AttributeError):
