@@ -27,6 +27,10 @@ from warcourse.questions import key
 
 LESSONS = sorted(ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"))
 LINE_REFERENCES = re.compile(r"\blines?\s+\d+(?:\s*(?:,|–|-|and|to)\s*\d+)*", re.IGNORECASE)
+COINCIDENCES = {  # reviewed: the number is shown, but not as the answer to the question
+    "article_practice.sinjar": "5,000 shows only as the top of Afghanistan's 1,000 to 5,000 range in lesson 01; "
+                               "the question asks for a difference of two Sinjar figures",
+}
 KEY_WORDS = {"answer", "expected", "worked", "code", "explanation", "hints", "mistakes", "answer_text", "key"}
 
 
@@ -67,8 +71,8 @@ def shows(text: str, answer: object) -> bool:
     if isinstance(answer, pd.Series | pd.DataFrame):
         frame = answer.to_frame() if isinstance(answer, pd.Series) else answer
         for label, row in frame.iterrows():
-            cells = [as_text(label), *(format_number(Fraction(str(v))) if isinstance(v, int | float) and pd.notna(v)
-                                       else as_text(v) for v in row)]
+            cells = [as_text(label), *(format_number(Fraction(str(v))) if isinstance(v, int | float)
+                                       and not isinstance(v, bool) and pd.notna(v) else as_text(v) for v in row)]
             if not re.search(r"\s+".join(re.escape(c) for c in cells), text):
                 return False
         return True
@@ -104,9 +108,12 @@ def later_questions():
 @pytest.mark.parametrize("exercise", later_questions())
 def test_no_lesson_output_answers_a_summative_or_practice_question(exercise):
     answer = key(exercise).answer
-    for lesson, texts in lesson_outputs().items():
-        for text in texts:
-            assert not shows(text, answer), f"{exercise.id} is answered by a stored output of {lesson}:\n{text[:400]}"
+    found = [(lesson, text) for lesson, texts in lesson_outputs().items() for text in texts if shows(text, answer)]
+    if exercise.id in COINCIDENCES:
+        assert found, f"{exercise.id} is no longer shown anywhere: drop it from COINCIDENCES"
+        return
+    for lesson, text in found:
+        pytest.fail(f"{exercise.id} is answered by a stored output of {lesson}:\n{text[:400]}")
 
 
 def test_tab_completion_shows_no_key():
@@ -123,3 +130,5 @@ def test_shows_finds_a_number_and_a_table():
     series = pd.Series({"Iraq": 47, "Syria": 12}, name="involved")
     assert shows("theater\nIraq     47\nSyria    12\nName: involved", series)
     assert not shows("theater\nIraq     47\nSyria    13", series)
+    flags = pd.DataFrame({"involved": [True, False]}, index=["Iraq", "Syria"])
+    assert shows("   involved\nIraq   True\nSyria  False", flags) and not shows("Iraq  True\nSyria  True", flags)
