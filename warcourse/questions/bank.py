@@ -71,8 +71,9 @@ class Registry:
     """The questions of one bank module, each a small function registered with its role."""
 
     def __init__(self, *, lesson: str | None = None, practice: str | None = None,
-                 parameters: dict[str, tuple] | None = None):
+                 parameters: dict[str, tuple] | None = None, rubric: tuple[str, ...] = ()):
         self.banks = {"lesson": lesson, "summative": lesson, "practice": practice}
+        self.rubric = tuple(rubric)  # what the student's own writing should do, where the lesson asks for it
         self.parameters = {name: tuple(allowed) for name, allowed in (parameters or {}).items()}
         if any(not allowed for allowed in self.parameters.values()):
             raise ValueError("a declared parameter needs at least one allowed value")
@@ -124,6 +125,8 @@ class Registry:
         """The ``lesson`` bank (lesson and summative questions) or the ``practice`` bank, built now."""
         roles = ("lesson", "summative") if which == "lesson" else (which,)
         bank = QuestionBank(self.banks[which], **parameters)
+        if which == "lesson":
+            bank.rubric = self.rubric
         tables = Tables()
         for entry in self.entries:
             if entry.role in roles:

@@ -13,9 +13,9 @@ from .. import brief, campaigns, dates, draft
 from .. import coalitions as co
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer, country
 from ..theaters import COMBINED, claims_in, in_theater
-from .bank import QuestionBank, Registry, Tables, seed_lines
+from .bank import Registry, Tables, seed_lines
 
-REGISTRY = Registry(lesson="putting_it_together", parameters={"theater": brief.THEATERS})
+REGISTRY = Registry(lesson="putting_it_together", parameters={"theater": brief.THEATERS}, rubric=draft.RUBRIC)
 
 LONGEST = "brussels_2014"  # the longest member list of the article (the `outside` question)
 
@@ -368,11 +368,5 @@ def check_add_up(t: Tables, theater: str) -> MultipleChoice:
         code=('theaters.claims_in(claims, theater)[["claimant", "victim_category", "low", "high", "line"]]'))
 
 
-_lesson_bank = REGISTRY.bank("lesson", "Lesson 05's questions for one ``theater``, and its summative check.")
-
-
-def putting_it_together(theater: str = brief.THEATERS[0]) -> QuestionBank:
-    """The questions of lesson 05 (and of its summative check) for one ``theater``, with the brief's rubric."""
-    bank = _lesson_bank(theater)
-    bank.rubric = draft.RUBRIC
-    return bank
+putting_it_together = REGISTRY.bank("lesson", "Lesson 05's questions for one ``theater``, and its summative "
+                                              "check; the bank carries the brief's rubric.")
