@@ -759,3 +759,11 @@ def test_a_bank_may_replace_the_generic_advice(table):
                                                      "least one strike.")
     assert table.check(expected.iloc[:2]).message == ("Your answer has too few rows: check whether your filter "
                                                       "is too strict.")
+
+
+def test_a_short_form_another_choice_begins_with_stands_for_neither():
+    choices = {"Yes: they add up.": "No.", "No: the periods overlap.": "Right.",
+               "Yes, once each is divided by its days.": "No."}
+    afghan = MultipleChoice("Can they be added?", choices=choices, answer="No: the periods overlap.", lines=[1])
+    assert afghan.check("no").correct is True
+    assert afghan.check("yes").correct is False and "not one of the choices" in afghan.check("yes").message

@@ -58,8 +58,9 @@ def text_key(item: object) -> str:
 class Labels:
     """Matching keys for known items: each item's own text, its variants and any aliases.
 
-    ``key`` turns an item or a text into its key. A key shared by two items
-    (a short form of both) is dropped, so it matches neither.
+    ``key`` turns an item or a text into its key. A short form shared by two
+    items, or with which another item's text begins ("Yes" of "Yes: ..." and
+    "Yes, but ..."), is dropped, so it matches neither.
     """
 
     def __init__(self, texts: Mapping, *, aliases: Mapping | None = None, key: Callable[[object], str] = text_key):
@@ -73,7 +74,8 @@ class Labels:
                 found.setdefault(key(other), set()).add(item)
         if len(primary) != len(texts):
             raise ValueError("two items have texts that differ only in case, spacing or punctuation")
-        self.keys = {k: next(iter(items)) for k, items in found.items() if len(items) == 1} | primary
+        self.keys = {k: next(iter(items)) for k, items in found.items() if len(items) == 1
+                     and not any(p.startswith(k) and primary[p] not in items for p in primary)} | primary
 
     def find(self, item: object, known: Iterable = ()):
         """The known item ``item`` stands for (the item itself, its text or a variant), or None."""
