@@ -9,53 +9,67 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
 import pytest
 
 from banks.common import alternative_forms, assert_no_leak, leaked
-from banks.harness import Case, bank_calls, load_cases
+from banks.harness import Case, load_cases
 from warcourse import questions
-from warcourse.exercises import SetAnswer
 from warcourse.questions import Tables, key
 
 CASES = load_cases()
 
 
 @cache
-def built(name: str, frozen: tuple):
-    return getattr(questions, name)(**dict(frozen))
+def built(name: str, frozen: tuple, question: str):
+    """One question of bank ``name`` built with the parameters ``frozen`` (the others are not built)."""
+    function = getattr(questions, name)
+    which = "practice" if function.registry.banks["practice"] == name else "lesson"
+    return function.registry.build(which, only=question, **dict(frozen))[question]
 
 
 def distinct_questions():
-    """One param per question and parameter value whose question or answer differs from those already listed."""
-    seen, params = set(), []
-    for name, parameters in bank_calls():
-        frozen = tuple(sorted(parameters.items()))
-        bank = built(name, frozen)
-        for question in bank:
-            exercise = bank[question]
-            signature = (exercise.id, exercise.question, key(exercise).text)
-            if signature in seen:
-                continue
-            seen.add(signature)
-            label = ",".join(f"{v}" for _, v in frozen)
-            params.append(pytest.param(name, frozen, question, id=f"{exercise.id}[{label}]"))
+    """One param per question and value of the parameters it takes (a question that takes none runs once).
+
+    Read from the banks' registries, so collecting builds nothing.
+    """
+    params = []
+    for name in questions.BANKS:
+        registry = getattr(questions, name).registry
+        which = "practice" if registry.banks["practice"] == name else "lesson"
+        declared = registry.declared(which)
+        defaults = {parameter: allowed[0] for parameter, allowed in declared.items()}
+        for entry in registry.questions(which):
+            for values in itertools.product(*(declared[parameter] for parameter in entry.parameters)):
+                taken = dict(zip(entry.parameters, values))
+                frozen = tuple(sorted((defaults | taken).items()))
+                label = f"[{','.join(map(str, values))}]" if values else ""
+                params.append(pytest.param(name, frozen, entry.name, id=f"{name}.{entry.name}{label}"))
+            KINDS[(name, entry.name)] = entry.build.__annotations__.get("return")
     return params
+
+
+KINDS: dict[tuple[str, str], str | None] = {}
+"""The exercise class each question function declares it returns (its return annotation), by bank and name."""
 
 
 QUESTIONS = distinct_questions()
 
 
 def _case(name, frozen, question) -> tuple:
-    exercise = built(name, frozen)[question]
+    exercise = built(name, frozen, question)
     found = CASES.get(exercise.id)
     assert found is not None, f"{exercise.id} has no case in tests/banks/cases_*.py"
     return exercise, found, Tables(), dict(frozen)
 
 
 def test_every_question_has_a_case_and_every_case_a_question():
-    ids = {built(name, frozen)[question].id for name, frozen, question in (p.values for p in QUESTIONS)}
+    ids = {f"{name}.{question}" for name, _, question in (p.values for p in QUESTIONS)}
+    kinds = {"MultipleChoice", "Numeric", "SetAnswer", "Ordering", "PandasAnswer"}
+    undeclared = sorted(f"{bank}.{name}" for (bank, name), kind in KINDS.items() if kind not in kinds)
+    assert not undeclared, f"question functions must declare the exercise class they return: {undeclared}"
     assert not ids - set(CASES), f"questions without a case: {sorted(ids - set(CASES))}"
     assert not set(CASES) - ids, f"cases without a question: {sorted(set(CASES) - ids)}"
 
@@ -63,6 +77,7 @@ def test_every_question_has_a_case_and_every_case_a_question():
 @pytest.mark.parametrize("name, frozen, question", QUESTIONS)
 def test_canonical_answer_and_its_other_forms_are_accepted(name, frozen, question):
     exercise, found, tables, parameters = _case(name, frozen, question)
+    assert type(exercise).__name__ == KINDS[(name, question)], f"{exercise.id} is not the kind its function declares"
     canonical = Case.call(found.canonical, tables, parameters)
     forms = [canonical, *alternative_forms(exercise)]
     if found.forms is not None:
@@ -87,15 +102,15 @@ def test_typical_mistakes_get_their_diagnosis_and_no_answer(name, frozen, questi
 
 @pytest.mark.parametrize("name, frozen, question", QUESTIONS)
 def test_hints_and_question_text_show_no_answer(name, frozen, question):
-    exercise = built(name, frozen)[question]
+    exercise = built(name, frozen, question)
     for text in (exercise.question, *key(exercise).hints):
         assert not leaked(exercise, text), f"{exercise.id} gives its answer away in: {text}"
 
 
 @pytest.mark.parametrize("name, frozen, question",
-                         [p for p in QUESTIONS if isinstance(built(p.values[0], p.values[1])[p.values[2]], SetAnswer)])
+                         [p for p in QUESTIONS if KINDS[(p.values[0], p.values[2])] == "SetAnswer"])
 def test_ticking_every_box_leaves_the_answer_undetermined(name, frozen, question):
-    exercise = built(name, frozen)[question]
+    exercise = built(name, frozen, question)
     if exercise.free:
         pytest.skip("a free-text set has no boxes to tick")
     feedback = exercise.check(list(exercise.options))

@@ -121,15 +121,19 @@ class Registry:
 
         return register
 
-    def build(self, which: str, **parameters) -> QuestionBank:
-        """The ``lesson`` bank (lesson and summative questions) or the ``practice`` bank, built now."""
+    def questions(self, which: str) -> list[Entry]:
+        """The registered questions of the ``lesson`` bank (lesson and summative) or the ``practice`` bank."""
         roles = ("lesson", "summative") if which == "lesson" else (which,)
+        return [entry for entry in self.entries if entry.role in roles]
+
+    def build(self, which: str, *, only: str | None = None, **parameters) -> QuestionBank:
+        """The ``lesson`` or ``practice`` bank built now (``only``: with that one question, for tests)."""
         bank = QuestionBank(self.banks[which], **parameters)
         if which == "lesson":
             bank.rubric = self.rubric
         tables = Tables()
-        for entry in self.entries:
-            if entry.role in roles:
+        for entry in self.questions(which):
+            if only is None or entry.name == only:
                 arguments = {name: parameters[name] for name in entry.parameters}
                 bank.add(entry.name, entry.build(tables, **arguments), summative=entry.role == "summative")
         return bank
