@@ -38,6 +38,16 @@ def test_every_notebook_builds_a_registered_bank_once(notebook):
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.slug)
+def test_the_parameters_cell_allows_what_the_bank_declares(notebook):
+    """The ``# allowed:`` comment that render reads lists the values the bank declares, in its order."""
+    call = notebook.bank_call()
+    registry = getattr(questions, call.bank).registry
+    declared = registry.declared("practice" if registry.banks["practice"] == call.bank else "lesson")
+    allowed = {name: parameter.allowed for name, parameter in notebook.parameters().items()}
+    assert {name: allowed[name] for name in call.args} == {name: declared[name] for name in call.args}
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.slug)
 def test_first_code_cell_is_the_parameters_cell_with_allowed_values(notebook):
     first = next(c for c in cells(notebook) if c.cell_type == "code")
     assert "parameters" in first.metadata.get("tags", [])
