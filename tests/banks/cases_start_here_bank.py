@@ -92,6 +92,9 @@ def _other_headings(t):
       mistakes=lambda t: [(other, "another heading") for other in _other_headings(t)]
       + [("Syria", "not one of the choices")],
       forms=lambda t: [f"{_heading(t)['section']} > {_heading(t)['subsection']}",
-                       f"{_heading(t)['section']}>{_heading(t)['subsection']}".lower()])
+                       f"{_heading(t)['section']}>{_heading(t)['subsection']}".lower(),
+                       # the passages row read off as a tuple, "Section - Subsection", or the subsection alone
+                       tuple(_heading(t)), f"{_heading(t)['section']} - {_heading(t)['subsection']}",
+                       _heading(t)["subsection"].lower()])
 def _(t):
     return f"{_heading(t)['section']} › {_heading(t)['subsection']}"

@@ -130,11 +130,16 @@ def sinjar_heading(t: Tables) -> MultipleChoice:
     for key in same_section + elsewhere:
         choices[_heading(*key)] = ("That is another heading: open the line the Sinjar rows give, in the passages "
                                    "table, and read its section and subsection columns.")
+    shown = [right, *same_section, *elsewhere]
+    # as students write a heading: "Section - Subsection", ("Section", "Subsection"), or the subsection alone
+    aliases = {_heading(*key): [*(f"{key[0]}{sep}{key[1]}" for sep in (" - ", " – ", ", ", " / ", ": ")),
+                                key, list(key), *([key[1]] if [k[1] for k in shown].count(key[1]) == 1 else [])]
+               for key in shown}
     return MultipleChoice(
         "Where a number comes from: the countries of the Sinjar airdrops (sinjar_humanitarian_2014) come "
         "from one line of the article. Open that line in the passages table: under which heading is it? "
         "(Type Section › Subsection, or Section > Subsection, or the choice's letter.)",
-        choices=choices, answer=_heading(*right), lines=[line],
+        choices=choices, answer=_heading(*right), lines=[line], aliases=aliases,
         hints=["The line column of the coalition_members rows says which line of the article states them.",
                "Keep the row of passages whose line column equals that line, as you did for Wales.",
                "Read its section and subsection columns."],
