@@ -79,14 +79,19 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.set_axis(frame.index.set_names(names)).reset_index()
 
 
+def _is_number(column: pd.Series) -> bool:
+    return is_numeric_dtype(column) and not isinstance(column.dtype, pd.CategoricalDtype)
+
+
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows in one canonical order: by the text columns first, then by the numbers (compared with a tolerance)."""
     def sort_key(column: pd.Series) -> pd.Series:
-        if is_numeric_dtype(column) and not isinstance(column.dtype, pd.CategoricalDtype):
-            return column.astype("float64").round(6)
+        if _is_number(column):
+            return column.astype("float64")
         return column.map(lambda value: "\uffff" if _na(value) else str(value)).astype(object)
 
-    return frame.sort_values(list(frame.columns), key=sort_key, kind="mergesort",
-                             na_position="last").reset_index(drop=True)
+    columns = sorted(frame.columns, key=lambda column: _is_number(frame[column]))
+    return frame.sort_values(columns, key=sort_key, kind="mergesort", na_position="last").reset_index(drop=True)
 
 
 class PandasAnswer(Exercise):
