@@ -157,8 +157,9 @@ def _(t):
 
 @case("article_as_data.unit",
       mistakes=lambda t: [("airstrikes, as the article says", "too large for strikes"),
-                          ("munitions", "no munitions count"), ("bombs", "not one of the choices")],
-      forms=lambda t: ["sorties", "Sorties."])
+                          ("munitions", "no munitions count"), ("bombs", "not one of the choices"),
+                          ("airstrikes", "too large for strikes"), ("strikes", "too large for strikes")],
+      forms=lambda t: ["sorties", "Sorties.", "flights", "sortie"])
 def _(t):
     return "sorties: flights by one aircraft each"
 

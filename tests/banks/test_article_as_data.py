@@ -55,3 +55,12 @@ def test_a_share_near_the_count_in_words_is_not_taken_for_the_count(section):
     q = questions.article_as_data(section)
     count = next(value for value, message in key(q.words_share).mistakes if "how many" in message)
     assert "how many" not in q.words_share.check(float(count) - 0.3).message
+
+
+def test_a_right_answer_never_capitalises_code():
+    """The message of a right answer is a sentence: it must not start with code that gets a capital ("Pd.")."""
+    for bank in (questions.article_as_data(), questions.article_practice()):
+        for name in bank:
+            message = key(bank[name]).explanation
+            first = message.split()[0]
+            assert not (first[0].islower() and any(c in first for c in "._(")), f"{bank[name].id}: {message[:60]}"

@@ -250,6 +250,8 @@ def unit(t: Tables) -> MultipleChoice:
                 "and it calls these airstrikes, not bombs.",
         },
         answer=right, lines=lines,
+        aliases={"airstrikes, as the article says": ["airstrikes", "strikes", "air strikes"],
+                 right: ["sortie", "flights", "air sorties"]},
         hints=["Put the number next to the US airstrikes and sorties of the months before, and the coalition's "
                "total for the whole war.",
                "How many strikes a month would the number need, compared with the rest of the war?"],
@@ -476,8 +478,8 @@ def dates(t: Tables) -> Ordering:
         f"The issue date_formats quotes {len(texts)} dates, each in another format. Put them in time order, "
         "earliest first (give the date texts as quoted, in a list).",
         answer=sorted(texts, key=pd.to_datetime), lines=_issue_lines(t.inconsistencies, "date_formats"),
-        explanation="pd.to_datetime reads each format; sorting by the date each text stands for, not by the "
-                    "text, gives the time order.",
+        explanation="Each format is read by pd.to_datetime; sorting by the date each text stands for, not by "
+                    "the text, gives the time order.",
         hints=["Sorting the texts as text puts them in alphabetical order, not time order.",
                "sorted() takes a key= function that says what to sort by.",
                "pd.to_datetime turns a date text into a date; use it as the key."],
