@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from warcourse import data, questions
+from warcourse import campaigns, data, questions
 from warcourse.questions import key
 
 
@@ -34,3 +34,9 @@ def test_answers_do_not_follow_the_students_frames(theater):
                                                                                  pd.CategoricalDtype):
                 frame.loc[:, column] = "changed"
     assert answers(theater) == before
+
+
+@pytest.mark.parametrize("theater", campaigns.THEATERS)
+def test_the_order_question_speaks_of_events_not_counts(theater):
+    text = questions.air_campaigns(theater).order.question
+    assert "counts" not in text and "in all theaters" not in text, text

@@ -250,8 +250,10 @@ def months(t: Tables) -> MultipleChoice:
 @REGISTRY.question("lesson")
 def order(t: Tables, theater: str) -> Ordering:
     chosen = campaigns.milestones(campaigns.campaign_events(t.events, theater))
+    where = ("from every theater" if theater == "all" else f"of the campaigns in {theater}"
+             + (f" (some are reported for {COMBINED} together)" if (chosen["theater"] == COMBINED).any() else ""))
     return Ordering(
-        f"Put these events in {scope_name(theater)} in date order, earliest first (each is a row of the events "
+        f"Put these events {where} in date order, earliest first (each is a row of the events "
         "table, which has their dates; give the labels or the event ids).",
         answer=list(chosen["event_id"]),
         labels=dict(zip(chosen["event_id"], chosen["summary"])),
