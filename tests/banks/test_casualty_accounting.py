@@ -32,3 +32,9 @@ def test_answers_do_not_follow_the_students_frames():
     frame.loc[:, "claimant_type"] = "ngo"
     after = {name: key(bank[name]).text for bank in [questions.casualty_practice()] for name in bank}
     assert after == before
+
+
+def test_a_wrong_summative_answer_says_which_table_to_reread():
+    q = questions.casualty_accounting()
+    for name in ("s_afghan_types", "s_civilian_running"):
+        assert "casualty_claims" in q[name].check(-1).where

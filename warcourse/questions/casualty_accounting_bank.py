@@ -325,7 +325,8 @@ def s_afghan_types(t: Tables) -> PandasAnswer:
     return PandasAnswer(
         "In casualty_claims, take the claims whose place ends with 'Afghanistan'. Make a Series indexed by "
         "claimant_type with the number of claims of each type (only the types that occur).",
-        answer=types.rename("claims"), lines=seed_lines(afghan), where="the place and claimant_type columns",
+        answer=types.rename("claims"), lines=seed_lines(afghan),
+        where="the place and claimant_type columns of casualty_claims",
         explanation="Per claimant type: " + ", ".join(f"{kind} {n}" for kind, n in types.items())
                     + ". Most of the Afghan claims name no claimant at all.",
         hints=["Filter with .str.endswith on place.",
@@ -344,7 +345,7 @@ def s_civilian_running(t: Tables) -> Numeric:
         "In casualty_claims, how many civilian claims (victim_category 'civilians') about 'Iraq and Syria' are "
         "running totals, counting from August 2014 (period_start in that month)?",
         answer=int(from_start.sum()), unit="claims", lines=seed_lines(civil[from_start]),
-        where="the victim_category, place and period_start columns",
+        where="the victim_category, place and period_start columns of casualty_claims",
         explanation="Running totals start with the campaign; the other claims count one month or one year.",
         mistakes=[(len(civil), "that counts every civilian claim about Iraq and Syria, also those for one "
                                "month or one year."),
@@ -524,7 +525,9 @@ def raqqa(t: Tables) -> MultipleChoice:
             "A contradiction: the two numbers contradict each other, so one of them is false.": (
                 "Both are lower bounds: “more than” in one city and “at least” for the whole war can both hold."),
             "More in one city: Raqqa had more than all of the war's civilian deaths put together.": (
-                "That divides numbers with different places and periods, and two lower bounds bound no ratio."),
+                f"That reads two floors as complete counts: “at least” {whole_war['low']:,.0f} says nothing about "
+                "how many more died in the whole war, and the two claims have different places, periods and "
+                "counters."),
             "A typo: the whole-war figure must be a typing error in the article.": (
                 "Nothing suggests a typo: a lower bound of unnamed source can be far below what monitors count."),
         },
