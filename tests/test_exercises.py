@@ -767,3 +767,15 @@ def test_a_short_form_another_choice_begins_with_stands_for_neither():
     afghan = MultipleChoice("Can they be added?", choices=choices, answer="No: the periods overlap.", lines=[1])
     assert afghan.check("no").correct is True
     assert afghan.check("yes").correct is False and "not one of the choices" in afghan.check("yes").message
+
+
+def test_a_short_form_two_choices_share_asks_which_one_is_meant():
+    from warcourse.exercises import MultipleChoice
+
+    exercise = MultipleChoice("Can they be added?", choices={"Yes: same actor and days.": "Right.",
+                                                             "Yes, but only after dividing.": "No.",
+                                                             "No: the periods overlap.": "No."},
+                              answer="Yes: same actor and days.", lines=[44])
+    feedback = exercise.check("Yes")
+    assert feedback.correct is None and "more than one choice" in feedback.message and exercise.tries == 0
+    assert exercise.check("no").correct is False and exercise.check("Yes: same actor and days").correct is True

@@ -52,6 +52,9 @@ class MultipleChoice(Exercise):
 
     def _check(self, answer: object) -> Feedback:
         choice = self._find(answer)
+        if choice is None and self._labels.ambiguous(answer):
+            return self.unclear(f"{shown(answer)} begins more than one choice. Give the whole text of the one you "
+                                f"mean, or its letter ({', '.join(self._letters)}).")
         if choice is None:
             return self.wrong(f"{shown(answer)} is not one of the choices. {self._form()}")
         if choice == self._answer:

@@ -76,6 +76,11 @@ class Labels:
             raise ValueError("two items have texts that differ only in case, spacing or punctuation")
         self.keys = {k: next(iter(items)) for k, items in found.items() if len(items) == 1
                      and not any(p.startswith(k) and primary[p] not in items for p in primary)} | primary
+        self.shared = set(found) - set(self.keys)  # short forms that stand for more than one item
+
+    def ambiguous(self, item: object) -> bool:
+        """Whether ``item`` is a short form that two known items share (it stands for neither)."""
+        return isinstance(item, str) and self.key(item) in self.shared
 
     def find(self, item: object, known: Iterable = ()):
         """The known item ``item`` stands for (the item itself, its text or a variant), or None."""
