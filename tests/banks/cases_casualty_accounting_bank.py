@@ -96,7 +96,11 @@ def _comparable(t) -> tuple[list, list]:
     ([f"{a} vs {b}" for a, b in _comparable(t)[0][:-1]], "missing"),
     ([f"{a} vs {b}" for a, b in _comparable(t)[0] + _comparable(t)[1][:1]], "belong"),
     ([f"{a} vs {b}" for a, b in PAIRS], "too many")],
-      forms=lambda t: [[f"{b} vs. {a}" for a, b in _comparable(t)[0]], [(b, a) for a, b in _comparable(t)[0]]])
+      forms=lambda t: [[f"{b} vs. {a}" for a, b in _comparable(t)[0]], [(b, a) for a, b in _comparable(t)[0]],
+                       # as students write a pair: "a, b", "(a, b)", "a and b", "a – b", or a set of two
+                       [f"{a}, {b}" for a, b in _comparable(t)[0]], [f"({b}, {a})" for a, b in _comparable(t)[0]],
+                       [f"{a} and {b}" for a, b in _comparable(t)[0]], [f"{a} – {b}" for a, b in _comparable(t)[0]],
+                       {frozenset(pair) for pair in _comparable(t)[0]}])
 def _(t):
     return [f"{a} vs {b}" for a, b in _comparable(t)[0]]
 

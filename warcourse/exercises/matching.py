@@ -17,7 +17,7 @@ MAX_ITEMS = 10_000  # an endless iterator is cut here instead of hanging the ker
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'", "–": "-", "—": "-",
                          "›": ">", "»": ">", "→": ">", "\u00a0": " ", "\u202f": " "})
-_PAIR = re.compile(r"\s+(?:vs\.?|versus)\s+|\s*[/&]\s*|\s+-\s+", re.IGNORECASE)
+_PAIR = re.compile(r"\s+(?:vs\.?|versus|and)\s+|\s*[/&,]\s*|\s+[-–—]\s+", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
@@ -127,11 +127,11 @@ def items_of(answer: object, *, ordered: bool) -> list:
 
 
 def pair_key(item: object, key: Callable[[str], str] = normalise) -> str:
-    """One key for a pair in any order or form: ("a", "b"), "b vs. a", "a / b", "a & b"."""
-    if isinstance(item, tuple | list) and len(item) == 2:
+    """One key for a pair in any order or form: ("a", "b"), {"a", "b"}, "b vs. a", "a / b", "a & b", "(a, b)"."""
+    if isinstance(item, tuple | list | set | frozenset) and len(item) == 2:
         halves = [as_text(half) for half in item]
     else:
-        halves = _PAIR.split(as_text(item), maxsplit=1)
+        halves = _PAIR.split(as_text(item).strip().strip("()[]{}"), maxsplit=1)
     if len(halves) != 2:
         return key(as_text(item))
     return " | ".join(sorted(key(half) for half in halves))
