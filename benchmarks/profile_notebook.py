@@ -118,9 +118,9 @@ def bank_timer() -> list[float]:
 
 
 def code_cells(path: Path) -> list[str]:
-    import nbformat
+    from warcourse.notebooks import read
 
-    return [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    return [c.source for c in read(path).cells if c.cell_type == "code"]
 
 
 def shell():

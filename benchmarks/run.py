@@ -57,6 +57,7 @@ from warcourse import render
 from warcourse.catalogue import Lesson, discover
 from warcourse.errors import first_line
 from warcourse.files import write_atomic
+from warcourse.notebooks import read as read_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
@@ -174,7 +175,7 @@ def execute(path: Path, tmp: Path) -> dict:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    nb = nbformat.read(path, as_version=4)
+    nb = read_notebook(path)
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))
     source, output = tmp / f"in-{path.name}", tmp / f"out-{path.name}"
     nbformat.write(nb, source)
@@ -367,13 +368,11 @@ def warcourse_modules() -> list[str]:
 
 def notebook_imports(notebooks: list[Lesson]) -> list[str]:
     """The warcourse modules the notebooks import (``from warcourse import data`` -> warcourse.data)."""
-    import nbformat
-
     found = set()
     pattern = re.compile(r"^\s*(?:from\s+(warcourse(?:\.\w+)*)\s+import\s+\(?([^#\n]+)|import\s+(warcourse[\w.]*))",
                          re.M)
     for nb in notebooks:
-        for cell in nbformat.read(nb.path, as_version=4).cells:
+        for cell in read_notebook(nb.path).cells:
             if cell.cell_type != "code":
                 continue
             for base, names, plain in pattern.findall(cell.source):
