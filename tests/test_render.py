@@ -1,4 +1,4 @@
-"""``render`` and ``lessons``: parameter validation before any kernel, parallel rendering,
+"""``render`` and ``catalogue``: parameter validation before any kernel, parallel rendering,
 atomic output, the index page, and the HTML fallback of widget outputs."""
 
 import html

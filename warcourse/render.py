@@ -1,7 +1,7 @@
 """``python -m warcourse render``: run lessons with papermill, write notebooks, HTML and an index.
 
 Every ``-p NAME VALUE`` is checked against every chosen lesson before any
-kernel starts (see ``lessons``). Lessons run in parallel worker processes
+kernel starts (see ``catalogue``). Lessons run in parallel worker processes
 (papermill changes the working directory of the process it runs in); each
 prints one line as it finishes. For a lesson ``NN_topic`` the output folder
 gets ``NN_topic.ipynb`` (executed) and ``NN_topic.html``; exercise sets go to
