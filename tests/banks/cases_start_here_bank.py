@@ -90,7 +90,7 @@ def _other_headings(t):
 
 @case("start_here.sinjar_heading",
       mistakes=lambda t: [(other, "another heading") for other in _other_headings(t)]
-      + [("Syria", "not one of the choices")],
+      + [("Syria", "not one of the choices"), (t.passages.iloc[:1], "expected one choice")],
       forms=lambda t: [f"{_heading(t)['section']} > {_heading(t)['subsection']}",
                        f"{_heading(t)['section']}>{_heading(t)['subsection']}".lower(),
                        # the passages row read off as a tuple, "Section - Subsection", or the subsection alone

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import numbers
 from collections.abc import Mapping
 
 from .base import Exercise
-from .feedback import Feedback, shown
+from .feedback import Feedback, shown, type_name
 from .matching import Labels, as_text, variants
 
 
@@ -55,6 +56,9 @@ class MultipleChoice(Exercise):
         if choice is None and self._labels.ambiguous(answer):
             return self.unclear(f"{shown(answer)} begins more than one choice. Give the whole text of the one you "
                                 f"mean, or its letter ({', '.join(self._letters)}).")
+        if choice is None and not isinstance(answer, str | numbers.Number):
+            return self.wrong(f"expected one choice, got {type_name(answer)}. Read your answer off what your code "
+                              f"shows, then give the choice's text or its letter ({', '.join(self._letters)}).")
         if choice is None:
             return self.wrong(f"{shown(answer)} is not one of the choices. {self._form()}")
         if choice == self._answer:
