@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from warcourse import brief, campaigns, numbers, plots, rowfacts, theaters, tracing
 from warcourse import brief_figures as figures
-from warcourse.errors import UsageError
 from warcourse.catalogue import Lesson
+from warcourse.errors import UsageError
 from warcourse.paths import ROOT
 from warcourse.questions import putting_it_together_bank as bank
 

@@ -113,7 +113,8 @@ CASES = [
     ("events", r"^(- event_id: \w+)", r"\1\n  1: one", "1: one", False, "the key '1' is not read as text"),
     ("events", r"^  actor: .+$", "  actor: no", "actor: no", True,
      r'actor is false, not text: YAML reads an unquoted yes, no, .*; put the word in quotes, e\.g\. actor: "no"'),
-    ("events", r"^  actor: .+$", "  actor: On", "actor: On", True, r"actor is true, not text: .*put the word in quotes"),
+    ("events", r"^  actor: .+$", "  actor: On", "actor: On", True,
+     r"actor is true, not text: .*put the word in quotes"),
     ("events", r"^  actor: .+$", "  actor: 1914", "actor: 1914", True,
      r"actor is 1914; expected text \(in quotes if YAML reads it as a number\)"),
 ]

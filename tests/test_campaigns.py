@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warcourse import campaigns, data, plots, theaters
-from warcourse.errors import UsageError
 from warcourse.catalogue import Lesson
+from warcourse.errors import UsageError
 from warcourse.paths import ROOT
 
 LESSON = ROOT / "notebooks" / "03_air_campaigns.ipynb"

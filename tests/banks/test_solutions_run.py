@@ -26,8 +26,8 @@ import nbformat
 import pandas as pd
 import pytest
 
-from warcourse.exercises import MultipleChoice
 from warcourse.catalogue import Lesson
+from warcourse.exercises import MultipleChoice
 from warcourse.paths import ROOT
 from warcourse.questions import key
 
