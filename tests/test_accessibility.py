@@ -27,6 +27,7 @@ from nbconvert import HTMLExporter
 
 from warcourse import plots
 from warcourse.errors import CourseError
+from warcourse.mime import WIDGET_STATE
 from warcourse.paths import EXERCISES, NOTEBOOKS, ROOT
 
 NOTEBOOK_FILES = sorted([*NOTEBOOKS.glob("*.ipynb"), *EXERCISES.rglob("*.ipynb")])
@@ -35,7 +36,6 @@ LESSONS = sorted(NOTEBOOKS.glob("*.ipynb"))
 OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
 VAGUE_LINKS = {"here", "click here", "this", "this link", "link", "more", "read more", "this page", "page", "see here"}
 RAW_IMAGES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 MIN_ALT_WORDS = 5
 
 # Markdown as JupyterLab shows it (GFM: tables, bare addresses become links); mistune comes with nbconvert.

@@ -23,6 +23,7 @@ import pytest
 
 from conftest import CHECK, EXERCISE, FIXTURE, KERNEL_START, RUN_ALL, STEP, Exercise, NotebookPage, exactly, staged
 from warcourse import questions
+from warcourse.mime import WIDGET_STATE
 from warcourse.paths import NOTEBOOKS
 from warcourse.questions import key
 
@@ -32,7 +33,6 @@ SKY = "fixture sky"
 RIGHT, WRONG = "✔ Right.", "✘ Not quite"  # the fixture's own messages are checked in test_jupyterlab.py
 NOT_ANSWERED = "… Not answered yet: choose or type your answer and press Check."
 CODE_ANSWER = "q.apples.check(1149)"
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 def stage(lab, name: str, *, code_answer: bool = False) -> str:

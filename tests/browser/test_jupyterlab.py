@@ -16,9 +16,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from warcourse.mime import WIDGET_VIEW
+
 pytestmark = pytest.mark.browser
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 LOOK = "(Where to look: the passages and the table the question names.)"  # the fixture's lines are in no section
 CITES = re.compile(r"\(Where to look: article lines? \d+((, \d+)*|–\d+)\.\)$")
 SKY, APPLES, FRUITS, PLANETS, DAYS = (f"fixture {thing}" for thing in ("sky", "apples", "fruits", "planets", "days"))
