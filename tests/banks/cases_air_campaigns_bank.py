@@ -199,7 +199,9 @@ def _bounds(words: str) -> str:
 
 
 @case("air_campaigns.bounds", mistakes=lambda t: [(_bounds("Exactly"), "are not"),
-                                                   (_bounds("At least"), "smaller"), (_bounds("At most"), "larger")])
+                                                   (_bounds("At least"), "smaller"), (_bounds("At most"), "larger"),
+                                                   # the short form before the comma names the choice too
+                                                   (_bounds("At least").split(",")[0], "smaller")])
 def _(t):
     rows = t.strike_counts[t.strike_counts["record_id"].str.startswith("netherlands")
                            & (t.strike_counts["metric"] == "missions")]

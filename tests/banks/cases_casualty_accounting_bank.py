@@ -200,7 +200,10 @@ def _ceiling(words: str) -> str:
 
 @case("casualty_accounting.s_ceiling", mistakes=lambda t: [(_ceiling("At least"), "from above"),
                                                             (_ceiling("a senior official said"), "not one year"),
-                                                            (_ceiling("About"), "confirmation")])
+                                                            (_ceiling("About"), "confirmation"),
+                                                            (_ceiling("At least").split(" ISIL")[0], "from above")],
+      forms=lambda t: [f"at most {int(by_id(t).loc['cnn_us_official_2016_12', 'high']):,}",
+                       f"At most {int(by_id(t).loc['cnn_us_official_2016_12', 'high'])}"])
 def _(t):
     row = by_id(t).loc["cnn_us_official_2016_12"]
     assert pd.isna(row["low"]) and pd.notna(row["high"])

@@ -405,6 +405,8 @@ def bounds(t: Tables) -> MultipleChoice:
                 "If the second total was much more than its stated number, the difference could be larger.",
         },
         answer=right,
+        aliases={f"{bound} {gap:,}, since both totals are at least what they state.":
+                 [f"{bound} {gap:,}", f"{bound} {gap}"] for bound in ("At least", "At most")},
         lines=[308],
         hints=["Look at the low and high columns of the two rows: which bound is missing?",
                "Try made-up true totals that fit both quotes and subtract them: is the result always the same?"],

@@ -312,6 +312,11 @@ def s_ceiling(t: Tables) -> MultipleChoice:
                 "confirmation by the coalition."),
         },
         answer=honest, lines=seed_lines(official),
+        aliases={choice: [f"{start} {number}" for number in (ceiling_value, int(official["high"]))]
+                 for start, choice in [("At most", honest), ("About", f"About {ceiling_value} ISIL fighters were "
+                                                                       "killed, as the coalition confirmed."),
+                                       ("At least", f"At least {ceiling_value} ISIL fighters were killed by the "
+                                                    "coalition in its war on ISIL.")]},
         hints=["What does “as many as” bound: from above or from below?",
                "Check period_start: since when does the claim count? And who made it?"],
         code='by_id.loc["cnn_us_official_2016_12", ["claimant", "low", "high", "period_start", "period_end"]]')
