@@ -5,7 +5,8 @@ probes the sandbox, it hands what it saw in as an answer (``q.fits.check(seen)``
 gradebook's answer column shows it. Paths are filled in by the test: ROOT (the course), VICTIM
 (another student's file), GRADEBOOK (the gradebook being written), OUTSIDE (the grader's working
 folder), HOMEDIR (the grader's home), MARKER (a number naming processes that must not outlive
-their sandbox).
+their sandbox). ``BUSY`` are honest notebooks that use many threads and processes at once (AFTER:
+the right answer to ``q.after``).
 """
 
 TRY = '''
@@ -85,6 +86,48 @@ ATTACKS = {
     "huge_print": ["print('x' * 100_000_000)", "q.canada.check(5)"],
     "endless_loop": ["q.canada.check(5)", "while True:\n    pass", "q.after.check(6)"],
     "exit_call": ["q.canada.check(5)", "exit()", "q.after.check(6)"],
+    # At most BOMB forked children that sleep, all killed at the end: bounded even if no limit held.
+    "fork_bomb": [
+        "q.canada.check(5)",
+        "import os, signal, time\n"
+        "children, seen, began = [], 'none refused', time.monotonic()\n"
+        "try:\n"
+        "    while len(children) < 2000:\n"
+        "        pid = os.fork()\n"
+        "        if pid == 0:\n"
+        "            time.sleep(60)\n"
+        "            os._exit(0)\n"
+        "        children.append(pid)\n"
+        "except OSError as error:\n"
+        "    seen = f'refused after {len(children)} in {time.monotonic() - began:.1f} s: {type(error).__name__}'\n"
+        "    raise\n"
+        "finally:\n"
+        "    for pid in children:\n"
+        "        os.kill(pid, signal.SIGKILL)\n"
+        "    for pid in children:\n"
+        "        os.waitpid(pid, 0)\n"
+        "    if seen == 'none refused':\n"
+        "        seen += f' ({len(children)} made)'",
+        "q.fits.check(seen)",
+        "q.after.check(6)"],
     "crash_after_three": ["q.canada.check(5)", "q.after.check(6)", "q.fits.check('sorties')",
                           "import os\nos.kill(os.getpid(), 9)", "q.rate.check(1)"],
+}
+
+BUSY = {
+    # 100 threads alive at once, and 20 child processes beside them: well within the process limit.
+    "honest_threads": [
+        "import subprocess, threading\n"
+        "barrier, done = threading.Barrier(100), []\n"
+        "def work():\n"
+        "    barrier.wait(timeout=20)\n"
+        "    done.append(1)\n"
+        "threads = [threading.Thread(target=work) for _ in range(100)]\n"
+        "for thread in threads:\n"
+        "    thread.start()\n"
+        "children = [subprocess.Popen(['sleep', '1']) for _ in range(20)]\n"
+        "for thread in threads:\n"
+        "    thread.join()\n"
+        "codes = [child.wait() for child in children]",
+        "q.after.check(AFTER if len(done) == 100 and codes == [0] * 20 else 'threads failed')"],
 }

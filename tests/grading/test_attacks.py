@@ -14,6 +14,7 @@ import csv
 import hashlib
 import io
 import os
+import resource
 import subprocess
 import sys
 from decimal import Decimal
@@ -26,11 +27,11 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from tests.grading.attacks import ATTACKS
+from tests.grading.attacks import ATTACKS, BUSY
 from warcourse import questions
 from warcourse.__main__ import main
 from warcourse.errors import CourseError
-from warcourse.grading.sandbox import require_bwrap
+from warcourse.grading.sandbox import FIRST_UID, LIMITS, UIDS, require_bwrap
 from warcourse.paths import ROOT
 
 
@@ -99,6 +100,9 @@ def graded(tmp_path_factory):
         for token, value in paths.items():
             cells = [cell.replace(token, value) for cell in cells]
         nbformat.write(handin(cells), folder / f"{name}.ipynb")
+    after = repr(questions.key(questions.air_practice().after).answer)
+    for name, cells in BUSY.items():
+        nbformat.write(handin([cell.replace("AFTER", after) for cell in cells]), folder / f"{name}.ipynb")
     for name, answers in honest.items():
         cells = [f"answer = {expression}\nq.{question}.check(answer)" for question, expression in answers.items()]
         bank_line = "q = questions.air_practice()\n" * (2 if name == "honest_numpy" else 1)
@@ -118,8 +122,9 @@ def graded(tmp_path_factory):
              "profile": tree_hash(startup)}
     book = list(csv.DictReader(out.open(encoding="utf-8")))
     processes = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    users = {int(uid) for uid in subprocess.run(["ps", "-eo", "uid="], capture_output=True, text=True).stdout.split()}
     return {"status": status, "book": book, "before": before, "after": after, "outside": outside,
-            "processes": processes, "keep": keep, "honest": honest, "out": out}
+            "processes": processes, "users": users, "keep": keep, "honest": honest, "out": out}
 
 
 def rows(graded, student: str) -> dict[str, dict]:
@@ -136,7 +141,8 @@ def test_the_class_is_graded_and_nothing_outside_the_sandboxes_changed(graded):
         assert not changed, (part, sorted(changed)[:5])
     assert list(graded["outside"].iterdir()) == []  # no tqdm.py, sitecustomize.py in the working folder
     assert not (ROOT / "warcourse" / "planted.py").exists() and "warcourse.planted" not in sys.modules
-    assert f"sleep {MARKER}" not in graded["processes"]
+    assert f"sleep {MARKER}" not in graded["processes"] and "warcourse.grading.runner" not in graded["processes"]
+    assert not {uid for uid in graded["users"] if FIRST_UID <= uid < FIRST_UID + UIDS}  # no sandbox user left
     assert not any(row["student"] == "student" for row in graded["book"])  # no forged gradebook line
     assert {row["mode"] for row in graded["book"]} == {"sandbox"}
 
@@ -174,6 +180,21 @@ def test_a_memory_bomb_fails_its_cell_only(graded):
     found = rows(graded, "memory_bomb")
     assert found["canada"]["tries"] == "1" and found["after"]["answer"] == "6"
     assert "MemoryError" in found["canada"]["note"]
+
+
+def test_a_fork_bomb_fails_its_cell_only(graded):
+    """The process limit holds, also for a grader run as root (each sandbox is then a user of its own)."""
+    found = rows(graded, "fork_bomb")
+    seen = found["fits"]["answer"]
+    assert seen.startswith("refused after ") and seen.endswith(": BlockingIOError"), seen
+    assert int(seen.split()[2]) < LIMITS[resource.RLIMIT_NPROC], seen
+    assert "cell 4 (`import os, signal, time`): BlockingIOError" in found["canada"]["note"], found["canada"]
+    assert (found["canada"]["answer"], found["after"]["answer"]) == ("5", "6")
+    assert {row["status"] for row in found.values()} == {"graded"}
+
+
+def test_many_threads_and_processes_are_allowed(graded):
+    assert rows(graded, "honest_threads")["after"]["result"] == "right"
 
 
 def test_a_huge_print_is_cut_in_the_kept_notebook(graded):
