@@ -82,7 +82,12 @@ def _counted_mistakes(t, theater):
     return [(right[:-1], "missing"), (right + others[:1], "belong"), (others[:2], "belong")]
 
 
-@case("air_campaigns.counted", mistakes=_counted_mistakes)
+SHORT = {"United Kingdom": "UK", "United States": "USA", "Netherlands": "Holland", "Coalition": "the coalition"}
+
+
+@case("air_campaigns.counted", mistakes=_counted_mistakes,
+      forms=lambda t, theater: [[SHORT.get(actor, actor)
+                                 for actor in mine(t.strike_counts, theater)["actor"].unique()]])
 def _(t, theater):
     return sorted(mine(t.strike_counts, theater)["actor"].unique())
 
@@ -222,7 +227,8 @@ def _rates(t):
 
 
 @case("air_campaigns.rates", mistakes=lambda t: [(_rates(t)[1], "right place"), (_rates(t)[0][::-1], "right place"),
-                                                  (_rates(t)[0][:-1], "missing")])
+                                                  (_rates(t)[0][:-1], "missing")],
+      forms=lambda t: [t.strike_counts.set_index("record_id").loc[_rates(t)[0], "quote"].tolist()])
 def _(t):
     return _rates(t)[0]
 
@@ -303,11 +309,15 @@ def _(t):
     return nearest_metric(t)
 
 
+def _flying(t):
+    counts = t.strike_counts
+    return counts[(counts["theater"] == BOTH) & (counts["count_type"] == "cumulative")
+                  & counts["metric"].isin(["sorties", "missions"])]
+
+
 def _flights(t):
     options = questions.air_practice().flights.options
-    counts = t.strike_counts
-    flying = counts[(counts["theater"] == BOTH) & (counts["count_type"] == "cumulative")
-                    & counts["metric"].isin(["sorties", "missions"])]
+    flying = _flying(t)
     right = [option for option in options if any(f"“{quote}”" in option for quote in flying["quote"])]
     assert len(right) == len(flying)
     return right, [option for option in options if option not in right]
@@ -315,7 +325,8 @@ def _flights(t):
 
 @case("air_practice.flights", mistakes=lambda t: [(_flights(t)[0][:-1], "missing"),
                                                    (_flights(t)[0] + _flights(t)[1][:1], "belong"),
-                                                   (_flights(t)[1], "belong")])
+                                                   (_flights(t)[1], "belong")],
+      forms=lambda t: [_flying(t)["record_id"].tolist(), _flying(t)["quote"].tolist()])
 def _(t):
     return _flights(t)[0]
 

@@ -11,6 +11,7 @@ import pandas as pd
 from .. import campaigns, schema
 from ..dates import at_precision, day
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
+from ..exercises.names import country
 from ..theaters import COMBINED, in_theater, scope_name
 from .bank import Registry, Tables, seed_lines
 
@@ -124,6 +125,7 @@ def counted(t: Tables, theater: str) -> SetAnswer:
         f"airstrikes, sorties, missions, targets, munitions or operations {where}?",
         answer=sorted(set(mine["actor"])),
         distractors=campaigns.without_counts(t.strike_counts, t.events, t.deployments, t.countries, theater),
+        normalise=country, aliases={"Coalition": ["the coalition"]},
         lines=seed_lines(mine), where="the table mine (the strike_counts rows of your theater)",
         explanation="Those actors have at least one row in strike_counts for the theater. The others began a "
                     "campaign or sent forces, but the article gives no number of what they did.",
@@ -424,6 +426,7 @@ def rates(t: Tables) -> Ordering:
         "day: period_start to period_end; give the labels or the record ids).",
         answer=list(ranked["record_id"]),
         labels={row.record_id: f"{row.actor}: {row.quote} ({row.when})" for row in rows.itertuples()},
+        aliases={row.record_id: [row.quote] for row in rows.itertuples()},
         lines=seed_lines(rows), where="the period_start, period_end and value columns of strike_counts",
         explanation="Divide each value by its days, (period_end - period_start).days + 1, and sort: a few targets "
                     "hit in one day run faster than a larger total spread over months.",
@@ -577,7 +580,11 @@ def flights(t: Tables) -> SetAnswer:
         "Which of these numbers count flights (sorties, or missions flown) rather than airstrikes? Read what each "
         "quote counts, then check it against the metric column of case.",
         answer=[labels[record] for record in flying], options=sorted(labels.values()),
-        aliases={labels[row.record_id]: [row.record_id] for row in case.itertuples()},
+        # a row as students name it: its record id, its reported text ("more than 2,100"), its value or its quote
+        # (a value two rows share, such as 2100, then names neither)
+        aliases={labels[row.record_id]: [row.record_id, row.reported, row.reported.replace(",", ""),
+                                           str(row.value), f"{row.value:,}", row.quote]
+                 for row in case.itertuples()},
         lines=seed_lines(case), where="the quotes and the metric column of case", conditions=1,
         explanation="Sorties and missions count flights: refuelling, surveillance and escort flights count too, "
                     "and a strike aircraft may come back without striking. The words 'sorties', 'missions' and "
