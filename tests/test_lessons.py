@@ -39,12 +39,21 @@ def test_every_notebook_builds_a_registered_bank_once(notebook):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.slug)
 def test_the_parameters_cell_allows_what_the_bank_declares(notebook):
-    """The ``# allowed:`` comment that render reads lists the values the bank declares, in its order."""
+    """The ``# allowed:`` comment a reader sees lists the values the bank declares, in its order."""
+    import ast
+
     call = notebook.bank_call()
     registry = getattr(questions, call.bank).registry
     declared = registry.declared("practice" if registry.banks["practice"] == call.bank else "lesson")
-    allowed = {name: parameter.allowed for name, parameter in notebook.parameters().items()}
-    assert {name: allowed[name] for name in call.args} == {name: declared[name] for name in call.args}
+    cell = next(c for c in nbformat.read(notebook.path, as_version=4).cells
+                if "parameters" in c.metadata.get("tags", []))
+    commented = {}
+    for line in cell.source.splitlines():
+        name, _, comment = line.partition("#")
+        if "allowed:" in comment:
+            values = ast.literal_eval(comment.split("allowed:", 1)[1].strip())
+            commented[name.split("=")[0].strip()] = values if isinstance(values, tuple) else (values,)
+    assert {name: commented.get(name) for name in call.args} == {name: declared[name] for name in call.args}
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.slug)
@@ -110,3 +119,22 @@ def test_no_solution_code_in_lessons_or_student_copies(notebook):
         return
     for cell in cells(notebook):
         assert "solution" not in cell.metadata.get("tags", [])
+
+
+def test_render_takes_allowed_values_from_the_bank_not_the_comment(tmp_path):
+    """The bank's declaration is the one source: a comment that lists more values does not widen it."""
+    import shutil
+
+    from warcourse.catalogue import Lesson
+    from warcourse.errors import UsageError
+
+    copy = tmp_path / "03_air_campaigns.ipynb"
+    shutil.copy(ROOT / "notebooks" / "03_air_campaigns.ipynb", copy)
+    nb = nbformat.read(copy, as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    cell.source = cell.source.replace('"Afghanistan"', '"Afghanistan", "Mars"')
+    nbformat.write(nb, copy)
+    theater = Lesson(copy).parameters()["theater"]
+    assert "Mars" not in theater.allowed and "Iraq" in theater.allowed
+    with pytest.raises(UsageError, match="Mars"):
+        theater.convert("Mars", "03_air_campaigns")

@@ -5,13 +5,16 @@ A lesson is ``notebooks/NN_topic.ipynb``; an exercise set is a solution notebook
 A title is the text of the first markdown heading.
 
 Parameters are read with papermill's own inspection of the cell tagged
-``parameters``. Each parameter declares its allowed values in a comment on the
-same line, read with ``ast.literal_eval`` as a tuple::
+``parameters``. A parameter the notebook passes to its question bank takes the
+values the bank declares, once, in its ``Registry(parameters=...)``; the comment
+on its line shows them to the reader (``tests/test_lessons.py`` keeps the two
+equal). Any other parameter declares its allowed values in that comment, read
+with ``ast.literal_eval`` as a tuple::
 
     show_solutions = False  # allowed: True, False
     theater = "all"  # allowed: "all", "Iraq", "Syria", "Libya", "Afghanistan"
 
-A parameter without such a comment takes any value of its default's type.
+A parameter without either takes any value of its default's type.
 Values given on the command line are text and are converted with the type of
 the default: ``True``/``False`` (or ``true``/``false``) for a bool, an int, a
 float, text for a str (other defaults are read with ``ast.literal_eval``).
@@ -148,7 +151,27 @@ class Lesson:
                     raise CourseError(f"{where}: the default {literal(default)} is not among "
                                       f"its allowed values {match.group(1)}")
             found[name] = Parameter(name, default, allowed)
+        for name, allowed in self.declared().items():
+            if name in found:
+                if not any(_same(found[name].default, a) for a in allowed):
+                    raise CourseError(f"{shown(self.path)}: parameter {name}: the default "
+                                      f"{literal(found[name].default)} is not a value its question bank declares")
+                found[name] = Parameter(name, found[name].default, allowed)
         return found
+
+    def declared(self) -> dict[str, tuple]:
+        """The allowed values the notebook's question bank declares for the parameters passed to it ({} without one)."""
+        calls = bank_calls(cell.source for cell in read(self.path).cells if cell.cell_type == "code")
+        if len(calls) != 1:
+            return {}
+        from . import questions
+
+        function = getattr(questions, calls[0].bank, None)
+        registry = getattr(function, "registry", None)
+        if registry is None:
+            return {}
+        declared = registry.declared("practice" if registry.banks["practice"] == calls[0].bank else "lesson")
+        return {name: declared[name] for name in calls[0].args if name in declared}
 
     def bank_call(self) -> BankCall:
         """The one line that builds the notebook's questions; CourseError when there is none or several."""
