@@ -107,7 +107,9 @@ def _libya_steps(t):
 
 @case("air_campaigns.steps", mistakes=lambda t: [(_libya_steps(t)[1]["value"].diff(), "not the ones asked for"),
                                                   (_libya_steps(t)[1]["value"], "not the ones asked for"),
-                                                  (_libya_steps(t)[0].iloc[1:], "too few")])
+                                                  (_libya_steps(t)[0].iloc[1:], "too few"),
+                                                  (_libya_steps(t)[1]["value"].diff(),
+                                                   "counts from the campaign start")])
 def _(t):
     return _libya_steps(t)[0]
 
@@ -263,7 +265,9 @@ def _by_metric(t):
         in_period=_by_metric(t)["value"].diff().fillna(_by_metric(t)["value"])), "not the ones asked for"),
     (_by_metric(t)[["metric", "period_end", "value"]].assign(in_period=_by_metric(t)["value"]),
      "not the ones asked for"),
-    (_by_metric(t)[["metric", "period_end", "value"]], "missing")],
+    (_by_metric(t)[["metric", "period_end", "value"]], "missing"),
+    (_by_metric(t)[["metric", "period_end", "value"]].assign(
+        in_period=_by_metric(t)["value"].diff().fillna(_by_metric(t)["value"])), "within each metric")],
       forms=lambda t: [_canonical_by_metric(t).sort_values(["period_end", "metric"]),
                        _canonical_by_metric(t).sort_values(["period_end", "metric"]).reset_index(drop=True)])
 def _canonical_by_metric(t):

@@ -175,6 +175,8 @@ def steps(t: Tables) -> PandasAnswer:
         "the campaign start).",
         answer=campaigns.period_counts(libya)["in_period"],
         lines=seed_lines(libya), where="the table libya and the paragraph above the question",
+        advice="Each value should be a report's running total minus the one before it, and the first report "
+               "counts from the campaign start (.diff() leaves it empty).",
         explanation="Each value is a report's total minus the one before it; together they add up to the last "
                     "total, because a running total is the sum of the counts between its reports.",
         hints=["Subtract from each running total the one in the row before it.",
@@ -477,6 +479,8 @@ def by_metric(t: Tables) -> PandasAnswer:
         "in_period the count since the report before it of the same metric; the first report of each metric "
         "counts from the campaign start.",
         answer=expected, lines=seed_lines(rows), where="the table us_rows",
+        advice="Check in_period: within each metric, a report's total minus the one before it of the same "
+               "metric; the first report of each metric counts from the campaign start.",
         explanation="Within each metric, each total minus the one before it. Without groupby, the first row of "
                     "one metric would be subtracted from the last row of another, a number that counts nothing.",
         hints=["Sort by metric and period_end, so each metric's reports follow each other in date order.",
