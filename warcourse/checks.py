@@ -39,9 +39,9 @@ def _setup_cell(lesson: nbformat.NotebookNode, where: str) -> tuple[str, list[st
     A summative question's worked solution uses only these names, so it runs in the check as in the lesson.
     """
     cell = next((c for c in lesson.cells if c.cell_type == "code" and bank_calls([c.source])), None)
-    if cell is None or "setup(show_solutions" not in cell.source:
-        raise CourseError(f"{where}: the cell that builds q must call setup(show_solutions, ...)")
-    source = re.sub(r"setup\(show_solutions,?\s*", "setup(", cell.source)
+    if cell is None or "setup(show_solutions)" not in cell.source:
+        raise CourseError(f"{where}: the cell that builds q must call setup(show_solutions)")
+    source = cell.source.replace("setup(show_solutions)", "setup()")
     names = [target.id for node in ast.parse(source).body if isinstance(node, ast.Assign)
              for target in ast.walk(node.targets[0]) if isinstance(target, ast.Name)]
     return source, [name for name in dict.fromkeys(names) if name not in ("q", "draft")]

@@ -1,14 +1,15 @@
-"""What every lesson does first: check its parameters, switch solutions on or off, set display options.
+"""What every lesson does first: switch solutions on or off, set display options; ``require`` for parameters.
 
-A lesson's first code cell is tagged ``parameters`` and declares each parameter
-with its allowed values in a comment (the render command reads that comment):
+A lesson's first code cell is tagged ``parameters``; its comments show the allowed values:
 
     show_solutions = False  # allowed: True, False
     theater = "all"  # allowed: "all", "Iraq", "Syria", "Libya", "Afghanistan"
 
-The next cell calls ``setup(...)`` with the same values, so a lesson run with a
-value that is not allowed (by papermill, or by editing the cell) stops at once
-with a message that lists the allowed ones.
+The next cell calls ``setup(show_solutions)`` and, right after it, builds the
+lesson's questions (``q = questions.air_campaigns(theater)``): the bank checks
+the parameters it declares, so a lesson run with a value that is not allowed (by
+papermill, or by editing the cell) stops at once with a message that lists the
+allowed ones.
 """
 
 from __future__ import annotations
@@ -24,20 +25,16 @@ def require(name: str, value, allowed) -> None:
         raise UsageError(f"parameter {name} = {value!r} is not allowed; choose one of {shown}")
 
 
-def setup(show_solutions: bool = False, **choices: tuple) -> None:
-    """Check parameters, set the exercises' solution switch and the course's pandas display options.
+def setup(show_solutions: bool = False) -> None:
+    """Set the exercises' solution switch and the course's pandas display options.
 
     A summative check calls it without ``show_solutions``: its solutions stay off.
-
-    ``choices`` maps each other parameter to ``(value, allowed_values)``.
     """
     import pandas as pd
 
     from .exercises import configure
 
     require("show_solutions", show_solutions, (True, False))
-    for name, (value, allowed) in choices.items():
-        require(name, value, allowed)
     configure(show_solutions=show_solutions)
     pd.set_option("display.max_rows", 30)
     pd.set_option("display.max_columns", 20)
