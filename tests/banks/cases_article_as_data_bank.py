@@ -132,7 +132,9 @@ def _density(t, by_numbers: bool = False) -> list:
 
 @case("article_as_data.density",
       mistakes=lambda t: [(_density(t, by_numbers=True), "right place"), (list(reversed(_density(t))), "right place"),
-                          (_density(t)[:3], "missing")])
+                          (_density(t)[:3], "missing")],
+      # the sorted Series itself (numbers per passage, indexed by section)
+      forms=lambda t: [pd.Series(range(len(BIG), 0, -1), index=_density(t), dtype=float)])
 def _(t):
     return _density(t)
 

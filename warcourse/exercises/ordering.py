@@ -6,6 +6,8 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping
 
+import pandas as pd
+
 from .base import Exercise
 from .feedback import Feedback, listing
 from .matching import Labels, NotACollection, as_text, is_missing, items_of, normalise
@@ -19,7 +21,8 @@ class Ordering(Exercise):
     ``aliases`` gives for an id (e.g. the table's own summary); case,
     punctuation and a final full stop are ignored, and ``normalise``
     (e.g. ``names.country``) can match more freely. A list, tuple, Series,
-    Index or array is fine. A wrong order is told how many items are in place.
+    Index or array is fine; a sorted Series of numbers whose index holds the
+    items is read by its index. A wrong order is told how many items are in place.
     """
 
     kind = "ordering"
@@ -51,6 +54,10 @@ class Ordering(Exercise):
             given = items_of(answer, ordered=True)
         except NotACollection as error:
             return self.wrong(f"{error}. {self._form()}")
+        found = [self._labels.find(item, self._answer) is not None for item in given]
+        if isinstance(answer, pd.Series) and not any(found) and any(
+                self._labels.find(item, self._answer) is not None for item in answer.index):
+            given = list(answer.index)  # a sorted Series of numbers: its index holds the items, in that order
         size = len(self._answer)
         empty = [str(position) for position, item in enumerate(given, 1) if is_missing(item)]
         placed = [self._labels.find(item, self._answer) for item in given]
