@@ -312,7 +312,9 @@ def _from_start(t):
 
 @case("casualty_practice.running", mistakes=lambda t: [
     (_region(t)["claim_id"].tolist(), "belong"), (_from_start(t)[:-2], "missing"),
-    (_from_start(t)[1:] + [c for c in _region(t)["claim_id"] if c not in _from_start(t)][:1], "belong")])
+    (_from_start(t)[1:] + [c for c in _region(t)["claim_id"] if c not in _from_start(t)][:1], "belong"),
+    # the condition itself, not the ids it keeps
+    (_region(t)["claim_id"].isin(_from_start(t)), "True/False values")])
 def _(t):
     return _from_start(t)
 

@@ -112,6 +112,9 @@ def items_of(answer: object, *, ordered: bool) -> list:
         return [answer]
     if isinstance(answer, pd.DataFrame):
         raise NotACollection("expected a list, got a table (DataFrame); pick one column, e.g. table['country']")
+    if isinstance(answer, pd.Series | pd.Index | np.ndarray) and pd.api.types.is_bool_dtype(answer.dtype):
+        raise NotACollection("expected a list of items, got True/False values (a condition); use the condition "
+                             "to keep rows, table[condition], then pick the column that names them")
     if isinstance(answer, Mapping):
         raise NotACollection(f"expected a list, got {type_name(answer)}; give a list such as [\"a\", \"b\"], "
                              "or the dictionary's .keys()")
