@@ -226,7 +226,8 @@ def _theaters_per_country(t) -> pd.Series:
 @case("article_as_data.one_theater",
       mistakes=lambda t: [(len(_theaters_per_country(t)), "involved anywhere"),
                           (int(_theaters_per_country(t).sum()), "pairs"),
-                          (t.involvement["country"].nunique(), "every country")])
+                          (t.involvement["country"].nunique(), "every country"),
+                          (_theaters_per_country(t) == 1, "True/False values")])  # the condition, not its count
 def _(t):
     return int((_theaters_per_country(t) == 1).sum())
 

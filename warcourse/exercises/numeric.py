@@ -96,6 +96,9 @@ def to_fraction(value: object, whole: bool = False) -> Fraction:
         if not count:
             raise NotANumber(f"expected a single number, got an empty {type(value).__name__}; check the "
                              "filter or the step that produced it")
+        if isinstance(value, pd.Series | pd.Index | np.ndarray) and pd.api.types.is_bool_dtype(value.dtype):
+            raise NotANumber(f"expected a single number, got {plural(count, 'True/False value')} (a condition); "
+                             "turn it into one number (.sum() counts the True values, .mean() gives their share)")
         take = "; take the number out with .item()" if count == 1 and not isinstance(value, list | tuple) else ""
         values = "one value" if count == 1 else plural(count, "value")
         raise NotANumber(f"expected a single number, got {type_name(value)} of {values}{take}")
