@@ -38,3 +38,10 @@ def test_a_wrong_summative_answer_says_which_table_to_reread():
     q = questions.casualty_accounting()
     for name in ("s_afghan_types", "s_civilian_running"):
         assert "casualty_claims" in q[name].check(-1).where
+
+
+def test_the_wounded_question_gives_code_that_runs():
+    """Its 'read it:' code names the line itself, so a student can run it as written (it said loc[LINE, ...])."""
+    text = questions.casualty_accounting().wounded.question
+    code = text.split("read it: ", 1)[1].split("). ", 1)[0]
+    assert "wounded" in eval(code, {"data": data})

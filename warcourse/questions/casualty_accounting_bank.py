@@ -60,7 +60,8 @@ def wounded(t: Tables) -> MultipleChoice:
     kept = "Only the killed: the wounded and the detained are alive."
     return MultipleChoice(
         f"The passage at line {int(mixed['line'])} reports suspected militants killed, wounded and detained "
-        "(read it: data.passages().set_index('line').loc[LINE, 'text']). The casualty_claims table has one row "
+        f"(read it: data.passages().set_index('line').loc[{int(mixed['line'])}, 'text']). The casualty_claims "
+        "table has one row "
         "for it, afghanistan_2015_04_2016_03. What should that row count?",
         choices={
             kept: ("A military “casualty” includes the wounded and the captured, but this table, like this lesson, "
