@@ -45,3 +45,12 @@ def test_the_wounded_question_gives_code_that_runs():
     text = questions.casualty_accounting().wounded.question
     code = text.split("read it: ", 1)[1].split("). ", 1)[0]
     assert "wounded" in eval(code, {"data": data})
+
+
+def test_table_questions_say_what_to_do():
+    """A question reads as a question or an instruction, not a bare noun phrase ('A DataFrame indexed by ...')."""
+    for bank in (questions.casualty_accounting(), questions.casualty_practice()):
+        for name in bank:
+            text = bank[name].question
+            assert not text.startswith(("A DataFrame", "A Series")), f"{bank[name].id}: {text[:50]}"
+            assert "coalition states'" not in text, f"{bank[name].id}: {text[:50]}"

@@ -235,7 +235,7 @@ def per_strike(t: Tables) -> Numeric:
     whole_war, raqqa = by_id.loc["coalition_2019_03_civilians"], by_id.loc["amnesty_airwars_raqqa_2017"]
     strikes = int(_campaign(t)["value"])
     return Numeric(
-        "The coalition states' strikes (strike_counts row coalition_2019_03_strikes, column value) and the "
+        "The coalition's strikes (strike_counts row coalition_2019_03_strikes, column value) and the "
         "civilians they killed over the same period (casualty_claims row coalition_2019_03_civilians, column "
         "low), both from one sentence that names no source: for each of those civilian deaths, how many "
         "strikes were there? Give one decimal.",
@@ -372,7 +372,7 @@ def read(t: Tables) -> PandasAnswer:
     by_id = _by_id(t)
     chosen = by_id.loc[READ_IDS]
     return PandasAnswer(
-        "A DataFrame indexed by the claim ids in `ids`, with columns low and high read from each claim's quote "
+        "Make a DataFrame indexed by the claim ids in `ids`, with columns low and high read from each claim's quote "
         "with numbers.read_quantity (a missing bound stays missing).",
         answer=chosen[["low", "high"]].astype("Float64"), lines=seed_lines(chosen), where="the quotes of the three claims",
         explanation="; ".join(f"“{row.quote}” → {_said(by_id.loc[row.Index])}" for row in chosen.itertuples())
@@ -434,7 +434,7 @@ def by_type(t: Tables) -> PandasAnswer:
                                                                    vague=("vague", "sum"))
     grouped.index = grouped.index.astype(str)
     return PandasAnswer(
-        "A DataFrame indexed by claimant_type with columns claims (how many claims) and vague (how many of them "
+        "Make a DataFrame indexed by claimant_type with columns claims (how many claims) and vague (how many of them "
         "are vague), for the ISIL-fighter claims; only the types that have claims.",
         answer=grouped.astype("int64"), lines=seed_lines(fighters), where="the ISIL-fighter rows of claims",
         explanation="Per claimant type (claims, vague): " + ", ".join(
