@@ -56,7 +56,8 @@ def _order(t):
 
 @case("start_here.order",
       mistakes=lambda t: [(list(reversed(_order(t))), "right place"), (_order(t)[1:] + _order(t)[:1], "right place"),
-                          (_order(t)[:2], "missing")],
+                          (_order(t)[:2], "missing"),
+                          (_order(t)[:2], "…' is missing")],  # a label cut short keeps its closing quote
       forms=lambda t: [[t.events.set_index("event_id").loc[event, "summary"] for event in _order(t)]])
 def _(t):
     return _order(t)

@@ -93,7 +93,11 @@ def shown(value: object, limit: int = 60) -> str:
     except Exception:
         text = f"<{type_name(value)} that cannot be printed>"
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    if isinstance(value, str) and text[:1] in "'\"":
+        return text[: limit - 2] + "…" + text[0]  # a cut text keeps its closing quote
+    return text[: limit - 1] + "…"
 
 
 def type_name(value: object) -> str:
