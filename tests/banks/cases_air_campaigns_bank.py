@@ -68,7 +68,9 @@ def _(t):
 @case("air_campaigns.kind", mistakes=lambda t: [
     (f"“{t.strike_counts.set_index('record_id').loc['us_libya_2016_10_02_day', 'quote']}”", "single event"),
     (f"“{t.strike_counts.set_index('record_id').loc['us_libya_2016_08_past_month', 'quote']}”", "period"),
-    ("the last one", "not one of the choices")])
+    ("the last one", "not one of the choices"),
+    # one pair of quote marks around the quote it names, not two
+    (t.strike_counts.set_index('record_id').loc['us_libya_2016_10_02_day', 'quote'], "chose “on 2 October")])
 def _(t):
     counts = t.strike_counts
     trio = counts[counts["record_id"].isin(["us_libya_2016_10_02_day", "us_libya_2016_08_past_month",

@@ -106,9 +106,10 @@ def kind(t: Tables) -> MultipleChoice:
            "single_event": "a single date names one day's strikes."}
     return MultipleChoice(
         "Three quotes about U.S. airstrikes in Libya. Which one reports a running total?",
-        choices={f"“{row.quote}”": f"This one is a {campaigns.COUNT_WORDS[row.count_type]}: {why[row.count_type]}"
+        # the quotes as choices without quote marks: feedback puts “ ” around the choice it names
+        choices={row.quote: f"This one is a {campaigns.COUNT_WORDS[row.count_type]}: {why[row.count_type]}"
                  for row in trio.itertuples()},
-        answer=f"“{running.quote}”",
+        answer=running.quote,
         lines=seed_lines(trio),
         hints=["A running total counts everything since the campaign began.",
                "Look for words that say the number has grown to a new total."],
