@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -90,6 +91,14 @@ def _brief(records: list[dict], theater: object) -> dict | None:
     return {"findings": len(reviewed.findings), "html": reviewed.to_html()}
 
 
+IN_TURN = threading.Lock()
+"""Held while a grading thread reads a file or judges its answers; only the sandboxed runs overlap.
+
+Python 3.11.7's parser keeps its recursion depth in global state (CPython gh-106905), so two
+threads parsing at once can fail with "AST constructor recursion depth mismatch".
+"""
+
+
 def grade_file(path: Path, student: str, sandbox: Sandbox, banks: Banks, keep: Path | None) -> Submission:
     """Grade one handed-in file; a problem becomes its status and note, never an exception."""
     sub = Submission(path, student, sandbox.mode)
@@ -98,47 +107,49 @@ def grade_file(path: Path, student: str, sandbox: Sandbox, banks: Banks, keep: P
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise NotGradable("damaged", f"cannot read it: {exc}") from None
-        nb = read(text)
-        handin = identify(nb, banks.names())
-        sub.parameters = handin.parameters
-        bank = banks.get(handin.bank, handin.args)
-        sub.notebook = handin.course
-        names = list(bank)
-        expected = [name for name in handin.expected if name in names]
-        if not any(name in names for name in handin.asked):
-            raise NotGradable("foreign", f"it builds questions.{handin.bank} but asks none of its questions")
-        by_id = {bank[name].id: bank[name] for name in expected}
-        saved, widget_notes = widgets.answers(nb, by_id)
+        with IN_TURN:
+            nb = read(text)
+            handin = identify(nb, banks.names())
+            sub.parameters = handin.parameters
+            bank = banks.get(handin.bank, handin.args)
+            sub.notebook = handin.course
+            names = list(bank)
+            expected = [name for name in handin.expected if name in names]
+            if not any(name in names for name in handin.asked):
+                raise NotGradable("foreign", f"it builds questions.{handin.bank} but asks none of its questions")
+            by_id = {bank[name].id: bank[name] for name in expected}
+            saved, widget_notes = widgets.answers(nb, by_id)
         notes = []
         if widgets.missing_state(nb):
             notes.append("the notebook shows widgets but saved no widget state: answers left in widgets "
                          "cannot be read (save the notebook with its widget state)")
         run = sandbox.run(text, keep / (re.sub(r"[^\w.-]", "_", student) + ".ipynb") if keep else None)
-        sub.status, run_notes = _run_notes(nb, run)
-        records = [line for line in run.lines if "event" in line]
-        theirs = [r.get("args") for r in records if r.get("event") == "bank" and r.get("bank") == handin.bank]
-        if any(args != [encode_safely(a) for a in handin.args] for args in theirs):
-            run_notes.append("the notebook built its questions with other values than its parameters cell sets; "
-                             "graded with the parameters cell's")
-        events: dict[str, list[dict]] = {}
-        for record in records:
-            if record.get("event") in ("check", "hint", "solution") and isinstance(record.get("question"), str):
-                events.setdefault(record["question"], []).append(record)
-        show = handin.parameters.get("show_solutions") is True
-        for name in expected:
-            exercise = bank[name]
-            row = {"question": exercise.id, "version": version(exercise)}
-            if name not in handin.asked:
-                row.update(result="missing", tries=0, hints=0, note="its cells are not in the file")
-            else:
-                row.update(verdict(banks, exercise, events.get(exercise.id, []), saved.get(exercise.id), show))
-                extra = [widget_notes.get(exercise.id, "")]
-                if row["result"] == "unanswered" and widgets.missing_state(nb):
-                    extra.append("no saved widget state")
-                row["note"] = "; ".join(filter(None, [row.get("note"), *extra]))
-            sub.rows.append(row)
-        sub.note = "; ".join(notes + run_notes)
-        sub.brief = _brief(records, handin.parameters.get("theater"))
+        with IN_TURN:  # judging builds and parses in this process: one file at a time
+            sub.status, run_notes = _run_notes(nb, run)
+            records = [line for line in run.lines if "event" in line]
+            theirs = [r.get("args") for r in records if r.get("event") == "bank" and r.get("bank") == handin.bank]
+            if any(args != [encode_safely(a) for a in handin.args] for args in theirs):
+                run_notes.append("the notebook built its questions with other values than its parameters cell sets; "
+                                 "graded with the parameters cell's")
+            events: dict[str, list[dict]] = {}
+            for record in records:
+                if record.get("event") in ("check", "hint", "solution") and isinstance(record.get("question"), str):
+                    events.setdefault(record["question"], []).append(record)
+            show = handin.parameters.get("show_solutions") is True
+            for name in expected:
+                exercise = bank[name]
+                row = {"question": exercise.id, "version": version(exercise)}
+                if name not in handin.asked:
+                    row.update(result="missing", tries=0, hints=0, note="its cells are not in the file")
+                else:
+                    row.update(verdict(banks, exercise, events.get(exercise.id, []), saved.get(exercise.id), show))
+                    extra = [widget_notes.get(exercise.id, "")]
+                    if row["result"] == "unanswered" and widgets.missing_state(nb):
+                        extra.append("no saved widget state")
+                    row["note"] = "; ".join(filter(None, [row.get("note"), *extra]))
+                sub.rows.append(row)
+            sub.note = "; ".join(notes + run_notes)
+            sub.brief = _brief(records, handin.parameters.get("theater"))
     except NotGradable as exc:
         sub.status, sub.note, sub.rows = exc.status, exc.reason, []
     except Exception as exc:  # a fault of the grader: the file says so, the other files still get graded

@@ -259,11 +259,10 @@ def bwrap_command(bwrap: str, stubs: Path, work: Path, runner: list[str], uid: i
     return [*command, "--", *([] if uid is None else _setpriv(uid)), *runner]
 
 
-def _stubs(folder: Path) -> Path:
-    """The stub folder bound over ``questions`` and ``brief.py``, written in ``folder``."""
+def _stubs(folder: Path, brief_stub: str) -> Path:
+    """The stub folder bound over ``questions`` and ``brief.py`` (its text ``brief_stub``), written in ``folder``."""
     shutil.copytree(STUB / "questions", folder / "questions", ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "brief.py").write_text(without_model_brief((PACKAGE / "brief.py").read_text(encoding="utf-8")),
-                                     encoding="utf-8")
+    (folder / "brief.py").write_text(brief_stub, encoding="utf-8")
     return folder
 
 
@@ -282,6 +281,8 @@ class Sandbox:
         self.sandboxed, self.timeout = sandboxed, timeout
         self.bwrap = require_bwrap() if sandboxed else None
         self.privileged = sandboxed and privileged()
+        # made once, here: Python 3.11.7's parser is not safe to call from several grading threads at once
+        self.brief_stub = without_model_brief((PACKAGE / "brief.py").read_text(encoding="utf-8")) if sandboxed else ""
         self.running: set[subprocess.Popen] = set()
         self.lock = threading.Lock()
         self.stopping = False
@@ -313,7 +314,7 @@ class Sandbox:
                         program = no_user_namespaces()
                         if program is not None:
                             fds = (_memfd(program),)
-                    command = bwrap_command(self.bwrap, _stubs(stubs), work, runner, uid, *fds)
+                    command = bwrap_command(self.bwrap, _stubs(stubs, self.brief_stub), work, runner, uid, *fds)
                     env = {}
                 else:
                     command, env = [*runner, "--no-sandbox"], environment(sandboxed=False)
