@@ -36,3 +36,14 @@ def test_a_lesson_without_a_bank_is_refused(tmp_path):
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]), tmp_path / "lesson.ipynb")
     with pytest.raises(CourseError, match="questions.<bank>"):
         Lesson(tmp_path / "lesson.ipynb").bank_call()
+
+
+def test_a_check_is_generated_with_the_same_cell_ids_every_time():
+    """Fixed cell ids: a release rewrites an unchanged check byte for byte (widget ids follow cell ids)."""
+    from warcourse import checks
+    from warcourse.paths import ROOT
+
+    lesson = ROOT / "notebooks" / "03_air_campaigns.ipynb"
+    first, second = checks.check_notebook(lesson), checks.check_notebook(lesson)
+    assert [cell.id for cell in first.cells] == [cell.id for cell in second.cells]
+    assert len({cell.id for cell in first.cells}) == len(first.cells)

@@ -83,6 +83,8 @@ def check_notebook(path: Path) -> nbformat.NotebookNode:
         cells.append(new_markdown_cell(
             "## Your brief: what a good one does\n\nThe rubric of the lesson's brief, for a brief you write or "
             "one you review:\n\n" + "\n".join(f"{n}. {item}" for n, item in enumerate(bank.rubric, 1))))
+    for number, cell in enumerate(cells, 1):
+        cell.id = f"check-cell-{number:02d}"  # the same ids on every release, so widget ids and diffs stay put
     notebook = new_notebook(cells=cells, metadata=lesson.metadata.copy())
     notebook.metadata.pop("widgets", None)
     return notebook
