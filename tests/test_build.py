@@ -10,8 +10,8 @@ import pytest
 
 from warcourse import build, schema
 from warcourse.errors import CourseError
-from warcourse.paths import DATA, ROOT, SEED
 from warcourse.numbers import mentions
+from warcourse.paths import DATA, ROOT, SEED
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from warcourse import casualties, data, numbers, plots, dates
-from warcourse.errors import UsageError
+from warcourse import casualties, data, dates, numbers, plots
 from warcourse.catalogue import Lesson
+from warcourse.errors import UsageError
 from warcourse.paths import ROOT
 
 LESSON = ROOT / "notebooks" / "04_casualty_accounting.ipynb"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from warcourse import coalitions as co, dates
-from warcourse import data, plots
+from warcourse import coalitions as co
+from warcourse import data, dates, plots
 from warcourse.catalogue import Lesson
 from warcourse.paths import EXERCISES, NOTEBOOKS
 

@@ -84,9 +84,8 @@ REPORT_DATE_EXCEPTIONS = {
 
 
 def _report_date(row, sentence_text) -> str | None:
-    match = None
-    for match in _REPORT.finditer(sentence_text[: sentence_text.index(row["quote"])]):
-        pass
+    found = list(_REPORT.finditer(sentence_text[: sentence_text.index(row["quote"])]))
+    match = found[-1] if found else None
     if match is None:
         return None
     day, month, year = match.groups()
@@ -556,7 +555,8 @@ def test_overstated_inconsistencies_are_corrected_or_removed(tables):
 
 # --- coverage ---------------------------------------------------------------------------------------------
 
-_ONE_DEATH = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Z][\w.-]*\s+){0,3}(?:soldier|serviceman|national|pilot)\b"
+_ONE_DEATH = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Z][\w.-]*\s+){0,3}"
+                        r"(?:soldier|serviceman|national|pilot)\b"
                         r"[^.;]{0,80}?\b(?:killed|executed)\b|\bexecuted by immolation\b")
 
 

@@ -197,7 +197,8 @@ def test_dated_numbers_of_the_real_tables():
 
 
 def test_told_twice_groups_ids_by_stem():
-    events = pd.DataFrame({"event_id": ["x_a", "x_b", "y", "z_a", "z_b", "z_c", "plan_b"], "line": [3, 9, 4, 1, 2, 9, 4]})
+    events = pd.DataFrame({"event_id": ["x_a", "x_b", "y", "z_a", "z_b", "z_c", "plan_b"],
+                           "line": [3, 9, 4, 1, 2, 9, 4]})
     passages = pd.DataFrame({"line": [1, 2, 3, 4, 9], "section": ["Intro", "Intro", "A", "A", "B"]})
     told = textstats.told_twice(events, passages)
     assert told.values.tolist() == [["x", 2, "3; 9", "A; B"], ["z", 3, "1; 2; 9", "Intro; B"]]

@@ -38,7 +38,8 @@ UNATTRIBUTED = "Wikipedia (unattributed)"
 SOURCES = ("official", "independent monitor", "international body", "media", "armed group", "no source named")
 _SOURCE = {"government": "official", "military": "official", "ngo": "independent monitor",
            "intergovernmental": "international body", "media": "media", "armed_group": "armed group"}
-FROM_SOURCE = {"official": "from officials (government or military)", "independent monitor": "from independent monitors",
+FROM_SOURCE = {"official": "from officials (government or military)",
+               "independent monitor": "from independent monitors",
          "international body": "from international bodies", "media": "from named media",
          "armed group": "from an armed group", "no source named": "name no source"}
 VICTIMS = {"isil_fighters": "ISIL fighters", "civilians": "civilians", "coalition_personnel": "coalition soldiers",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import plots, schema
-from .brief import FROM_SOURCE, claim_text, and_list, in_words, largest
+from .brief import FROM_SOURCE, and_list, claim_text, in_words, largest
 from .theaters import COMBINED
 
 

@@ -226,10 +226,10 @@ class Builder:
             validate.member_term(term, term_rec)
             line = self.quotes.locate(term["quote"], term_rec)
 
-            def row(spelling, basis):
+            def row(spelling, basis, term_rec=term_rec, line=line, quote=term["quote"]):
                 name, code = self.countries.resolve(spelling, term_rec.label)
                 return name, {"coalition_id": cid, "country": name, "iso3": code, "basis": basis,
-                              "line": line, "quote": term["quote"]}
+                              "line": line, "quote": quote}
 
             if "named" in term:
                 for spelling in term["named"] or []:

@@ -293,9 +293,10 @@ def campaign_events(events: pd.DataFrame, theater: str) -> pd.DataFrame:
                        & (chosen["theater"] != COMBINED)][["actor", "theater"]].drop_duplicates()
     marks = []
     for campaign in campaigns.itertuples():
+        theater = campaign.theater
         mine = chosen[(chosen["actor"] == campaign.actor)
                       & chosen["event_type"].isin(MILESTONES + ("airstrike",))
-                      & chosen["theater"].map(lambda place: covers(place, campaign.theater))]
+                      & chosen["theater"].map(lambda place, theater=theater: covers(place, theater))]
         marks.append(mine.assign(campaign=campaign.theater))
     rows = _spread(pd.concat(marks, ignore_index=True))
     return rows.sort_values(["campaign", "actor", "date", "line"], kind="mergesort").reset_index(drop=True)

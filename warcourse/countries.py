@@ -24,7 +24,7 @@ class Countries:
     _codes: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def load(cls, root: Path = ANNOTATIONS) -> "Countries":
+    def load(cls, root: Path = ANNOTATIONS) -> Countries:
         path = root / "countries.yaml"
         data = read_yaml(path)
         where = shown(path)

@@ -31,7 +31,6 @@ from . import schema
 from .errors import CourseError
 from .paths import TABLES, shown
 
-
 REBUILD = "rebuild it with `python -m warcourse build`"
 _INTEGER = re.compile(r"^-?[0-9]+$")
 

@@ -116,9 +116,10 @@ def _(t):
 
 
 @case("article_as_data.range_test",
-      mistakes=lambda t: [("Nothing", "does not find all"), ("It should test low == high instead, since a non-range has two equal ends.", "finds none"),
-                          ("It overlooks the ranges written in words, such as 'between 70 and 80', which it cannot read.",
-                           "how the range is worded")])
+      mistakes=lambda t: [("Nothing", "does not find all"),
+                          ("It should test low == high instead, since a non-range has two equal ends.", "finds none"),
+                          ("It overlooks the ranges written in words, such as 'between 70 and 80', which it "
+                           "cannot read.", "how the range is worded")])
 def _(t):
     return "It finds a vote whose first count is larger, but misses a change whose numbers rise."
 
@@ -304,8 +305,8 @@ def _dates(t) -> list[str]:
 
 
 @case("article_practice.dates",
-      mistakes=lambda t: [(sorted(_quoted(t, "date_formats")), "right place"), (list(reversed(_dates(t))), "right place"),
-                          (_dates(t)[:2], "missing")])
+      mistakes=lambda t: [(sorted(_quoted(t, "date_formats")), "right place"),
+                          (list(reversed(_dates(t))), "right place"), (_dates(t)[:2], "missing")])
 def _(t):
     return _dates(t)
 

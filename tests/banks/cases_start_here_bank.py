@@ -69,7 +69,8 @@ def _france(t):
 
 
 @case("start_here.france",
-      mistakes=lambda t: [(t.coalitions, "missing value"), (t.coalitions[t.coalitions["kind"] == "meeting"], "too many"),
+      mistakes=lambda t: [(t.coalitions, "missing value"),
+                          (t.coalitions[t.coalitions["kind"] == "meeting"], "too many"),
                           (_france(t)[["coalition_id", "name"]], "missing"), (t.coalitions.iloc[:0], "empty")],
       forms=lambda t: [_france(t).reset_index(drop=True), _france(t).sort_values("line", ascending=False)])
 def _(t):

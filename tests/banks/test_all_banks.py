@@ -102,7 +102,8 @@ def test_enough_questions_of_enough_kinds(name, args):
 
 def test_the_right_choice_moves_around():
     positions = [exercise.order.index(key(exercise).answer) for name, args in bank_calls()
-                 for exercise in (bank(name, args)[q] for q in bank(name, args)) if isinstance(exercise, MultipleChoice)]
+                 for exercise in (bank(name, args)[q] for q in bank(name, args))
+                 if isinstance(exercise, MultipleChoice)]
     assert len(positions) >= 10
     assert len(set(positions)) >= 3
     assert max(positions.count(p) for p in set(positions)) <= 0.6 * len(positions)

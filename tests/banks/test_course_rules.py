@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 from functools import cache
-from pathlib import Path
 
 import nbformat
 import pandas as pd

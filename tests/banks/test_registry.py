@@ -60,7 +60,7 @@ def test_tables_load_fresh_on_first_use_and_only_tables():
     assert tables.strike_counts is tables.strike_counts  # loaded once per build
     assert Tables().strike_counts is not tables.strike_counts  # every build gets its own copy
     with pytest.raises(AttributeError):
-        tables.not_a_table
+        _ = tables.not_a_table
 
 
 def test_a_bank_function_takes_the_declared_parameters_and_refuses_others():

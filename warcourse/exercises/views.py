@@ -161,7 +161,8 @@ class ExerciseView:
 def text_block(title: str, lead: str, details: list[str], css_class: str, style: str) -> dict[str, str]:
     """The same content as text/plain and as escaped text/html."""
     plain = "\n".join([title, lead, *details])
-    rich = (f'<div class="{css_class} tex2jax_ignore mathjax_ignore" style="{style}"><p><em>{html.escape(title)}</em></p>'
+    rich = (f'<div class="{css_class} tex2jax_ignore mathjax_ignore" style="{style}">'
+            f'<p><em>{html.escape(title)}</em></p>'
             f'<p style="white-space: pre-wrap"><strong>{html.escape(lead)}</strong></p>'
             f'<div style="white-space: pre-wrap">{html.escape(chr(10).join(details))}</div></div>')
     return {"text/plain": plain, "text/html": rich}

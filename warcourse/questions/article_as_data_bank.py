@@ -381,9 +381,11 @@ def spread_issues(t: Tables) -> Numeric:
                "Count the distinct sections of each issue_id with groupby and .nunique(), then the issues "
                "with two or more."],
         where="the lines column of lesson 01's inconsistencies, and the section of each line in passages",
-        code='issue_lines_long = issues[issues["lesson"] == "01"].assign(line=issues["lines"].astype(str).str.split(";"))\n'
+        code='issue_lines_long = issues[issues["lesson"] == "01"]\n'
+             'issue_lines_long = issue_lines_long.assign(line=issue_lines_long["lines"].astype(str).str.split(";"))\n'
              'issue_lines_long = issue_lines_long.explode("line")\n'
-             'issue_lines_long["section"] = issue_lines_long["line"].astype(int).map(passages.set_index("line")["section"])\n'
+             'section_of = passages.set_index("line")["section"]\n'
+             'issue_lines_long["section"] = issue_lines_long["line"].astype(int).map(section_of)\n'
              '(issue_lines_long.groupby("issue_id")["section"].nunique() >= 2).sum()')
 
 

@@ -12,7 +12,8 @@ from .bank import Registry, Tables, seed_lines
 REGISTRY = Registry(lesson="casualty_accounting", practice="casualty_practice",
                     parameters={"victim_category": casualties.VICTIM_CATEGORIES})
 
-CAMPAIGN = "coalition_2019_03_strikes"  # the article's count of the coalition's strikes (no source named): where its running totals start
+CAMPAIGN = "coalition_2019_03_strikes"
+"""The article's count of the coalition's strikes (no source named): where its running totals start."""
 COMPARE_PAIRS = (("andrews_2015_02", "austin_2015_02_23"), ("jordan_2015_02_08", "austin_2015_02_23"),
                  ("libya_2017_01_18_nbc", "libya_2017_01_18_official"),
                  ("airwars_2017", "coalition_2019_03_civilians"),
@@ -374,7 +375,8 @@ def read(t: Tables) -> PandasAnswer:
     return PandasAnswer(
         "Make a DataFrame indexed by the claim ids in `ids`, with columns low and high read from each claim's quote "
         "with numbers.read_quantity (a missing bound stays missing).",
-        answer=chosen[["low", "high"]].astype("Float64"), lines=seed_lines(chosen), where="the quotes of the three claims",
+        answer=chosen[["low", "high"]].astype("Float64"), lines=seed_lines(chosen),
+        where="the quotes of the three claims",
         explanation="; ".join(f"“{row.quote}” → {_said(by_id.loc[row.Index])}" for row in chosen.itertuples())
                     + ". An empty bound stays empty (<NA>).",
         hints=["numbers.read_quantity(text) returns an object with .low and .high (None when missing).",
