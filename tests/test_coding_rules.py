@@ -22,16 +22,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 _SENTENCE_END = re.compile(r'(?<![A-Z])(?<!\b[A-Z][a-z])[.;] (?=[A-Z"*])')
 
 
-@pytest.fixture(scope="module")
-def tables():
-    return build.build().tables
-
-
-@pytest.fixture(scope="module")
-def text(tables):
-    return {p["line"]: p["text"] for p in tables["passages"]}
-
-
 def key(name: str) -> str:
     return schema.TABLES[name].primary_key[0]
 

@@ -9,16 +9,6 @@ from warcourse.errors import CourseError
 from warcourse.paths import SEED
 
 
-@pytest.fixture(scope="module")
-def tables():
-    return build.build().tables
-
-
-@pytest.fixture(scope="module")
-def text(tables):
-    return {p["line"]: p["text"] for p in tables["passages"]}
-
-
 def by_id(tables, name):
     key = schema.TABLES[name].primary_key[0]
     return {row[key]: row for row in tables[name]}
