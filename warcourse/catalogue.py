@@ -166,11 +166,7 @@ class Lesson:
             return {}
         from . import questions
 
-        function = getattr(questions, calls[0].bank, None)
-        registry = getattr(function, "registry", None)
-        if registry is None:
-            return {}
-        declared = registry.declared("practice" if registry.banks["practice"] == calls[0].bank else "lesson")
+        declared = getattr(getattr(questions, calls[0].bank, None), "declared", {})
         return {name: declared[name] for name in calls[0].args if name in declared}
 
     def bank_call(self) -> BankCall:

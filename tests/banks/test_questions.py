@@ -26,8 +26,7 @@ CASES = load_cases()
 def built(name: str, frozen: tuple, question: str):
     """One question of bank ``name`` built with the parameters ``frozen`` (the others are not built)."""
     function = getattr(questions, name)
-    which = "practice" if function.registry.banks["practice"] == name else "lesson"
-    return function.registry.build(which, only=question, **dict(frozen))[question]
+    return function.registry.build(function.which, only=question, **dict(frozen))[question]
 
 
 def distinct_questions():
@@ -37,9 +36,8 @@ def distinct_questions():
     """
     params = []
     for name in questions.BANKS:
-        registry = getattr(questions, name).registry
-        which = "practice" if registry.banks["practice"] == name else "lesson"
-        declared = registry.declared(which)
+        function = getattr(questions, name)
+        registry, which, declared = function.registry, function.which, function.declared
         defaults = {parameter: allowed[0] for parameter, allowed in declared.items()}
         for entry in registry.questions(which):
             for values in itertools.product(*(declared[parameter] for parameter in entry.parameters)):

@@ -81,3 +81,4 @@ def test_a_bank_function_takes_the_declared_parameters_and_refuses_others():
         with pytest.raises(UsageError):
             demo(*args, **kwargs)
     assert registry.declared("practice") == {} and registry.declared("lesson") == {"theater": ("all", "Iraq")}
+    assert demo.which == "lesson" and demo.declared == {"theater": ("all", "Iraq")}

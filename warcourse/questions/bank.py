@@ -103,7 +103,7 @@ class Registry:
         build_bank.__signature__ = signature
         build_bank.__name__ = build_bank.__qualname__ = self.banks[which]
         build_bank.__doc__ = doc
-        build_bank.registry = self
+        build_bank.registry, build_bank.which, build_bank.declared = self, which, declared
         return build_bank
 
     def question(self, role: str) -> Callable[[Callable[..., Exercise]], Callable[..., Exercise]]:
