@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from banks import harness
 from banks.common import assert_no_leak
 from warcourse import data, questions, schema
 from warcourse.catalogue import Lesson
@@ -42,11 +43,7 @@ def sources(path: Path) -> list[str]:
 @cache
 def bank_calls() -> list[tuple[str, tuple]]:
     """(bank name, arguments) for every notebook and every allowed value of the parameters it passes."""
-    calls = set()
-    for path in NOTEBOOKS:
-        bank = Lesson(path).bank_call().bank
-        calls |= {(bank, tuple(parameters.values())) for parameters in Lesson(path).bank_parameters()}
-    return sorted(calls, key=repr)
+    return [(name, tuple(parameters.values())) for name, parameters in harness.bank_calls()]
 
 
 @cache
