@@ -62,17 +62,28 @@ def test_numeric_click_matches_check(typed):
     assert shown_text(view) == str(exercise.check(typed, via="widget"))
 
 
-def test_set_checkboxes_click_matches_check():
+def test_set_options_are_lettered_and_the_letters_typed_are_checked():
     exercise = SetAnswer("Which?", answer={"China", "Russia"}, distractors=["Iran"], lines=[5], explanation="Both.")
     view = ExerciseView(exercise)
-    boxes = {box.description: box for box in view.input.children if isinstance(box, widgets.Checkbox)}
-    assert list(boxes) == ["China", "Iran", "Russia"]
-    boxes["China"].value = boxes["Iran"].value = True
+    assert isinstance(view.input, widgets.Text) and view.input.continuous_update is False
+    assert "<strong>A.</strong> China</li><li><strong>B.</strong> Iran</li><li><strong>C.</strong> Russia" in (
+        view.box.children[0].value)
+    view.input.value = "a, B"
     view.button.click()
-    assert shown_text(view) == str(exercise.check(["China", "Iran"]))
-    boxes["Iran"].value, boxes["Russia"].value = False, True
+    assert shown_text(view) == "✘ Not quite. Read 2 letters: A (China); B (Iran). " + str(
+        exercise.check(["China", "Iran"])).removeprefix("✘ Not quite. ")
+    view.input.value = "C;A"
     view.button.click()
-    assert shown_text(view).startswith("✔ Right.")
+    assert shown_text(view).startswith("✔ Right. Read 2 letters: C (Russia); A (China).")
+    view.input.value = "D"
+    view.button.click()
+    assert shown_text(view).startswith("✘ Not quite. “D” is not one of the letters shown (A to C).")
+
+
+@pytest.mark.parametrize("typed", ["A, C", "c a", "A. C.", "China, Russia", "Russia\nChina"])
+def test_set_letters_and_texts_are_the_same_answer_in_code(typed):
+    exercise = SetAnswer("Which?", answer={"China", "Russia"}, distractors=["Iran"], lines=[5], explanation="Both.")
+    assert exercise.check(typed).correct is True
 
 
 def test_set_without_distractors_uses_a_text_box_and_says_how_it_read_it():
@@ -106,22 +117,23 @@ def test_hint_and_solution_buttons():
     assert "Answer: " in shown_text(view) and "sorties" in shown_text(view)
 
 
-def test_ordering_dropdowns_click_matches_check():
+def test_ordering_items_are_lettered_and_the_letters_typed_are_checked():
     exercise = Ordering("Order", answer=["a", "b", "c"], labels={"a": "First", "b": "Second", "c": "Third"},
                         lines=[9], explanation="By date.")
     view = ExerciseView(exercise)
-    slots = view.input.children
-    assert [slot.description for slot in slots] == ["Position 1:", "Position 2:", "Position 3:"]
+    shown = list(exercise.labels.values())
+    assert view.input.description == "Your order:" and shown != ["First", "Second", "Third"]
     view.button.click()
     assert shown_text(view) == str(exercise.check(None, via="widget"))
-    slots[0].value = "b"
+    letters = ", ".join("ABC"[shown.index(label)] for label in ("First", "Second", "Third"))
+    view.input.value = letters.lower()
     view.button.click()
-    assert shown_text(view) == str(exercise.check(["b", None, None]))
-    for slot, item in zip(slots, ["a", "b", "c"]):
-        slot.value = item
+    assert shown_text(view).startswith(f"✔ Right. Read 3 letters: {letters.split(', ')[0]} (First);")
+    assert exercise.check(letters).correct is True and exercise.check(letters.replace(", ", " > ")).correct is True
+    assert exercise.check("First, Second, Third").correct is False  # a text is read as letters, not as labels
+    view.input.value = "A, A"
     view.button.click()
-    assert shown_text(view) == str(exercise.check(["a", "b", "c"]))
-    assert shown_text(view).startswith("✔ Right.")
+    assert "is given more than once" in shown_text(view)
 
 
 def test_same_answer_twice_changes_the_feedback_area_again():
@@ -197,25 +209,30 @@ def models_made(make) -> tuple[set, set]:
     return set(widgets.Widget.get_manager_state()["state"]) - before, set(dependency_state(widget))
 
 
-KINDS = {  # an exercise of each kind, and how many checkboxes or dropdowns its input has
-    "choice": (choice, 0),
-    "number": (lambda: Numeric("How many?", answer=58, lines=[65], explanation="58.", unit="countries"), 0),
-    "typed-set": (lambda: SetAnswer("Which?", answer={"China", "Russia"}, lines=[5], explanation="Both."), 0),
-    "checkbox-set": (lambda: SetAnswer("Which?", answer={"China", "Russia"}, distractors=["Iran", "Syria"], lines=[5],
-                                       explanation="e"), 4),
-    "ordering": (lambda: Ordering("Order", answer=list("abcde"), lines=[9], explanation="By date."), 5),
-    "pandas": (lambda: PandasAnswer("Table", answer=pd.DataFrame({"a": [1]}), lines=[3], explanation="e"), 0),
+KINDS = {  # an exercise of each kind, those with options with many of them
+    "choice": choice,
+    "number": lambda: Numeric("How many?", answer=58, lines=[65], explanation="58.", unit="countries"),
+    "typed-set": lambda: SetAnswer("Which?", answer={"China", "Russia"}, lines=[5], explanation="Both."),
+    "set-with-options": lambda: SetAnswer("Which?", answer={"China", "Russia"}, lines=[5], explanation="e",
+                                          distractors=[f"Country {n}" for n in range(20)]),
+    "ordering": lambda: Ordering("Order", answer=list("abcdefghijklmnopqrstuvwxyz"), lines=[9], explanation="e"),
+    "pandas": lambda: PandasAnswer("Table", answer=pd.DataFrame({"a": [1]}), lines=[3], explanation="e"),
 }
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_question_brings_at_most_twelve_models_and_one_per_option(kind):
-    """One layout per view and one style per kind of widget (before: one of each per widget, 21 for a choice)."""
-    build, per_option = KINDS[kind]
-    exercise = build()
+def test_a_question_brings_at_most_twelve_models(kind):
+    """One layout per view and one style per kind of widget (before: one of each per widget, 21 for a choice);
+    options are listed by letter and typed in one box, so their number adds no model."""
+    exercise = KINDS[kind]()
     made, saved = models_made(lambda: ExerciseView(exercise).box)
     assert made == saved  # nothing made that the notebook would not need
-    assert len(saved) - per_option <= 12
+    assert len(saved) <= 12
+
+
+def test_more_options_than_letters_are_refused():
+    with pytest.raises(ValueError, match="at most 26 options"):
+        Ordering("Order", answer=[f"item {n}" for n in range(27)], lines=[9], explanation="e")
 
 
 def test_the_views_widgets_share_one_layout_and_a_style_per_kind():

@@ -473,8 +473,9 @@ def test_set_advice_fits_the_question():
 
 
 def test_set_unknown_option_says_which_form(countries):
-    assert countries.check(["Chinaa"]).message == ("'Chinaa' is not one of the options. Tick the options, or give "
-                                                   "their texts as a list, e.g. [\"...\", \"...\"].")
+    assert countries.check(["Chinaa"]).message == ("'Chinaa' is not one of the options. Type the options' letters "
+                                                   "separated by commas, or give their texts as a list, e.g. "
+                                                   "[\"...\", \"...\"].")
 
 
 def test_typed_items_say_how_they_were_read():

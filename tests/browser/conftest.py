@@ -173,7 +173,7 @@ class Exercise:
     @property
     def kind(self) -> str:
         for kind, selector in (("choice", ".widget-radio-box"), ("lines", ".widget-textarea textarea"),
-                               ("set", ".widget-checkbox"), ("ordering", ".widget-dropdown"),
+                               ("set", ".warcourse-pick"), ("ordering", ".warcourse-order"),
                                ("number", ".widget-text input")):
             if self.output.locator(selector).count():
                 return kind
@@ -195,20 +195,23 @@ class Exercise:
         return text
 
     def labels(self) -> list[str]:
-        """The choices (radio buttons), options (checkboxes) or items (first dropdown) as shown."""
-        shown = self.output.locator(".widget-radio-box label, .widget-checkbox .widget-label-basic")
+        """The choices (radio buttons), or the options or items listed by letter, as shown (without letters)."""
+        shown = self.output.locator(".widget-radio-box label")
         if not shown.count():
-            shown = self.output.locator(".widget-dropdown select").first.locator("option")
-        return [" ".join(text.split()) for text in shown.all_text_contents()]  # dropdowns use no-break spaces
+            return [" ".join(text.split()[1:]) for text in self.output.locator(".warcourse-options li")
+                    .all_text_contents()]
+        return [" ".join(text.split()) for text in shown.all_text_contents()]
 
     def radio(self, label: str):
         return self.output.locator(".widget-radio-box label", has_text=exactly(label)).locator("input")
 
-    def checkbox(self, label: str):
-        return self.output.locator(".widget-checkbox .widget-label-basic", has_text=exactly(label)).locator("input")
-
     def choose(self, label: str) -> None:
         self.radio(label).click()
+
+    def letters(self, labels) -> str:
+        """The letters of ``labels`` (options or items, as shown), separated by commas."""
+        shown = self.labels()
+        return ", ".join(chr(ord("A") + shown.index(label)) for label in labels)
 
     def type(self, text: str) -> None:
         """Click into the answer box, clear it and type ``text`` key by key."""
@@ -238,22 +241,9 @@ class Exercise:
             }""", [text, CHECK])
         return result.text
 
-    def tick(self, labels) -> None:
-        """Click the checkboxes so that exactly ``labels`` are ticked."""
-        wanted = set(labels)
-        for label in self.labels():
-            box = self.checkbox(label)
-            if box.is_checked() != (label in wanted):
-                box.click()
-
-    def slots(self):
-        """The dropdowns of an ordering, position 1 first."""
-        return self.output.locator(".widget-dropdown select").all()
-
-    def order(self, labels) -> None:
-        """Pick ``labels[i]`` in the dropdown for position ``i + 1``."""
-        for slot, label in zip(self.slots(), labels, strict=True):
-            slot.select_option(index=self.labels().index(label))
+    def pick(self, labels) -> None:
+        """Type the letters of ``labels`` (a set's options, or an ordering's items first to last)."""
+        self.type(self.letters(labels))
 
     def text_box(self):
         """The text box of a set exercise without options."""

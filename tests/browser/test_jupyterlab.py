@@ -49,9 +49,9 @@ def wrong(text: str, says: str) -> bool:
 
 
 def give(exercise, items) -> None:
-    """Tick the checkboxes of ``items``, or type them one per line."""
+    """Type the letters of ``items``, or type the items one per line."""
     if exercise.kind == "set":
-        exercise.tick(items)
+        exercise.pick(items)
     else:
         exercise.write_lines(items)
 
@@ -119,16 +119,20 @@ class TestFixtureNotebook:
         assert exercise.type_and_check_at_once("1150") == ("✘ Not quite. You said 1,150 apples. That counts the "
                                                            "basket too. " + LOOK)
 
-    def test_set_by_clicking(self, fixture_nb):
+    def test_set_by_letters(self, fixture_nb):
         exercise = fixture_nb.exercise(FRUITS)
         assert exercise.labels() == ["Banana", "Cherry", "Lime", "Strawberry"]
-        exercise.tick(["Banana", "Cherry"])
-        assert exercise.check() == ("✘ Not quite. “Banana” does not belong, and some items are missing. Reread "
-                                    "what the question asks and check each item against it. " +
-                                    LOOK)
-        exercise.tick(["Cherry", "Strawberry"])
-        assert exercise.check() == ("✔ Right. Cherries and strawberries are the red fixture fruits. "
-                                    "(Where to look: article line 3.)")
+        exercise.type("a, B")
+        assert exercise.check() == ("✘ Not quite. Read 2 letters: A (Banana); B (Cherry). “Banana” does not "
+                                    "belong, and some items are missing. Reread what the question asks and check "
+                                    "each item against it. " + LOOK)
+        exercise.type("E")
+        assert exercise.check() == ("✘ Not quite. “E” is not one of the letters shown (A to D). Type the options' "
+                                    "letters separated by commas, or give their texts as a list, e.g. "
+                                    "[\"...\", \"...\"]. " + LOOK)
+        exercise.type("D B")
+        assert exercise.check() == ("✔ Right. Read 2 letters: D (Strawberry); B (Cherry). Cherries and "
+                                    "strawberries are the red fixture fruits. (Where to look: article line 3.)")
 
     def test_set_as_lines_by_typing(self, fixture_nb):
         exercise = fixture_nb.exercise(PLANETS)
@@ -153,17 +157,20 @@ class TestFixtureNotebook:
         assert exercise.check() == first
         assert exercise.feedback.count() == 1
 
-    def test_ordering_by_choosing(self, fixture_nb):
+    def test_ordering_by_letters(self, fixture_nb):
         exercise = fixture_nb.exercise(DAYS)
         assert exercise.labels() == ["Tuesday", "Wednesday", "Monday"]
-        exercise.order(["Monday", "Monday", "Wednesday"])
-        assert exercise.check() == ("✘ Not quite. 'Monday' is given more than once; 'Tuesday' is missing. "
-                                    "Give each of the 3 items exactly once. " + LOOK)
-        exercise.order(["Monday", "Wednesday", "Tuesday"])
-        assert exercise.check() == ("✘ Not quite. 1 of the 3 items is in the right place: check what you sort by "
-                                    "and in which direction. " + LOOK)
-        exercise.order(["Monday", "Tuesday", "Wednesday"])
-        assert exercise.check() == "✔ Right. Monday, then Tuesday, then Wednesday. (Where to look: article line 5.)"
+        exercise.pick(["Monday", "Monday", "Wednesday"])
+        assert exercise.check() == ("✘ Not quite. Read 3 letters: C (Monday); C (Monday); B (Wednesday). 'Monday' "
+                                    "is given more than once; 'Tuesday' is missing. Give each of the 3 items "
+                                    "exactly once. " + LOOK)
+        exercise.pick(["Monday", "Wednesday", "Tuesday"])
+        assert exercise.check() == ("✘ Not quite. Read 3 letters: C (Monday); B (Wednesday); A (Tuesday). 1 of "
+                                    "the 3 items is in the right place: check what you sort by and in which "
+                                    "direction. " + LOOK)
+        exercise.type("C > A > B")
+        assert exercise.check() == ("✔ Right. Read 3 letters: C (Monday); A (Tuesday); B (Wednesday). Monday, then "
+                                    "Tuesday, then Wednesday. (Where to look: article line 5.)")
 
     def test_dollar_amounts_show_as_written_not_as_maths(self, fixture_nb):
         """A table and a 'where this comes from' list quoting "$1.7 million to $5.1 million" (line 126)."""
@@ -200,21 +207,16 @@ class TestFixtureNotebook:
             assert fixture_nb.answer_by_keyboard(exercise, box, typed) == expected
 
     def test_set_by_keyboard(self, fixture_nb):
-        exercise, keys = fixture_nb.exercise(FRUITS), fixture_nb.page.keyboard
+        """Tab into the letters box, type, Tab to Check and press Enter."""
+        exercise = fixture_nb.exercise(FRUITS)
+        box = exercise.output.locator(".warcourse-pick input")
         fixture_nb.select_cell(exercise)
-        for ticked, expected in (({"Cherry"}, "✘ Not quite. Some items are missing. Your selection is too "
-                                              "strict: reread what the question asks. " +
-                                              LOOK),
-                                 ({"Cherry", "Strawberry"}, "✔ Right. Cherries and strawberries are the red "
-                                                            "fixture fruits. (Where to look: article line 3.)")):
-            with exercise.new_feedback() as feedback:
-                for label in exercise.labels():
-                    box = exercise.checkbox(label)
-                    fixture_nb.tab_to(box)
-                    if box.is_checked() != (label in ticked):
-                        keys.press("Space")
-                fixture_nb.press_check(exercise)
-            assert feedback.text == expected
+        for ticked, expected in ((["Cherry"], "✘ Not quite. Read 1 letter: B (Cherry). Some items are missing. Your "
+                                              "selection is too strict: reread what the question asks. " + LOOK),
+                                 (["Cherry", "Strawberry"], "✔ Right. Read 2 letters: B (Cherry); D (Strawberry). "
+                                                            "Cherries and strawberries are the red fixture fruits. "
+                                                            "(Where to look: article line 3.)")):
+            assert fixture_nb.answer_by_keyboard(exercise, box, exercise.letters(ticked)) == expected
 
     def test_set_as_lines_by_keyboard(self, fixture_nb):
         """Tab into the text box, type the items with Enter between them, Tab to Check and press Enter."""
@@ -230,26 +232,18 @@ class TestFixtureNotebook:
             assert fixture_nb.answer_by_keyboard(exercise, exercise.text_box(), "\n".join(lines)) == expected
 
     def test_ordering_by_keyboard(self, fixture_nb):
-        """Space opens a dropdown's list, the arrow keys move in it, Enter picks (arrows alone move the cell)."""
-        exercise, keys = fixture_nb.exercise(DAYS), fixture_nb.page.keyboard
-        labels = exercise.labels()
+        """Tab into the letters box, type the order, Tab to Check and press Enter."""
+        exercise = fixture_nb.exercise(DAYS)
+        box = exercise.output.locator(".warcourse-order input")
         fixture_nb.select_cell(exercise)
         for order, expected in (
-                (["Wednesday", "Monday", "Tuesday"], "✘ Not quite. 0 of the 3 items are in the right place: check "
-                                                     "what you sort by and in which direction. " +
-                                                     LOOK),
-                (["Monday", "Tuesday", "Wednesday"], "✔ Right. Monday, then Tuesday, then Wednesday. "
+                (["Wednesday", "Monday", "Tuesday"], "✘ Not quite. Read 3 letters: B (Wednesday); C (Monday); "
+                                                     "A (Tuesday). 0 of the 3 items are in the right place: check "
+                                                     "what you sort by and in which direction. " + LOOK),
+                (["Monday", "Tuesday", "Wednesday"], "✔ Right. Read 3 letters: C (Monday); A (Tuesday); "
+                                                     "B (Wednesday). Monday, then Tuesday, then Wednesday. "
                                                      "(Where to look: article line 5.)")):
-            with exercise.new_feedback() as feedback:
-                for slot, label in zip(exercise.slots(), order):
-                    fixture_nb.tab_to(slot)
-                    steps = labels.index(label) - slot.evaluate("node => node.selectedIndex")
-                    keys.press("Space")
-                    for _ in range(abs(steps)):
-                        keys.press("ArrowDown" if steps > 0 else "ArrowUp")
-                    keys.press("Enter")
-                fixture_nb.press_check(exercise)
-            assert feedback.text == expected
+            assert fixture_nb.answer_by_keyboard(exercise, box, exercise.letters(order)) == expected
 
 
 class TestLesson:

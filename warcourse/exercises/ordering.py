@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
+from . import letters
 from .base import Exercise
 from .feedback import Feedback, listing
 from .matching import Labels, NotACollection, as_text, is_missing, items_of, normalise
@@ -22,7 +23,8 @@ class Ordering(Exercise):
     punctuation and a final full stop are ignored, and ``normalise``
     (e.g. ``names.country``) can match more freely. A list, tuple, Series,
     Index or array is fine; a sorted Series of numbers whose index holds the
-    items is read by its index. A wrong order is told how many items are in place.
+    items is read by its index; one text is read as the letters the items are
+    shown with ("C, A, B"). A wrong order is told how many items are in place.
     """
 
     kind = "ordering"
@@ -39,6 +41,7 @@ class Ordering(Exercise):
         self._normalise = normalise
         self._labels = Labels(texts, aliases=self._aliases, key=lambda item: normalise(as_text(item)))
         self.labels = {item: texts[item] for item in self._shuffled_ids(texts)}
+        letters.lettered(self.labels)  # refuses more items than letters
 
     def _shuffled_ids(self, texts: Mapping) -> list:
         """The items in a fixed order that is not the answer (for display and widgets)."""
@@ -51,7 +54,7 @@ class Ordering(Exercise):
 
     def _check(self, answer: object) -> Feedback:
         try:
-            given = items_of(answer, ordered=True)
+            given = self._lettered(answer) if isinstance(answer, str) else items_of(answer, ordered=True)
         except NotACollection as error:
             return self.wrong(f"{error}. {self._form()}")
         found = [self._labels.find(item, self._answer) is not None for item in given]
@@ -84,11 +87,21 @@ class Ordering(Exercise):
         return self.wrong(self._advised(f"{in_place} of the {size} items {verb} in the right place",
                                         "check what you sort by and in which direction."))
 
+    def _lettered(self, text: str) -> list:
+        """The items that the letters in ``text`` name, in its order."""
+        positions = letters.read(text, len(self.labels))
+        if positions is None:
+            raise NotACollection("expected a list in order, like [first, second, ...], or the items' letters "
+                                 "first to last in one text; got a text that is not only letters")
+        shown = self.shuffled()
+        return [shown[position] for position in positions]
+
     def _form(self) -> str:
-        return "Give a list in order, like [first, second, ...], of the items' ids or labels."
+        return ("Type the items' letters in order, separated by commas, or give a list in order, "
+                "like [first, second, ...], of the items' ids or labels.")
 
     def describe(self) -> list[str]:
-        return ["Put these in order:"] + [f"  - {label}" for label in self.labels.values()]
+        return ["Put these in order:"] + [f"  {letter}. {label}" for letter, label in letters.lettered(self.labels.values())]
 
     def _answer_text(self) -> str:
         return " → ".join(self.labels[item] for item in self._answer)

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
+from . import letters
 from .base import Exercise
 from .feedback import Feedback, plural, shown
 from .matching import Labels, NotACollection, as_text, is_missing, items_of, normalise, pair_key
@@ -33,8 +34,9 @@ def typed_items(text: str) -> tuple[list[str], str]:
 class SetAnswer(Exercise):
     """A set of items: a list, tuple, set, Series, Index, array, dict view or text (one per line, or comma-separated).
 
-    ``options`` are what the widget offers as checkboxes (default: the answer
-    plus ``distractors``, sorted); without any the widget is a free text box.
+    ``options`` are what the widget offers, lettered A, B, C, … (default: the
+    answer plus ``distractors``, sorted); their letters are an answer too, as one
+    text ("B, D"). Without options the widget is a free text box.
     ``normalise`` maps an item's text to its matching key (default: ignore
     case, punctuation and spacing; ``names.country`` for countries);
     ``aliases`` maps an item to other texts that stand for it; with
@@ -65,6 +67,7 @@ class SetAnswer(Exercise):
         universe = list(self._answer) if self.free else [*self._answer, *distractors] if options is None else options
         self._labels = Labels({item: item for item in universe}, aliases=self._aliases, key=self._key)
         self.options = [] if self.free else sorted(universe, key=self._key) if options is None else list(options)
+        letters.lettered(self.options)  # refuses more options than letters
         if len({self._key(item) for item in universe}) != len(list(universe)):
             raise ValueError("two items match the same key")
         keys = {self._key(item) for item in universe}
@@ -77,9 +80,11 @@ class SetAnswer(Exercise):
         return pair_key(item, self._normalise) if self._pairs else self._normalise(as_text(item))
 
     def _items(self, answer: object) -> list:
-        """The items of an answer: text is split into lines or comma-separated parts."""
+        """The items of an answer: text of option letters names those options; other text is split
+        into lines or comma-separated parts."""
         if isinstance(answer, str):
-            return typed_items(answer)[0]
+            chosen = None if self.free else letters.read(answer, len(self.options))
+            return typed_items(answer)[0] if chosen is None else [self.options[position] for position in chosen]
         return [item for item in items_of(answer, ordered=False) if not is_missing(item)]
 
     def _rank(self, item: object) -> str:
@@ -152,12 +157,14 @@ class SetAnswer(Exercise):
         pair = " Give each pair as “a vs b” or as a tuple (a, b)." if self._pairs else ""
         if self.free:
             return "Give the items as a list, e.g. [\"...\", \"...\"], or one per line in the box." + pair
-        return "Tick the options, or give their texts as a list, e.g. [\"...\", \"...\"]." + pair
+        return ("Type the options' letters separated by commas, or give their texts as a list, "
+                "e.g. [\"...\", \"...\"]." + pair)
 
     def describe(self) -> list[str]:
         if self.free:
             return [self._form() + " Order and capitals do not matter."]
-        return ["Pick all that apply (order does not matter):"] + [f"  [ ] {as_text(item)}" for item in self.options]
+        return (["Pick all that apply (order does not matter):"]
+                + [f"  {letter}. {as_text(item)}" for letter, item in letters.lettered(self.options)])
 
     def _answer_words(self) -> list[str]:
         return [as_text(item) for item in self._answer]

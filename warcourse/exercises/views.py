@@ -14,6 +14,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from ..mime import WIDGET_VIEW
+from . import letters
 from .base import SETTINGS, Exercise
 from .choice import MultipleChoice
 from .feedback import Feedback
@@ -55,7 +56,7 @@ class Parts:
 @singledispatch
 def make_input(exercise: Exercise, make: Parts):
     """The input widget of ``exercise`` (made with ``make``), a function reading the answer
-    from it, and a note on how to answer (shown under the question)."""
+    from it, and how to answer as HTML (shown under the question; "" for nothing)."""
     raise TypeError(f"no widget for {type(exercise).__name__}")
 
 
@@ -74,33 +75,38 @@ def _(exercise: Numeric, make: Parts):
     return text, lambda: text.value, ""
 
 
+def _letter_box(make: Parts, description: str, placeholder: str, css_class: str):
+    """The one text box where the letters of a set's options or an ordering's items are typed."""
+    box = make(widgets.Text, description=description, value="", placeholder=placeholder, continuous_update=False)
+    box.add_class("warcourse-letters")
+    box.add_class(css_class)
+    return box
+
+
+def _options_html(intro: str, labels) -> str:
+    """``intro`` and the labels, each after its letter, as HTML (the letters are text, read aloud too)."""
+    items = "".join(f"<li><strong>{letter}.</strong> {html.escape(as_text(label))}</li>"
+                    for letter, label in letters.lettered(labels))
+    return (f"<p>{html.escape(intro)}</p>"
+            f'<ul class="warcourse-options" style="list-style: none; padding-left: 1em">{items}</ul>')
+
+
 @make_input.register
 def _(exercise: SetAnswer, make: Parts):
     if exercise.free:
         box = make(widgets.Textarea, description="Your items (one per line, or separated by commas):",
                    value="", placeholder="one item per line", continuous_update=False, rows=4)
         return box, lambda: box.value, ""
-    boxes = [make(widgets.Checkbox, description=as_text(option), value=False, indent=False)
-             for option in exercise.options]
-    group = make(widgets.VBox, children=boxes)
-
-    def chosen():
-        return [option for option, box in zip(exercise.options, boxes) if box.value] or None
-
-    return group, chosen, "Pick all that apply:"
+    box = _letter_box(make, "Your letters:", "the letters of every option that applies, separated by commas",
+                      "warcourse-pick")
+    return box, lambda: box.value, _options_html("Pick all that apply, by letter:", exercise.options)
 
 
 @make_input.register
 def _(exercise: Ordering, make: Parts):
-    options = [(exercise.labels[item], item) for item in exercise.shuffled()]
-    slots = [make(widgets.Dropdown, description=f"Position {position}:", options=options, value=None)
-             for position in range(1, len(options) + 1)]
-
-    def value():
-        chosen = [slot.value for slot in slots]
-        return None if all(item is None for item in chosen) else chosen
-
-    return make(widgets.VBox, children=slots), value, ""
+    box = _letter_box(make, "Your order:", "the letters, first to last, separated by commas",
+                      "warcourse-order")
+    return box, lambda: box.value, _options_html("Put these in order, by letter:", exercise.labels.values())
 
 
 @make_input.register
@@ -115,7 +121,6 @@ class ExerciseView:
         self.exercise = exercise
         make = Parts(width="auto", max_width="60em")  # a readable line length
         self.input, self.value, how = make_input(exercise, make)
-        how = f"<p>{html.escape(how)}</p>" if how else ""
         question = make(widgets.HTML, value=f"<p><strong>{html.escape(exercise.question)}</strong></p>{how}")
         question.add_class("tex2jax_ignore")
         self.button = None
@@ -151,11 +156,32 @@ class ExerciseView:
         """Check what the inputs hold and show the feedback (for typed items: how they were read)."""
         answer = self.value()
         feedback = self.exercise.check(answer, via="widget")
-        if isinstance(self.exercise, SetAnswer) and isinstance(answer, str) and answer.strip():
-            items, how = typed_items(answer)
-            read = f"Read {len(items)} item{'s' if len(items) != 1 else ''} {how}: {'; '.join(items)}. "
+        read = self._read(answer)
+        if read:
             feedback = Feedback(feedback.correct, read + feedback.message, feedback.lines, feedback.where)
         return self.show(feedback)
+
+    def _read(self, answer) -> str:
+        """How typed text was read (items, or letters with their options), so a student sees any misreading."""
+        if not isinstance(answer, str) or not answer.strip():
+            return ""
+        if isinstance(self.exercise, SetAnswer) and self.exercise.free:
+            items, how = typed_items(answer)
+            return f"Read {len(items)} item{'s' if len(items) != 1 else ''} {how}: {'; '.join(items)}. "
+        if isinstance(self.exercise, SetAnswer):
+            shown = self.exercise.options
+        elif isinstance(self.exercise, Ordering):
+            shown = list(self.exercise.labels.values())
+        else:
+            return ""
+        try:
+            positions = letters.read(answer, len(shown))
+        except letters.NotALetter:
+            return ""
+        if positions is None:
+            return ""
+        named = "; ".join(f"{letters.LETTERS[p]} ({as_text(shown[p])})" for p in positions)
+        return f"Read {len(positions)} letter{'s' if len(positions) != 1 else ''}: {named}. "
 
 
 def text_block(title: str, lead: str, details: list[str], css_class: str, style: str) -> dict[str, str]:
