@@ -101,7 +101,8 @@ class Ordering(Exercise):
                 "like [first, second, ...], of the items' ids or labels.")
 
     def describe(self) -> list[str]:
-        return ["Put these in order:"] + [f"  {letter}. {label}" for letter, label in letters.lettered(self.labels.values())]
+        shown = letters.lettered(self.labels.values())
+        return ["Put these in order:"] + [f"  {letter}. {label}" for letter, label in shown]
 
     def _answer_text(self) -> str:
         return " → ".join(self.labels[item] for item in self._answer)
