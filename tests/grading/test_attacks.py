@@ -47,7 +47,7 @@ def _no_sandbox() -> str:
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(bool(_no_sandbox()), reason=_no_sandbox() or "")]
 
 MARKER = "7.25"  # seconds a planted child sleeps: names it in the process list
-TIMEOUT = "30"  # seconds per notebook: room for a busy machine; the endless loop takes all of it
+TIMEOUT = "10"  # seconds per notebook: the others need 1 to 3 on a busy machine; the endless loop takes all 10
 COURSE = ("warcourse", "data", "seeds", "notebooks")  # what a sandbox sees of the course (the rest is not there)
 
 
