@@ -366,15 +366,18 @@ def test_ctrl_c_leaves_a_true_partial_gradebook_and_nothing_running(tmp_path):
     process = subprocess.Popen([sys.executable, "-m", "warcourse", "grade", str(tmp_path / "a.ipynb"),
                                 str(tmp_path / "b.ipynb"), "--out", str(out), "--jobs", "1", "--timeout", "120"],
                                env={**os.environ, "TMPDIR": str(temp)}, stderr=subprocess.PIPE, text=True)
+    processes = lambda: subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout  # noqa: E731
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and (not out.exists() or "a.ipynb" not in out.read_text()):
-        time.sleep(0.2)
-    time.sleep(2)  # b is running now
+        time.sleep(0.05)
+    while time.monotonic() < deadline and "sleep 6.125" not in processes():  # b is running now
+        time.sleep(0.05)
+    assert "sleep 6.125" in processes()
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=60) == 130
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert {row["student"] for row in rows} == {"a"} and out.with_suffix(".html").exists()
-    assert "sleep 6.125" not in subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert "sleep 6.125" not in processes()
     assert list(temp.iterdir()) == []
 
 
