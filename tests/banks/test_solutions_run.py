@@ -9,13 +9,17 @@ the evidence and the answer is a reading of it, the code must run). No hint, alo
 with the others, is an expression that gives an accepted answer there.
 
 The cells run in this process (no kernel: a kernel per notebook and value would take minutes);
-``display`` prints, figures are drawn off screen and closed.
+``display`` prints, figures are drawn off screen and closed. A figure is laid out and every artist
+drawn, but on a renderer whose draw calls paint nothing, and no PNG is encoded: the pixels were
+two fifths of this file's time and nothing here looks at them (nbval checks the default-value
+figures and test_lesson_parameters renders every other value's).
 """
 
 from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import io
 import itertools
 import re
@@ -26,6 +30,7 @@ import nbformat
 import pandas as pd
 import pytest
 
+from warcourse import plots
 from warcourse.catalogue import Lesson
 from warcourse.exercises import MultipleChoice
 from warcourse.paths import ROOT
@@ -49,21 +54,56 @@ def runs():
     return found
 
 
-def run_source(source: str, namespace: dict):
-    """Execute ``source`` like a notebook cell; return the value of its last expression (or None)."""
+@functools.cache
+def code_cells(path: Path) -> tuple[tuple[str, bool], ...]:
+    """Each code cell of a notebook: its source, and whether it is the parameters cell (read once per file)."""
+    nb = nbformat.read(path, as_version=4)
+    return tuple((cell.source, "parameters" in cell.metadata.get("tags", [])) for cell in nb.cells
+                 if cell.cell_type == "code")
+
+
+@functools.cache
+def compiled(source: str):
+    """``source`` compiled as a notebook cell: the code before its last expression, and that expression's
+    (None when the cell does not end in one). Cached: a cell or a worked answer runs once per parameter value."""
     tree = ast.parse(source)
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<cell>", "exec"), namespace)
+    body = compile(tree, "<cell>", "exec")
+    return body, None if last is None else compile(ast.Expression(last.value), "<cell>", "eval")
+
+
+def run_source(source: str, namespace: dict):
+    """Execute ``source`` like a notebook cell; return the value of its last expression (or None)."""
+    body, last = compiled(source)
+    exec(body, namespace)
     if last is not None:
-        return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
+        return eval(last, namespace)
     return None
 
 
-def shown_questions(source: str) -> list[str]:
+@functools.cache
+def shown_questions(source: str) -> tuple[str, ...]:
     """The names of the questions a cell shows (a statement that is just ``q.NAME``)."""
-    return [node.value.attr for node in ast.parse(source).body
-            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Attribute)
-            and isinstance(node.value.value, ast.Name) and node.value.value.id == "q"]
+    return tuple(node.value.attr for node in ast.parse(source).body
+                 if isinstance(node, ast.Expr) and isinstance(node.value, ast.Attribute)
+                 and isinstance(node.value.value, ast.Name) and node.value.value.id == "q")
+
+
+def draw_without_pixels(fig) -> bytes:
+    """``plots._png`` without the pixels: the same renderer and font hook, the figure laid out and every artist
+    drawn, but the renderer's draw calls do nothing and no PNG is made (see the module docstring)."""
+    renderer = fig.canvas.get_renderer()
+    renderer._get_font_height_metrics = plots._font_height_metrics.__get__(renderer)
+    with renderer._draw_disabled():
+        fig.draw(renderer)
+    return b""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def figures_without_pixels():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(plots, "_png", draw_without_pixels)
+        yield
 
 
 def snapshot(namespace: dict) -> dict:
@@ -84,18 +124,29 @@ def unchanged(before: dict, namespace: dict) -> list[str]:
     return changed
 
 
+@functools.cache
+def longest_expression(tail: str) -> str | None:
+    """The longest start of ``tail`` that parses as a Python expression (None when none does).
+
+    Cached: the same hint is searched at every parameter value, in the lesson and in its check, and a
+    hint's words are searched again at the end of the hints joined together."""
+    for end in range(len(tail), 0, -1):
+        piece = tail[:end]
+        try:
+            ast.parse(piece, mode="eval")
+        except SyntaxError:
+            continue
+        return piece
+    return None
+
+
 def expressions_in(text: str, names) -> list[str]:
     """Every piece of ``text`` that starts with one of ``names`` and parses as a Python expression."""
     found = []
     for start in (m.start() for m in re.finditer(r"\b[A-Za-z_]\w*", text) if m.group() in names):
-        for end in range(len(text), start, -1):
-            piece = text[start:end]
-            try:
-                ast.parse(piece, mode="eval")
-            except SyntaxError:
-                continue
+        piece = longest_expression(text[start:])
+        if piece is not None:
             found.append(piece)
-            break
     return found
 
 
@@ -138,20 +189,19 @@ def check_solution(exercise, namespace: dict, where: str) -> None:
 def test_every_solution_runs_where_it_is_shown(path: Path, values: dict):
     import matplotlib.pyplot as plt
 
-    nb = nbformat.read(path, as_version=4)
     namespace: dict = {"__name__": "__main__"}
     solved = set()
     where = f"{path.relative_to(ROOT)} {values}"
     try:
-        for index, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        for index, (source, is_parameters) in enumerate(code_cells(path)):
             with contextlib.redirect_stdout(io.StringIO()):
                 try:
-                    run_source(cell.source, namespace)
+                    run_source(source, namespace)
                 except Exception as error:
                     pytest.fail(f"{where}: code cell {index} raises {type(error).__name__}: {error}")
-            if "parameters" in cell.metadata.get("tags", []):
+            if is_parameters:
                 namespace.update(values)
-            for name in shown_questions(cell.source):
+            for name in shown_questions(source):
                 if name not in solved:
                     solved.add(name)
                     check_solution(namespace["q"][name], namespace, where)
