@@ -216,6 +216,21 @@ def test_without_bubblewrap_grade_stops_naming_the_package(tmp_path, capsys, mon
     assert len(error.splitlines()) == 1 and "bubblewrap" in error and "--no-sandbox" in error
 
 
+def test_a_run_that_outlives_its_time_limit_and_grace_is_stopped_by_the_grader(tmp_path, monkeypatch):
+    """The grader's own limit, for a runner that no longer answers: it waits for the process's end
+    (not by polling), and kills it ``GRACE`` seconds after the notebook's time."""
+    monkeypatch.setattr(sandbox, "GRACE", 1)
+    box = sandbox.Sandbox(sandboxed=False, timeout=0.25)
+    hung = [sys.executable, "-c", "import time; print('{\"start\": 0}', flush=True); time.sleep(60)"]
+    start = time.monotonic()
+    report, problems = box._wait(hung, {}, tmp_path)
+    assert problems == ["stopped by the grader after 1.25 s"] and 1.2 < time.monotonic() - start < 30
+    assert sandbox._parse(report) == [{"start": 0}]
+    start = time.monotonic()
+    assert box._wait([sys.executable, "-c", "pass"], {}, tmp_path)[1] == []
+    assert time.monotonic() - start < 1.2 and not box.running
+
+
 # --- one sandboxed run ---------------------------------------------------------------------------------
 
 def model(nb, question: str) -> tuple[dict, dict]:

@@ -34,6 +34,7 @@ import json
 import os
 import pwd
 import resource
+import select
 import shutil
 import signal
 import socket
@@ -42,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -341,15 +343,17 @@ class Sandbox:
                                        stderr=subprocess.DEVNULL, start_new_session=True, pass_fds=fds,
                                        preexec_fn=lambda: _limits(int(self.timeout) + GRACE))
             self.running.add(process)
+            pidfd = _pidfd(process)  # here, before anything can reap the process
         chunks: list[bytes] = []
         reader = threading.Thread(target=_read, args=(process.stdout, chunks), daemon=True)
         reader.start()
         problems = []
         try:
-            process.wait(timeout=self.timeout + GRACE)
-        except subprocess.TimeoutExpired:
-            problems.append(f"stopped by the grader after {self.timeout + GRACE:g} s")
+            if not _ended(process, pidfd, self.timeout + GRACE):
+                problems.append(f"stopped by the grader after {self.timeout + GRACE:g} s")
         finally:
+            if pidfd is not None:
+                os.close(pidfd)
             _kill(process)
             reader.join()
             process.stdout.close()
@@ -371,6 +375,34 @@ def _memfd(data: bytes) -> int:
     os.write(fd, data)
     os.lseek(fd, 0, os.SEEK_SET)
     return fd
+
+
+def _pidfd(process: subprocess.Popen) -> int | None:
+    """A file descriptor that becomes readable when ``process`` ends (None before Linux 5.3)."""
+    try:
+        return os.pidfd_open(process.pid)
+    except (AttributeError, OSError):
+        return None
+
+
+def _ended(process: subprocess.Popen, pidfd: int | None, seconds: float) -> bool:
+    """Whether ``process`` ended within ``seconds``, woken by its end (``Popen.wait`` with a timeout
+    polls, up to 50 ms late); ``_kill`` reaps it."""
+    if pidfd is None:
+        try:
+            process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+    poller = select.poll()
+    poller.register(pidfd, select.POLLIN)
+    deadline = time.monotonic() + seconds
+    while True:
+        left = max(0.0, deadline - time.monotonic())
+        if poller.poll(min(left, 86400) * 1000):  # milliseconds, a day at most per call
+            return True
+        if not left:
+            return False
 
 
 def _kill(process: subprocess.Popen) -> None:
