@@ -122,7 +122,7 @@ def test_ctrl_c_stops_workers_and_kernels_and_leaves_a_true_index(tmp_path, targ
     while not ((out / "index.json").exists() and len(render.kernel_files()) >= 2):  # 90 done, 95 running
         assert render.process.poll() is None, render.text("err")
         assert time.monotonic() < deadline, f"no lesson finished: {render.text('err')}"
-        time.sleep(0.2)
+        time.sleep(0.05)
     below = render.descendants()
     assert len(below) >= 3  # two workers and the slow lesson's kernel
 
@@ -135,7 +135,7 @@ def test_ctrl_c_stops_workers_and_kernels_and_leaves_a_true_index(tmp_path, targ
     assert err.endswith("interrupted\n") and "Traceback" not in err, err
     deadline = time.monotonic() + 10
     while [pid for pid in below if _alive(pid)] and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(0.05)
     assert [pid for pid in below if _alive(pid)] == []
     assert render.kernel_files() == []
     render.close()
