@@ -2,8 +2,14 @@
 
 Each build case mutates a COPY of data/annotations, runs ``python -m warcourse build`` in process
 against it, and checks the exit status, the one-line message and that the tables are unchanged.
+
+Parsing the YAML is most of a build, and most of a case's files are the committed ones, unchanged:
+each committed file is parsed once for the whole module and each later read of the same bytes gets
+a deep copy of that parse (``parse_each_committed_file_once``). A file a case writes or changes is
+always read by the real reader, as is any file larger than the committed one.
 """
 
+import copy
 import csv
 import errno
 import io
@@ -20,10 +26,36 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from warcourse import annotations, build, data, schema
+from warcourse import annotations, build, countries, data, schema
 from warcourse.__main__ import main
 from warcourse.errors import CourseError
 from warcourse.paths import ANNOTATIONS, ROOT, SEED
+
+
+@pytest.fixture(scope="module", autouse=True)
+def parse_each_committed_file_once():
+    """``read_yaml`` parses each committed annotation file once; reading the same bytes again gives a copy."""
+    real = annotations.read_yaml
+    committed = {path.name: path.read_bytes() for path in ANNOTATIONS.glob("*.yaml")}
+    parsed = {}
+
+    def read_yaml(path):
+        path = Path(path)
+        same = committed.get(path.name)
+        try:  # the size first: the huge-file case must not be read here
+            unchanged = same is not None and path.stat().st_size == len(same) and path.read_bytes() == same
+        except OSError:
+            unchanged = False
+        if not unchanged:
+            return real(path)
+        if path.name not in parsed:
+            parsed[path.name] = real(path)
+        return copy.deepcopy(parsed[path.name])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(annotations, "read_yaml", read_yaml)
+        patch.setattr(countries, "read_yaml", read_yaml)
+        yield
 
 
 @pytest.fixture(scope="module")
