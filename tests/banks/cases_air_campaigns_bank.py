@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from banks.harness import case
-from warcourse import questions
+from banks.harness import built_bank, case
 
 BOTH = "Iraq and Syria"
 COVER = {"Iraq": ("Iraq", BOTH), "Syria": ("Syria", BOTH), "Libya": ("Libya",), "Afghanistan": ("Afghanistan",)}
@@ -55,7 +54,7 @@ def nearest_metric(t) -> str:
 # --- lesson 03 ---------------------------------------------------------------------------------------
 
 def _sorties(words: str) -> str:
-    return _choice(questions.air_campaigns("all").sorties, words)
+    return _choice(built_bank("air_campaigns", "all").sorties, words)
 
 
 @case("air_campaigns.sorties", mistakes=lambda t: [(_sorties("typing error"), "refuelling"),
@@ -80,7 +79,7 @@ def _(t):
 
 def _counted_mistakes(t, theater):
     right = sorted(set(mine(t.strike_counts, theater)["actor"]))
-    others = sorted(set(questions.air_campaigns(theater).counted.options) - set(right))
+    others = sorted(set(built_bank("air_campaigns", theater).counted.options) - set(right))
     return [(right[:-1], "missing"), (right + others[:1], "belong"), (others[:2], "belong")]
 
 
@@ -143,14 +142,14 @@ def _months_fit(t) -> bool:
 
 @case("air_campaigns.months", mistakes=lambda t: [
     ("They cannot all be right as stated: one is wrong, or they count different things.", "whole month"),
-    ("Nothing", ".cumsum()"), (_choice(questions.air_campaigns("all").months, "together had"), "counted twice")])
+    ("Nothing", ".cumsum()"), (_choice(built_bank("air_campaigns", "all").months, "together had"), "counted twice")])
 def _(t):
     assert _months_fit(t), "the two counts of the report no longer fit the next running total: rewrite the case"
     return "They fit"
 
 
 def _order(t, theater):
-    return by_date(t, questions.air_campaigns(theater).order.labels)
+    return by_date(t, built_bank("air_campaigns", theater).order.labels)
 
 
 @case("air_campaigns.order", mistakes=lambda t, theater: [(_order(t, theater)[::-1], "right place"),
@@ -204,7 +203,7 @@ def _(t):
 
 
 def _bounds(words: str) -> str:
-    return _choice(questions.air_campaigns("all").bounds, words)
+    return _choice(built_bank("air_campaigns", "all").bounds, words)
 
 
 @case("air_campaigns.bounds", mistakes=lambda t: [(_bounds("Exactly"), "are not"),
@@ -322,7 +321,7 @@ def _flying(t):
 
 
 def _flights(t):
-    options = questions.air_practice().flights.options
+    options = built_bank("air_practice").flights.options
     flying = _flying(t)
     right = [option for option in options if any(f"“{quote}”" in option for quote in flying["quote"])]
     assert len(right) == len(flying)
@@ -338,7 +337,7 @@ def _(t):
 
 
 def _libya_order(t):
-    return by_date(t, questions.air_practice().libya_order.labels)
+    return by_date(t, built_bank("air_practice").libya_order.labels)
 
 
 @case("air_practice.libya_order", mistakes=lambda t: [(_libya_order(t)[::-1], "right place"),

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from banks.harness import case
-from warcourse import questions
+from banks.harness import built_bank, case
 
 OFFICIAL = ("government", "military")
 
@@ -195,7 +194,7 @@ def _(t):
 
 
 def _ceiling(words: str) -> str:
-    return _choice(questions.casualty_accounting("all").s_ceiling, words)
+    return _choice(built_bank("casualty_accounting", "all").s_ceiling, words)
 
 
 @case("casualty_accounting.s_ceiling", mistakes=lambda t: [(_ceiling("At least"), "from above"),
@@ -207,7 +206,7 @@ def _ceiling(words: str) -> str:
 def _(t):
     row = by_id(t).loc["cnn_us_official_2016_12"]
     assert pd.isna(row["low"]) and pd.notna(row["high"])
-    return _choice(questions.casualty_accounting("all").s_ceiling, "At most")
+    return _choice(built_bank("casualty_accounting", "all").s_ceiling, "At most")
 
 
 def _afghan(t):

@@ -3,8 +3,7 @@ typical mistakes."""
 
 from __future__ import annotations
 
-from banks.harness import case
-from warcourse import questions
+from banks.harness import built_bank, case
 
 BOTH = "Iraq and Syria"
 COUNT_WORDS = {"cumulative": "running total", "period": "count for a period", "single_event": "single event"}
@@ -36,7 +35,7 @@ def _other(theater):
 
 def _timeline(t, theater):
     """The items the question shows, put in date order here."""
-    items = list(questions.putting_it_together(theater).timeline.labels)
+    items = list(built_bank("putting_it_together", theater).timeline.labels)
     return list(t.events.set_index("event_id").loc[items].sort_values("date").index)
 
 
@@ -89,7 +88,7 @@ def _same_kind(t, theater):
     kinds = kinds[kinds >= 2]
     strikes = [kind for kind in (("airstrikes", "cumulative"), ("airstrikes", "period")) if kind in kinds.index]
     metric, count_type = strikes[0] if strikes else kinds.idxmax()
-    choices = questions.putting_it_together(theater).same_kind.order
+    choices = built_bank("putting_it_together", theater).same_kind.order
     same = [c for c in choices if f" {metric}, {COUNT_WORDS[count_type]} " in c]
     return same, [c for c in choices if c not in same]
 

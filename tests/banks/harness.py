@@ -17,6 +17,7 @@ The functions take a ``warcourse.questions.Tables`` and, by name, the bank param
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -41,6 +42,15 @@ class Case:
 
 
 CASES: dict[str, Case] = {}
+
+
+@functools.cache
+def built_bank(bank: str, *args):
+    """``questions.<bank>(*args)``, built once a session: a case reads only what a question shows (its labels,
+    options or choices), which building the bank again gives the same (it was built again for every call)."""
+    from warcourse import questions
+
+    return getattr(questions, bank)(*args)
 
 
 def case(qid: str, *, mistakes: Callable, forms: Callable | None = None) -> Callable:
