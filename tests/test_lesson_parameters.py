@@ -1,8 +1,11 @@
-"""Every allowed value of every lesson parameter renders, and changes what the lesson shows.
+"""A lesson renders with a non-default parameter value, and the value changes what the lesson shows.
 
-Each lesson runs once per non-default value of each of its parameters (the first of
-those runs also with ``show_solutions=True``), in two worker processes, through the
-same ``render_one`` that ``python -m warcourse render`` uses.
+Each lesson is rendered once, through the same ``render_one`` that ``python -m warcourse render``
+uses, with the first non-default value of each of its parameters and ``show_solutions=True``
+(lesson 00 has only that one). One test per lesson, so pytest-xdist spreads them. Every allowed
+value of every parameter runs too, cell by cell and in process, in
+``tests/banks/test_solutions_run.py``; this file is about the render path (papermill's injected
+parameters, a kernel, the written notebook).
 """
 
 import nbformat
@@ -13,18 +16,11 @@ from warcourse import catalogue, render
 LESSONS = [n for n in catalogue.discover(exercises=False) if n.kind == "lesson"]
 
 
-def variants():
-    """(lesson, parameters) for every non-default value of every parameter of every lesson."""
-    out = []
-    for lesson in LESSONS:
-        params = lesson.parameters()
-        others = [(name, value) for name, p in params.items() if name != "show_solutions"
-                  for value in p.allowed if value != p.default]
-        if not others:
-            out.append((lesson, {"show_solutions": True}))
-        for index, (name, value) in enumerate(others):
-            out.append((lesson, {name: value, "show_solutions": index == 0}))
-    return out
+def variant(lesson) -> dict:
+    """The parameters a lesson is rendered with: the first non-default value of each, solutions shown."""
+    chosen = {name: next(value for value in p.allowed if value != p.default)
+              for name, p in lesson.parameters().items() if name != "show_solutions"}
+    return {**chosen, "show_solutions": True}
 
 
 def text_of(nb) -> str:
@@ -43,18 +39,15 @@ def solutions_shown(nb) -> int:
 
 
 @pytest.mark.slow
-def test_every_allowed_value_renders_and_changes_the_lesson(tmp_path):
-    cases = variants()
-    assert {lesson.name for lesson, _ in cases} == {lesson.name for lesson in LESSONS}
-    tasks = [(lesson, params, tmp_path / f"case{i}", False) for i, (lesson, params) in enumerate(cases)]
-    failures = [f"{o.lesson.name}: {o.error}" for o in render._run(tasks, jobs=2) if not o.ok]
-    assert failures == []
-    for (lesson, params), (_, _, out, _) in zip(cases, tasks):
-        stored = nbformat.read(lesson.path, as_version=4)
-        fresh = nbformat.read(out / f"{lesson.slug}.ipynb", as_version=4)
-        label = f"{lesson.name} {params}"
-        assert solutions_shown(stored) == 0, f"{lesson.name}: stored outputs show solutions"
-        if params["show_solutions"]:
-            assert solutions_shown(fresh) > 0, f"{label}: no solution shown"
-        if len(params) > 1:
-            assert text_of(fresh) != text_of(stored), f"{label}: the lesson shows the same text"
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.name)
+def test_a_non_default_value_renders_and_changes_the_lesson(tmp_path, lesson):
+    params = variant(lesson)
+    (outcome,) = render._run([(lesson, params, tmp_path, False)], jobs=1)
+    assert outcome.ok, f"{lesson.name} {params}: {outcome.error}"
+    stored = nbformat.read(lesson.path, as_version=4)
+    fresh = nbformat.read(tmp_path / f"{lesson.slug}.ipynb", as_version=4)
+    assert solutions_shown(stored) == 0, f"{lesson.name}: stored outputs show solutions"
+    assert solutions_shown(fresh) > 0, f"{lesson.name} {params}: no solution shown"
+    if len(params) > 1:
+        assert text_of(fresh) != text_of(stored), f"{lesson.name} {params}: the lesson shows the same text"
+

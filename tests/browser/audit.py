@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -29,3 +30,26 @@ def axe_violations(page, context: str | None = None) -> list[Violation]:
     return [Violation(rule["id"], rule["impact"], " ".join(map(str, node["target"])),
                       " ".join(node.get("failureSummary", "").split()))
             for rule in found for node in rule["nodes"]]
+
+
+OUTSIDE = re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/])(?!data:|blob:)")  # any request off the machine
+
+
+def audit(notebook, within: str = "") -> None:
+    """No WCAG A/AA violation in a JupyterLab notebook page's output areas (JupyterLab's own interface is
+    not the course's to fix), with requests leaving the machine blocked meanwhile. ``within`` is a CSS
+    selector of the notebook's panel where the page holds more than one."""
+    left = []
+
+    def block(route):
+        left.append(route.request.url)
+        route.abort()
+
+    notebook.context.route(OUTSIDE, block)
+    try:
+        assert notebook.page.locator(f"{within} .jp-OutputArea-output".strip()).count() > 0
+        violations = axe_violations(notebook.page, f"{within} .jp-OutputArea".strip())
+    finally:
+        notebook.context.unroute(OUTSIDE, block)
+    assert violations == [], f"{notebook.path}:\n" + "\n".join(map(str, violations))
+    assert left == [], f"{notebook.path} asked the network for {left}"

@@ -27,8 +27,10 @@ import urllib.request
 from pathlib import Path
 
 import nbformat
+import nbformat.sign
 import pytest
 
+from warcourse.mime import WIDGET_VIEW
 from warcourse.paths import NOTEBOOKS, ROOT
 
 collect_ignore_glob = ["fixtures/*"]  # test data for the browser tests, not notebooks for nbval
@@ -66,14 +68,24 @@ def chromium_path() -> str | None:
     return None
 
 
+def widget_views(source: Path) -> int:
+    """How many outputs of the committed notebook are widget views."""
+    nb = nbformat.read(source, as_version=4)
+    return sum(WIDGET_VIEW in output.get("data", {}) for cell in nb.cells if cell.cell_type == "code"
+               for output in cell.outputs)
+
+
 def exactly(text: str) -> re.Pattern:
     """A pattern matching ``text`` as the whole (stripped) text of an element."""
     return re.compile(rf"^\s*{re.escape(text)}\s*$")
 
 
-def staged(source: Path, *, show_solutions: bool) -> nbformat.NotebookNode:
-    """A copy of a notebook with no outputs or widget state, optionally with solutions switched on."""
+def staged(source: Path, *, show_solutions: bool, stored: bool = False) -> nbformat.NotebookNode:
+    """A copy of a notebook with no outputs or widget state, optionally with solutions switched on;
+    with ``stored``, the notebook as committed (outputs and saved widget state)."""
     nb = nbformat.read(source, as_version=4)
+    if stored:
+        return nb
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -106,12 +118,15 @@ class LabServer:
         labconfig.mkdir(parents=True)
         (labconfig / "page_config.json").write_text(json.dumps({"buildCheck": False, "buildAvailable": False}))
         self.root.mkdir()
-        env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(self.runtime))
+        self.data = home / "data"  # its notebook signatures: a stored copy is signed as trusted there
+        env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(self.runtime),
+                   JUPYTER_DATA_DIR=str(self.data))
         command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
                    "--ServerApp.port=0",
                    f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
                    f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
-                   "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+                   "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                   "--LabApp.expose_app_in_browser=True"]  # window.jupyterapp: open notebooks without a reload
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command.append("--allow-root")
         with open(self.log, "wb") as log:
@@ -139,12 +154,16 @@ class LabServer:
                 time.sleep(0.2)
         raise RuntimeError(f"JupyterLab did not answer within {SERVER_START} s:\n{self.log_tail()}")
 
-    def add(self, source: Path, *, show_solutions: bool) -> str:
-        """Copy a notebook under the server root (at its repository path); return that path."""
-        relative = source.resolve().relative_to(ROOT).as_posix()
+    def add(self, source: Path, *, show_solutions: bool, stored: bool = False) -> str:
+        """Copy a notebook under the server root (at its repository path, under ``stored/`` for a
+        copy with its committed outputs); return that path."""
+        relative = ("stored/" if stored else "") + source.resolve().relative_to(ROOT).as_posix()
         target = self.root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(staged(source, show_solutions=show_solutions), target)
+        nb = staged(source, show_solutions=show_solutions, stored=stored)
+        if stored:  # trusted, as if run here: else JupyterLab draws no widget and sanitises the HTML
+            nbformat.sign.NotebookNotary(data_dir=str(self.data)).sign(nb)
+        nbformat.write(nb, target)
         return relative
 
     def log_tail(self, lines: int = 40) -> str:
@@ -303,9 +322,10 @@ class FreshFeedback:
 class NotebookPage:
     """A copy of ``source`` opened in its own browser context and JupyterLab workspace."""
 
-    def __init__(self, browser, lab: LabServer, source: Path, screenshots: Path, *, show_solutions: bool):
+    def __init__(self, browser, lab: LabServer, source: Path, screenshots: Path, *, show_solutions: bool,
+                 stored: bool = False):
         self.lab, self.source, self.screenshots = lab, source, screenshots
-        self.path = lab.add(source, show_solutions=show_solutions)
+        self.path = lab.add(source, show_solutions=show_solutions, stored=stored)
         workspace = re.sub(r"\W", "-", self.path)
         self.open(browser, f"/lab/workspaces/{workspace}/tree/{self.path}",
                   "#jp-main-statusbar .jp-StatusBar-TextItem[title^='Change kernel']")
@@ -346,6 +366,15 @@ class NotebookPage:
             }""",
             timeout=RUN_ALL * 1000, polling=200)
         self.status.filter(has_text="| Idle").wait_for(timeout=RUN_ALL * 1000)
+        self.page.get_by_text(WIDGET_MESSAGES[0]).first.wait_for(state="detached", timeout=STEP * 1000)
+
+    def wait_for_stored_widgets(self, views: int) -> None:
+        """Wait until the ``views`` widget outputs saved in the notebook are drawn from its widget state."""
+        self.page.wait_for_function(
+            """views => [...document.querySelectorAll(
+                '.jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output')]
+                .filter(node => node.querySelector(':scope > .jupyter-widgets')).length >= views""",
+            arg=views, timeout=STEP * 1000, polling=200)
         self.page.get_by_text(WIDGET_MESSAGES[0]).first.wait_for(state="detached", timeout=STEP * 1000)
 
     def cells_not_run(self) -> list[str]:
@@ -515,12 +544,6 @@ class Notebooks:
             raise AssertionError(self.failed[name])
         return self.pages[name]
 
-    def run_once(self, source: Path) -> NotebookPage:
-        """Open and run one more notebook, not shared with other tests: the caller closes it."""
-        notebook = NotebookPage(self.browser, self.lab, source, self.screenshots, show_solutions=True)
-        notebook.start_run()
-        notebook.finish_run()
-        return notebook
 
     def close(self) -> None:
         for notebook in self.pages.values():
@@ -528,11 +551,74 @@ class Notebooks:
 
 
 @pytest.fixture(scope="session")
-def notebooks(browser, lab, tmp_path_factory):
-    screenshots = Path(os.environ.get("BROWSER_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+def screenshots(tmp_path_factory) -> Path:
+    """Where a failing test's screenshots go ($BROWSER_SCREENSHOTS, or a temporary folder)."""
+    return Path(os.environ.get("BROWSER_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+
+
+@pytest.fixture(scope="session")
+def notebooks(browser, lab, screenshots):
     opened = Notebooks(browser, lab, screenshots)
     yield opened
     opened.close()
+
+
+class StoredNotebooks:
+    """One JupyterLab page that opens committed notebooks with their stored outputs and saved widget
+    state, one at a time, running nothing (nbval keeps the stored outputs equal to a fresh run)."""
+
+    ACTIVE = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook in front
+
+    def __init__(self, browser, lab: LabServer, screenshots: Path):
+        self.lab, self.screenshots, self.path = lab, screenshots, ""
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.set_default_timeout(STEP * 1000)
+        self.page = self.context.new_page()
+        self.page.goto(lab.url("/lab/workspaces/stored/tree"))
+        self.page.wait_for_function("() => window.jupyterapp?.started", timeout=SERVER_START * 1000)
+        self.page.evaluate("() => window.jupyterapp.started")
+
+    def open(self, source: Path) -> StoredNotebooks:
+        """Bring ``source`` to the front and wait until its saved widgets are drawn."""
+        self.path = self.lab.add(source, show_solutions=False, stored=True)
+        self.page.evaluate("path => window.jupyterapp.commands.execute('docmanager:open', {path})", self.path)
+        self.page.wait_for_function(
+            """([active, views]) => [...document.querySelectorAll(
+                `${active} .jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output`)]
+                .filter(node => node.querySelector(':scope > .jupyter-widgets')).length >= views""",
+            arg=[self.ACTIVE, widget_views(source)], timeout=KERNEL_START * 1000, polling=200)
+        self.page.get_by_text(WIDGET_MESSAGES[0]).first.wait_for(state="detached")
+        return self
+
+    def close_all(self) -> None:
+        """Close every notebook unsaved (JupyterLab marks an opened copy changed) and shut its kernel down."""
+        self.page.evaluate("""async () => {
+            const app = window.jupyterapp;
+            for (const widget of [...app.shell.widgets('main')]) {
+                if (widget.context) widget.context.model.dirty = false;
+                widget.dispose();
+            }
+            await app.serviceManager.sessions.shutdownAll();
+        }""")
+        self.page.locator(".jp-NotebookPanel").first.wait_for(state="detached")
+
+    def screenshot(self, name: str) -> Path:
+        return NotebookPage.screenshot(self, name)
+
+
+@pytest.fixture(scope="module")
+def stored_notebooks(browser, lab, screenshots):
+    """The page for notebooks as stored; each test leaves it with nothing open."""
+    opened = StoredNotebooks(browser, lab, screenshots)
+    yield opened
+    opened.context.close()
+
+
+@pytest.fixture
+def stored(stored_notebooks):
+    """Opens a committed notebook as stored (see ``StoredNotebooks``); closed after the test."""
+    yield stored_notebooks.open
+    stored_notebooks.close_all()
 
 
 @pytest.fixture

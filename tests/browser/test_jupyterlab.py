@@ -4,32 +4,26 @@ Everything is in this one file so that pytest-xdist (``--dist loadfile``) runs i
 with one server and one browser. The fixture notebook (tests/browser/fixtures/widgets.ipynb) has
 one exercise of each widget kind with literal values, so its feedback is asserted word for word.
 Lessons run with ``show_solutions = True``: each exercise's solution block, displayed under its
-widget, tells the test the right answer, so no lesson logic is repeated here.
+widget, tells the test the right answer, so no lesson logic is repeated here. The pages run here
+are also audited with axe-core, solution blocks and feedback included
+(``test_axe_jupyterlab.py`` audits every lesson and practice set as stored).
 """
 
 from __future__ import annotations
 
 import re
 from fractions import Fraction
-from pathlib import Path
 
-import nbformat
 import pytest
+from audit import audit
 
-from warcourse.mime import WIDGET_VIEW
+from conftest import LESSONS, widget_views
 
 pytestmark = pytest.mark.browser
 
 LOOK = "(Where to look: the passages and the table the question names.)"  # the fixture's lines are in no section
 CITES = re.compile(r"\(Where to look: article lines? \d+((, \d+)*|–\d+)\.\)$")
 SKY, APPLES, FRUITS, PLANETS, DAYS = (f"fixture {thing}" for thing in ("sky", "apples", "fruits", "planets", "days"))
-
-
-def committed_widget_views(source: Path) -> int:
-    """How many outputs of the committed notebook are widget views."""
-    nb = nbformat.read(source, as_version=4)
-    return sum(WIDGET_VIEW in output.get("data", {}) for cell in nb.cells if cell.cell_type == "code"
-               for output in cell.outputs)
 
 
 def assert_renders_cleanly(notebook, widgets: int) -> None:
@@ -248,7 +242,7 @@ class TestFixtureNotebook:
 
 class TestLesson:
     def test_every_widget_renders(self, lesson):
-        assert_renders_cleanly(lesson, widgets=committed_widget_views(lesson.source))
+        assert_renders_cleanly(lesson, widgets=widget_views(lesson.source))
 
     def test_multiple_choice(self, lesson):
         exercise = lesson.first("choice")
@@ -310,3 +304,10 @@ def test_the_course_defaults_keep_widget_messages_on_the_main_thread(lab):
     settings = lab.api("/lab/api/settings/@jupyterlab/apputils-extension:kernels-settings")
     default = settings["schema"]["properties"]["commsOverSubshells"]["default"]  # overrides change defaults
     assert settings["settings"].get("commsOverSubshells", default) == "disabled"
+
+
+def test_the_run_pages_have_no_wcag_violation(notebooks):
+    """axe-core over the fixture (after the tests above left feedback in it) and the lessons run with
+    solutions shown: feedback, notes and solution blocks are markup the stored notebooks do not show."""
+    for name in ("fixture", *LESSONS):
+        audit(notebooks.ready(name))
