@@ -1,5 +1,10 @@
 """pytest set-up for everything collected: tests/, notebooks/ and exercises/.
 
+Files run longest first: pytest-xdist (``--dist loadfile``) hands out whole files in collection
+order, so a long file handed out last would keep one worker busy while the other waits. Browser
+files come first, then files with slow tests (marked ``slow``) and the notebooks under nbval, then
+the rest; within each group the collection order stays.
+
 nbval starts its kernels with jupyter_client's ``KernelManager``, which gives
 each kernel TCP ports that another kernel starting at the same moment can
 take first. Swapping in ``warcourse.kernels.LocalKernelManager`` makes
@@ -13,3 +18,20 @@ from warcourse.kernels import LocalKernelManager
 
 def pytest_configure(config):
     nbval.kernel.KernelManager = LocalKernelManager
+
+
+def _weight(item) -> int:
+    """0 for a browser test, 1 for a slow test or a notebook cell under nbval, 2 for the rest."""
+    if item.get_closest_marker("browser"):
+        return 0
+    return 1 if item.get_closest_marker("slow") or item.path.suffix == ".ipynb" else 2
+
+
+def pytest_collection_modifyitems(config, items):
+    """Longest files first (see above), keeping each file's items together and in order."""
+    first = {}
+    for item in items:
+        weight = _weight(item)
+        first[item.path] = min(first.get(item.path, weight), weight)
+    order = {path: index for index, path in enumerate(dict.fromkeys(item.path for item in items))}
+    items.sort(key=lambda item: (first[item.path], order[item.path]))

@@ -125,8 +125,7 @@ class LabServer:
                    "--ServerApp.port=0",
                    f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
                    f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
-                   "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-                   "--LabApp.expose_app_in_browser=True"]  # window.jupyterapp: open notebooks without a reload
+                   "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command.append("--allow-root")
         with open(self.log, "wb") as log:
@@ -564,8 +563,9 @@ def notebooks(browser, lab, screenshots):
 
 
 class StoredNotebooks:
-    """One JupyterLab page that opens committed notebooks with their stored outputs and saved widget
-    state, one at a time, running nothing (nbval keeps the stored outputs equal to a fresh run)."""
+    """One browser page that opens committed notebooks with their stored outputs and saved widget
+    state in JupyterLab, one after another, running nothing (nbval keeps the stored outputs equal to a
+    fresh run). Each notebook gets a workspace of its own, so no earlier one is reopened."""
 
     ACTIVE = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook in front
 
@@ -574,33 +574,29 @@ class StoredNotebooks:
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
         self.context.set_default_timeout(STEP * 1000)
         self.page = self.context.new_page()
-        self.page.goto(lab.url("/lab/workspaces/stored/tree"))
-        self.page.wait_for_function("() => window.jupyterapp?.started", timeout=SERVER_START * 1000)
-        self.page.evaluate("() => window.jupyterapp.started")
 
     def open(self, source: Path) -> StoredNotebooks:
-        """Bring ``source`` to the front and wait until its saved widgets are drawn."""
+        """Show ``source`` and wait until its saved widgets are drawn."""
         self.path = self.lab.add(source, show_solutions=False, stored=True)
-        self.page.evaluate("path => window.jupyterapp.commands.execute('docmanager:open', {path})", self.path)
-        self.page.wait_for_function(
-            """([active, views]) => [...document.querySelectorAll(
-                `${active} .jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output`)]
-                .filter(node => node.querySelector(':scope > .jupyter-widgets')).length >= views""",
-            arg=[self.ACTIVE, widget_views(source)], timeout=KERNEL_START * 1000, polling=200)
-        self.page.get_by_text(WIDGET_MESSAGES[0]).first.wait_for(state="detached")
+        workspace = re.sub(r"\W", "-", self.path)
+        self.page.goto(self.lab.url(f"/lab/workspaces/{workspace}/tree/{self.path}"))
+        views = widget_views(source)
+        try:
+            self.page.wait_for_function(
+                """([active, views]) => [...document.querySelectorAll(
+                    `${active} .jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output`)]
+                    .filter(node => node.querySelector(':scope > .jupyter-widgets')).length >= views""",
+                arg=[self.ACTIVE, views], timeout=KERNEL_START * 1000, polling=200)
+            self.page.get_by_text(WIDGET_MESSAGES[0]).first.wait_for(state="detached")
+        except Exception as error:
+            drawn = self.page.locator(f"{self.ACTIVE} .jupyter-widgets.warcourse-exercise-widget").count()
+            status = self.page.locator("#jp-main-statusbar").text_content()
+            raise AssertionError(f"{self.path}: {drawn} of {views} saved widgets drawn ({error}); "
+                                 f"{self.widget_problems()}; status bar: {status}") from None
         return self
 
-    def close_all(self) -> None:
-        """Close every notebook unsaved (JupyterLab marks an opened copy changed) and shut its kernel down."""
-        self.page.evaluate("""async () => {
-            const app = window.jupyterapp;
-            for (const widget of [...app.shell.widgets('main')]) {
-                if (widget.context) widget.context.model.dirty = false;
-                widget.dispose();
-            }
-            await app.serviceManager.sessions.shutdownAll();
-        }""")
-        self.page.locator(".jp-NotebookPanel").first.wait_for(state="detached")
+    def widget_problems(self) -> list[str]:
+        return NotebookPage.widget_problems(self)
 
     def screenshot(self, name: str) -> Path:
         return NotebookPage.screenshot(self, name)
@@ -616,9 +612,8 @@ def stored_notebooks(browser, lab, screenshots):
 
 @pytest.fixture
 def stored(stored_notebooks):
-    """Opens a committed notebook as stored (see ``StoredNotebooks``); closed after the test."""
-    yield stored_notebooks.open
-    stored_notebooks.close_all()
+    """The page for notebooks as stored: ``stored.open(source)``."""
+    return stored_notebooks
 
 
 @pytest.fixture
@@ -639,7 +634,8 @@ def pytest_runtest_makereport(item, call):
     report = yield
     if report.when != "call" or not report.failed:
         return report
-    pages = [value for value in getattr(item, "funcargs", {}).values() if isinstance(value, NotebookPage)]
+    pages = [value for value in getattr(item, "funcargs", {}).values()
+             if isinstance(value, NotebookPage | StoredNotebooks)]
     for notebook in pages:
         try:
             shot = notebook.screenshot(f"{item.name}-{Path(notebook.path).stem}")

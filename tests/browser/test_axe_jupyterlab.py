@@ -28,5 +28,4 @@ AUDITED = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")) + sorted(EXERCISES.glob("
 
 @pytest.mark.parametrize("source", AUDITED, ids=lambda path: f"{path.parent.name}/{path.stem}")
 def test_every_lesson_and_practice_set_as_stored_has_no_wcag_violation(stored, source):
-    notebook = stored(source)
-    audit(notebook, within=notebook.ACTIVE)
+    audit(stored.open(source), within=stored.ACTIVE)
