@@ -10,9 +10,10 @@ with the others, is an expression that gives an accepted answer there.
 
 The cells run in this process (no kernel: a kernel per notebook and value would take minutes);
 ``display`` prints, figures are drawn off screen and closed. A figure is laid out and every artist
-drawn, but on a renderer whose draw calls paint nothing, and no PNG is encoded: the pixels were
-two fifths of this file's time and nothing here looks at them (nbval checks the default-value
-figures and test_lesson_parameters renders every other value's).
+drawn (ticks, labels, legends, constrained layout), but on the Agg renderer with its draw calls
+turned off, and no PNG is encoded: painting the pixels was two fifths of this file's time and
+nothing here looks at them. Pixels are painted where a lesson is rendered: by nbval for the
+default values and by test_lesson_parameters for one other value of each lesson.
 """
 
 from __future__ import annotations
