@@ -158,3 +158,16 @@ def test_ruin_really_changes_frames():
     frame = data.strike_counts()
     _ruin(frame)
     assert (frame["value"] == 0).all() and np.all(frame["actor"] == "x")
+
+
+@pytest.mark.parametrize("name, args", bank_calls(), ids=lambda value: str(value))
+def test_every_question_brings_at_most_twelve_widget_models(name, args):
+    """One layout per view, one style per kind of widget, options typed by letter in one box (issue 24)."""
+    from ipywidgets.embed import dependency_state
+
+    from warcourse.exercises import ExerciseView
+
+    built = bank(name, args)
+    heavy = {question: size for question in built
+             if (size := len(dependency_state(ExerciseView(built[question]).box))) > 12}
+    assert heavy == {}, f"{name}{args}: widget models per question {heavy}"
