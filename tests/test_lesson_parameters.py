@@ -5,7 +5,8 @@ uses, with the first non-default value of each of its parameters and ``show_solu
 (lesson 00 has only that one). One test per lesson, so pytest-xdist spreads them. Every allowed
 value of every parameter runs too, cell by cell and in process, in
 ``tests/banks/test_solutions_run.py``; this file is about the render path (papermill's injected
-parameters, a kernel, the written notebook).
+parameters, a kernel, the written notebook and its HTML page, which ``tests/browser/test_handouts.py``
+audits as made from the stored outputs).
 """
 
 import nbformat
@@ -42,7 +43,7 @@ def solutions_shown(nb) -> int:
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.name)
 def test_a_non_default_value_renders_and_changes_the_lesson(tmp_path, lesson):
     params = variant(lesson)
-    (outcome,) = render._run([(lesson, params, tmp_path, False)], jobs=1)
+    (outcome,) = render._run([(lesson, params, tmp_path, True)], jobs=1)  # with its HTML page
     assert outcome.ok, f"{lesson.name} {params}: {outcome.error}"
     stored = nbformat.read(lesson.path, as_version=4)
     fresh = nbformat.read(tmp_path / f"{lesson.slug}.ipynb", as_version=4)
@@ -50,4 +51,5 @@ def test_a_non_default_value_renders_and_changes_the_lesson(tmp_path, lesson):
     assert solutions_shown(fresh) > 0, f"{lesson.name} {params}: no solution shown"
     if len(params) > 1:
         assert text_of(fresh) != text_of(stored), f"{lesson.name} {params}: the lesson shows the same text"
+    assert "<h1" in (tmp_path / f"{lesson.slug}.html").read_text(encoding="utf-8")
 

@@ -1,24 +1,24 @@
 """The rendered handouts in headless Chromium: offline, and WCAG 2.1 AA under axe-core.
 
-Every lesson is rendered once per session (``python -m warcourse render``, all lessons, default
-parameters) into a temporary folder. Each page, and the index, is opened from ``file://`` with
-every other request aborted, as on a machine without a network: it must log no console error,
-fail no request, and have no axe-core violation of WCAG 2.0/2.1 level A or AA. axe-core comes
+Every lesson's page and the index are written once per session by the render command's own code
+from the stored outputs (see ``handouts``), into a temporary folder. Each page, and the index, is
+opened from ``file://`` with every other request aborted, as on a machine without a network: it
+must log no console error, fail no request, and have no axe-core violation of WCAG 2.0/2.1 level A or AA. axe-core comes
 with the ``axe-playwright-python`` package (no download).
 """
 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 from audit import axe_violations
 
+from warcourse import render
+from warcourse.__main__ import main
 from warcourse.catalogue import discover
-from warcourse.paths import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -28,12 +28,19 @@ PAGES = ["index", *LESSONS]
 
 @pytest.fixture(scope="session")
 def handouts(tmp_path_factory) -> Path:
-    """A folder with every lesson rendered (one render for the whole session)."""
+    """A folder with every lesson's page and the index, written by ``python -m warcourse render``'s own
+    code (in process, one job) from the lessons' stored outputs instead of a papermill run: nbval keeps
+    those equal to a fresh run, and ``test_render.py`` and ``test_lesson_parameters.py`` run the
+    papermill step (the latter with a real lesson exported to HTML)."""
     out = tmp_path_factory.mktemp("handouts")
-    done = subprocess.run([sys.executable, "-m", "warcourse", "render", "--out", str(out)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, f"render failed:\n{done.stdout}\n{done.stderr}"
-    assert "KeyboardInterrupt" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+    def stored(lesson, parameters, executed):
+        return nbformat.read(lesson.path, as_version=4)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "_execute", stored)
+        code = main(["render", "--jobs", "1", "--out", str(out)])
+    assert code == 0, f"render failed with exit code {code}"
     return out
 
 
