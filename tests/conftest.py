@@ -32,3 +32,4 @@ def tables():
 def text(tables):
     """Each passage's text by its seed line."""
     return {p["line"]: p["text"] for p in tables["passages"]}
+

@@ -25,6 +25,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from tests.grading.alone import grading_alone
 from warcourse import draft, questions
 from warcourse.__main__ import main
 from warcourse.errors import CourseError
@@ -304,7 +305,8 @@ def graded(tmp_path_factory):
     if not hasattr(draft, "review"):
         patch.setattr(draft, "review", StandInReview, raising=False)
     try:
-        status = main(["grade", *sorted(map(str, folder.glob("*.ipynb"))), "--out", str(out), "--jobs", "2"])
+        with grading_alone(tmp_path_factory):
+            status = main(["grade", *sorted(map(str, folder.glob("*.ipynb"))), "--out", str(out), "--jobs", "2"])
     finally:
         patch.undo()
     read = lambda path: list(csv.DictReader(path.open(encoding="utf-8")))  # noqa: E731
@@ -369,7 +371,12 @@ def test_the_brief_is_reviewed_in_the_gradebook(graded):
 
 @pytest.mark.slow
 @needs_sandbox
-def test_ctrl_c_leaves_a_true_partial_gradebook_and_nothing_running(tmp_path):
+def test_ctrl_c_leaves_a_true_partial_gradebook_and_nothing_running(tmp_path, tmp_path_factory):
+    with grading_alone(tmp_path_factory):
+        ctrl_c_while_grading(tmp_path)
+
+
+def ctrl_c_while_grading(tmp_path):
     quick = cells("from warcourse import questions\nq = questions.air_practice()", "q.canada.check(5)")
     slow = cells("from warcourse import questions\nq = questions.air_practice()", "q.canada.check(5)",
                  "import subprocess\nsubprocess.Popen(['sleep', '6.125'])\nwhile True:\n    pass")
@@ -397,12 +404,13 @@ def test_ctrl_c_leaves_a_true_partial_gradebook_and_nothing_running(tmp_path):
 
 
 @pytest.mark.slow
-def test_without_a_sandbox_the_mode_is_recorded_and_the_kernel_still_only_records(tmp_path):
+def test_without_a_sandbox_the_mode_is_recorded_and_the_kernel_still_only_records(tmp_path, tmp_path_factory):
     handin = cells("from warcourse import questions\nq = questions.air_practice()",
                    "q.canada.check(q.canada.answer)", "q.after.check(5)")
     nbformat.write(handin, tmp_path / "eve.ipynb")
     out = tmp_path / "book.csv"
-    assert main(["grade", str(tmp_path / "eve.ipynb"), "--out", str(out), "--no-sandbox"]) == 0
+    with grading_alone(tmp_path_factory):
+        assert main(["grade", str(tmp_path / "eve.ipynb"), "--out", str(out), "--no-sandbox"]) == 0
     rows = {row["question"].split(".")[-1]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
     assert {row["mode"] for row in rows.values()} == {"no sandbox"}
     assert rows["canada"]["result"] == "unanswered" and "AttributeError" in rows["canada"]["note"]

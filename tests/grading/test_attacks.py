@@ -27,6 +27,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from tests.grading.alone import grading_alone
 from tests.grading.attacks import ATTACKS, BUSY
 from warcourse import questions
 from warcourse.__main__ import main
@@ -112,17 +113,19 @@ def graded(tmp_path_factory):
     before = {"course": tree_hash(*(ROOT / name for name in COURSE)), "handins": tree_hash(folder),
               "profile": tree_hash(startup)}
     cwd = os.getcwd()
-    os.chdir(outside)
-    try:
-        status = main(["grade", *sorted(map(str, folder.glob("*.ipynb"))), "--out", str(out), "--jobs", "2",
-                       "--timeout", TIMEOUT, "--keep", str(keep)])
-    finally:
-        os.chdir(cwd)
+    with grading_alone(tmp_path_factory):  # the process list below is of this run only
+        os.chdir(outside)
+        try:
+            status = main(["grade", *sorted(map(str, folder.glob("*.ipynb"))), "--out", str(out), "--jobs", "2",
+                           "--timeout", TIMEOUT, "--keep", str(keep)])
+        finally:
+            os.chdir(cwd)
+        processes = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+        users = {int(uid) for uid in subprocess.run(["ps", "-eo", "uid="], capture_output=True,
+                                                    text=True).stdout.split()}
     after = {"course": tree_hash(*(ROOT / name for name in COURSE)), "handins": tree_hash(folder),
              "profile": tree_hash(startup)}
     book = list(csv.DictReader(out.open(encoding="utf-8")))
-    processes = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
-    users = {int(uid) for uid in subprocess.run(["ps", "-eo", "uid="], capture_output=True, text=True).stdout.split()}
     return {"status": status, "book": book, "before": before, "after": after, "outside": outside,
             "processes": processes, "users": users, "keep": keep, "honest": honest, "out": out}
 
