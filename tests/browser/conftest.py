@@ -68,6 +68,18 @@ def chromium_path() -> str | None:
     return None
 
 
+LAB_IDLE = "#jp-main-statusbar .jp-StatusBar-TextItem[title^='Change kernel']"  # says "| Idle" when idle
+CELL_OUTPUTS = ".jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output"  # a CSS selector
+WIDGET_VIEWS = ("[...document.querySelectorAll(outputs)]"  # JavaScript: how many of ``outputs`` show a widget
+                ".filter(node => node.querySelector(':scope > .jupyter-widgets')).length")
+
+
+def workspace_url(path: str) -> str:
+    """The JupyterLab URL of the notebook at ``path``, in a workspace of its own."""
+    workspace = re.sub(r"\W", "-", path)
+    return f"/lab/workspaces/{workspace}/tree/{path}"
+
+
 def widget_views(source: Path) -> int:
     """How many outputs of the committed notebook are widget views."""
     nb = nbformat.read(source, as_version=4)
@@ -321,17 +333,19 @@ class FreshFeedback:
 class NotebookPage:
     """A copy of ``source`` opened in its own browser context and JupyterLab workspace."""
 
-    def __init__(self, browser, lab: LabServer, source: Path, screenshots: Path, *, show_solutions: bool,
-                 stored: bool = False):
+    def __init__(self, browser, lab: LabServer, source: Path, screenshots: Path, *, show_solutions: bool):
         self.lab, self.source, self.screenshots = lab, source, screenshots
-        self.path = lab.add(source, show_solutions=show_solutions, stored=stored)
-        workspace = re.sub(r"\W", "-", self.path)
-        self.open(browser, f"/lab/workspaces/{workspace}/tree/{self.path}",
-                  "#jp-main-statusbar .jp-StatusBar-TextItem[title^='Change kernel']")
+        self.path = lab.add(source, show_solutions=show_solutions)
+        self.open(browser, workspace_url(self.path), LAB_IDLE)
 
     def open(self, browser, url: str, idle: str) -> None:
         """A page of its own browser context at the server's ``url``, recording console errors;
         ``idle`` selects what shows the kernel is idle."""
+        self._new_page(browser, idle)
+        self.page.goto(self.lab.url(url))
+
+    def _new_page(self, browser, idle: str) -> None:
+        """A page of its own browser context, recording console errors."""
         self.console_errors: list[str] = []
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
         self.context.set_default_timeout(STEP * 1000)
@@ -339,7 +353,6 @@ class NotebookPage:
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
         self.status = self.page.locator(idle)
-        self.page.goto(self.lab.url(url))
 
     def _console(self, message) -> None:
         if message.type == "error":
@@ -367,15 +380,6 @@ class NotebookPage:
         self.status.filter(has_text="| Idle").wait_for(timeout=RUN_ALL * 1000)
         self.page.get_by_text(WIDGET_MESSAGES[0]).first.wait_for(state="detached", timeout=STEP * 1000)
 
-    def wait_for_stored_widgets(self, views: int) -> None:
-        """Wait until the ``views`` widget outputs saved in the notebook are drawn from its widget state."""
-        self.page.wait_for_function(
-            """views => [...document.querySelectorAll(
-                '.jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output')]
-                .filter(node => node.querySelector(':scope > .jupyter-widgets')).length >= views""",
-            arg=views, timeout=STEP * 1000, polling=200)
-        self.page.get_by_text(WIDGET_MESSAGES[0]).first.wait_for(state="detached", timeout=STEP * 1000)
-
     def cells_not_run(self) -> list[str]:
         """The first line of each code cell that has no execution count after Run All."""
         return self.page.evaluate(r"""() => [...document.querySelectorAll('.jp-CodeCell')]
@@ -384,10 +388,7 @@ class NotebookPage:
 
     def widget_outputs(self) -> int:
         """How many cell outputs show a widget view."""
-        return self.page.evaluate(
-            """() => [...document.querySelectorAll(
-                '.jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output')]
-                .filter(node => node.querySelector(':scope > .jupyter-widgets')).length""")
+        return self.page.evaluate(f"outputs => ({WIDGET_VIEWS})", CELL_OUTPUTS)
 
     def widget_problems(self) -> list[str]:
         return [f"{message!r} shown {count} time(s)" for message in WIDGET_MESSAGES
@@ -403,7 +404,7 @@ class NotebookPage:
         found = []
         graded = self.page.locator(EXERCISE).filter(has=self.page.locator(CHECK))
         for cell in self.page.locator(".jp-CodeCell").filter(has=graded).all():
-            outputs = cell.locator(".jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output")
+            outputs = cell.locator(CELL_OUTPUTS)
             widgets = outputs.filter(has=graded).all()
             solutions = cell.locator(".warcourse-solution").all()
             for index, widget in enumerate(widgets):
@@ -562,7 +563,7 @@ def notebooks(browser, lab, screenshots):
     opened.close()
 
 
-class StoredNotebooks:
+class StoredNotebooks(NotebookPage):
     """One browser page that opens committed notebooks with their stored outputs and saved widget
     state in JupyterLab, one after another, running nothing (nbval keeps the stored outputs equal to a
     fresh run). Each notebook gets a workspace of its own, so no earlier one is reopened."""
@@ -570,10 +571,8 @@ class StoredNotebooks:
     ACTIVE = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook in front
 
     def __init__(self, browser, lab: LabServer, screenshots: Path):
-        self.lab, self.screenshots, self.path = lab, screenshots, ""
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
-        self.context.set_default_timeout(STEP * 1000)
-        self.page = self.context.new_page()
+        self.lab, self.source, self.screenshots, self.path = lab, None, screenshots, ""
+        self._new_page(browser, LAB_IDLE)
 
     def open(self, source: Path) -> StoredNotebooks:
         """Show ``source`` and wait until its saved widgets are drawn.
@@ -582,9 +581,8 @@ class StoredNotebooks:
         new kernel is still starting and draws some saved widgets as "Error displaying widget"; the
         page is then loaded once more (the kernel is up by then), and a second failure fails the test.
         """
-        self.path = self.lab.add(source, show_solutions=False, stored=True)
-        workspace = re.sub(r"\W", "-", self.path)
-        self.page.goto(self.lab.url(f"/lab/workspaces/{workspace}/tree/{self.path}"))
+        self.source, self.path = source, self.lab.add(source, show_solutions=False, stored=True)
+        self.page.goto(self.lab.url(workspace_url(self.path)))
         views = widget_views(source)
         if self._drawn(views) is None:
             return self
@@ -598,24 +596,14 @@ class StoredNotebooks:
         """None once ``views`` saved widgets are drawn in the notebook in front; else what is wrong."""
         try:
             self.page.wait_for_function(
-                """([active, views]) => {
-                    const outputs = [...document.querySelectorAll(
-                        `${active} .jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output`)];
-                    const drawn = outputs.filter(node => node.querySelector(':scope > .jupyter-widgets')).length;
-                    return drawn >= views || outputs.some(node => node.textContent.includes('Error displaying'));
-                }""",
-                arg=[self.ACTIVE, views], timeout=KERNEL_START * 1000, polling=200)
+                f"""([outputs, views]) => ({WIDGET_VIEWS}) >= views || [...document.querySelectorAll(outputs)]
+                    .some(node => node.textContent.includes('Error displaying'))""",
+                arg=[f"{self.ACTIVE} {CELL_OUTPUTS}", views], timeout=KERNEL_START * 1000, polling=200)
             self.page.get_by_text(WIDGET_MESSAGES[0]).first.wait_for(state="detached")
         except Exception as error:
             return f"its saved widgets were not drawn ({error}); {self.widget_problems()}"
         problems = self.widget_problems()
         return f"{problems}" if problems else None
-
-    def widget_problems(self) -> list[str]:
-        return NotebookPage.widget_problems(self)
-
-    def screenshot(self, name: str) -> Path:
-        return NotebookPage.screenshot(self, name)
 
 
 @pytest.fixture(scope="module")
@@ -623,7 +611,7 @@ def stored_notebooks(browser, lab, screenshots):
     """The page for notebooks as stored; each test leaves it with nothing open."""
     opened = StoredNotebooks(browser, lab, screenshots)
     yield opened
-    opened.context.close()
+    opened.close()
 
 
 @pytest.fixture
@@ -650,8 +638,7 @@ def pytest_runtest_makereport(item, call):
     report = yield
     if report.when != "call" or not report.failed:
         return report
-    pages = [value for value in getattr(item, "funcargs", {}).values()
-             if isinstance(value, NotebookPage | StoredNotebooks)]
+    pages = [value for value in getattr(item, "funcargs", {}).values() if isinstance(value, NotebookPage)]
     for notebook in pages:
         try:
             shot = notebook.screenshot(f"{item.name}-{Path(notebook.path).stem}")
