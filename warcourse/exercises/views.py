@@ -17,7 +17,7 @@ from ..mime import WIDGET_VIEW
 from . import letters
 from .base import SETTINGS, Exercise
 from .choice import MultipleChoice
-from .feedback import Feedback
+from .feedback import Feedback, plural
 from .frames import PandasAnswer
 from .matching import as_text
 from .numeric import Numeric
@@ -167,7 +167,7 @@ class ExerciseView:
             return ""
         if isinstance(self.exercise, SetAnswer) and self.exercise.free:
             items, how = typed_items(answer)
-            return f"Read {len(items)} item{'s' if len(items) != 1 else ''} {how}: {'; '.join(items)}. "
+            return f"Read {plural(len(items), 'item')} {how}: {'; '.join(items)}. "
         if isinstance(self.exercise, SetAnswer):
             shown = self.exercise.options
         elif isinstance(self.exercise, Ordering):
@@ -181,7 +181,7 @@ class ExerciseView:
         if positions is None:
             return ""
         named = "; ".join(f"{letters.LETTERS[p]} ({as_text(shown[p])})" for p in positions)
-        return f"Read {len(positions)} letter{'s' if len(positions) != 1 else ''}: {named}. "
+        return f"Read {plural(len(positions), 'letter')}: {named}. "
 
 
 def text_block(title: str, lead: str, details: list[str], css_class: str, style: str) -> dict[str, str]:
