@@ -47,25 +47,27 @@ def _setup_cell(lesson: nbformat.NotebookNode, where: str) -> tuple[str, list[st
     return source, [name for name in dict.fromkeys(names) if name not in ("q", "draft")]
 
 
-def _bank(path: Path):
-    """The lesson's bank, built with its default parameters, and the bank's name."""
-    call, defaults = Lesson(path).bank_call(), Lesson(path).parameters()
-    return getattr(questions, call.bank)(*(defaults[arg].default for arg in call.args)), call.bank
+def _summative(path: Path) -> tuple[str, list[str], tuple[str, ...]]:
+    """The lesson's bank name, the names of its summative questions and its rubric, read from the
+    bank's registry (nothing is built)."""
+    function = getattr(questions, Lesson(path).bank_call().bank)
+    names = [entry.name for entry in function.registry.questions(function.which) if entry.role == "summative"]
+    return function.__name__, names, function.registry.rubric
 
 
 def check_notebook(path: Path) -> nbformat.NotebookNode:
     """The summative check of the lesson at ``path`` (sources only, not executed)."""
     lesson = read(path)
     where = shown(path)
-    bank, name = _bank(path)
-    if not bank.summative:
+    name, summative, rubric = _summative(path)
+    if not summative:
         raise CourseError(f"{where}: the bank {name} has no summative questions")
     title = Lesson(path).title()
     setup, loaded = _setup_cell(lesson, where)
     cells = [
         new_markdown_cell(
             f"# Check: {title}\n\n"
-            f"{len(bank.summative)} questions to answer after the lesson, without it open if you can. Each one "
+            f"{len(summative)} questions to answer after the lesson, without it open if you can. Each one "
             "checks your answer and says what kind of mistake it sees; a hint is one call away "
             "(`q.NAME.hint()`), a worked solution after two tries.\n\n"
             "The setup cell loads what the lesson loaded, under the same names: "
@@ -73,16 +75,16 @@ def check_notebook(path: Path) -> nbformat.NotebookNode:
         _parameters_cell(lesson),
         new_code_cell(setup),
     ]
-    for number, question in enumerate(bank.summative, 1):
+    for number, question in enumerate(summative, 1):
         cells += [
             new_markdown_cell(f"## Question {number}"),
             new_code_cell(f"q.{question}"),
             new_code_cell(f"my_answer = ...\nq.{question}.check(my_answer)"),
         ]
-    if bank.rubric:
+    if rubric:
         cells.append(new_markdown_cell(
             "## Your brief: what a good one does\n\nThe rubric of the lesson's brief, for a brief you write or "
-            "one you review:\n\n" + "\n".join(f"{n}. {item}" for n, item in enumerate(bank.rubric, 1))))
+            "one you review:\n\n" + "\n".join(f"{n}. {item}" for n, item in enumerate(rubric, 1))))
     for number, cell in enumerate(cells, 1):
         cell.id = f"check-cell-{number:02d}"  # the same ids on every release, so widget ids and diffs stay put
     notebook = new_notebook(cells=cells, metadata=lesson.metadata.copy())
@@ -94,7 +96,6 @@ def pairs(lessons: Path = NOTEBOOKS, folder: Path = FOLDER) -> list[tuple[Path, 
     """(lesson, check) paths for every lesson whose bank keeps summative questions."""
     found = []
     for path in sorted(lessons.glob("[0-9][0-9]_*.ipynb")):
-        bank, _ = _bank(path)
-        if bank.summative:
+        if _summative(path)[1]:
             found.append((path, folder / f"{path.stem}_check.ipynb"))
     return found

@@ -73,8 +73,10 @@ def load_cases() -> dict[str, Case]:
     return CASES
 
 
-def bank_calls() -> list[tuple[str, dict]]:
-    """(bank function, parameters by name) for every notebook and every allowed value of its parameters."""
+@functools.cache
+def bank_calls() -> tuple[tuple[str, dict], ...]:
+    """(bank function, parameters by name) for every notebook and every allowed value of its parameters
+    (read once a session: several test modules parametrise with it)."""
     from warcourse.catalogue import discover
 
     found = {}
@@ -83,4 +85,4 @@ def bank_calls() -> list[tuple[str, dict]]:
             bank = notebook.bank_call().bank
             for parameters in notebook.bank_parameters():
                 found[(bank, tuple(parameters.values()))] = (bank, parameters)
-    return [found[k] for k in sorted(found, key=repr)]
+    return tuple(found[k] for k in sorted(found, key=repr))
