@@ -55,7 +55,7 @@ class Page(NotebookPage):
     def __init__(self, browser, lab, path: str, url: str, screenshots):
         self.lab, self.source, self.screenshots, self.path = lab, lab.root / path, screenshots, path
         # JupyterLab's notebook toolbar and Notebook 7's top bar both carry this indicator
-        self.open(browser, url, ".jp-Notebook-ExecutionIndicator[data-status='idle']")
+        self.open_page(browser, url, ".jp-Notebook-ExecutionIndicator[data-status='idle']")
 
     def run_all(self) -> None:
         """Run All from the Run menu once the page's kernel is idle; wait until every cell ran.
