@@ -331,7 +331,7 @@ def test_the_rendered_brief_shows_each_id_as_a_note_with_line_and_quote(briefs):
 # --- figures and exercises -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("theater", brief.THEATERS)
-def test_events_figure_and_its_alt_text(tables, theater):
+def test_events_figure_and_its_alt_text(tables, theater, without_pixels):
     events = theaters.in_theater(tables.events, theater)
     fig, ax = plots.new("t", xlabel="Date (year)", ylabel="Event type", source="events table")
     labels = figures.draw_events(ax, events)

@@ -268,7 +268,7 @@ def test_the_16000_airstrikes_run_at_a_sortie_rate(counts):
 # --- figures -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("theater", campaigns.THEATERS)
-def test_figures_draw_for_every_theater(theater, counts, events):
+def test_figures_draw_for_every_theater(theater, counts, events, without_pixels):
     heads = campaigns.headlines(theaters.in_theater(counts, theater))
     fig, ax = plots.new("t", xlabel="Reported number (count)", ylabel="Actor", source="s")
     campaigns.draw_contributions(ax, heads, theater != "all")

@@ -179,8 +179,8 @@ def test_each_focus_has_one_largest_continent(members):
         assert (column == column.max()).sum() == 1, coalition
 
 
-def test_figures_draw_for_every_focus(coalitions, members):
-    """Each drawing function runs for every focus (rendering to PNG is left to the lesson's nbval run)."""
+def test_figures_draw_for_every_focus(coalitions, members, without_pixels):
+    """Each drawing function runs and lays out for every focus (painting is left to the lesson's nbval run)."""
     period = co.in_period(coalitions)
     ids = [c for c in period["coalition_id"] if c in set(members["coalition_id"])]
     grouped = co.by_region(co.membership_matrix(members, ids), data.countries())
@@ -188,7 +188,7 @@ def test_figures_draw_for_every_focus(coalitions, members):
     fig, axes = plots.new("t", xlabel="x", ylabel="y", source="s", nrows=2)
     committed = co.first_appearances(period[period["kind"] == "coalition"], members)
     co.draw_timeline(axes, co.count_check(period, members), co.first_appearances(period, members), committed)
-    assert plots.show(fig, alt="a timeline figure for the test").png
+    assert plots.show(fig, alt="a timeline figure for the test").alt
     for focus in co.FOCUS:
         comparison = co.theater_comparison(data.involvement(), co.members_of(members, focus))
         fig, axes = plots.new("t", xlabel="x", ylabel="y", source="s", ncols=3, size=(24, 14))
@@ -196,7 +196,7 @@ def test_figures_draw_for_every_focus(coalitions, members):
         co.draw_matrix(axes[0], grouped, focus, kinds)
         co.draw_overlaps(axes[1], shared, focus, kinds)
         co.draw_theaters(axes[2], comparison, focus)
-        assert plots.show(fig, alt="a three-panel figure for the test").png
+        assert plots.show(fig, alt="a three-panel figure for the test").alt
 
 
 # -- the notebooks' parameters ------------------------------------------------------------------------
