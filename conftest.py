@@ -9,7 +9,13 @@ nbval starts its kernels with jupyter_client's ``KernelManager``, which gives
 each kernel TCP ports that another kernel starting at the same moment can
 take first. Swapping in ``warcourse.kernels.LocalKernelManager`` makes
 nbval's kernels use IPC sockets, like every kernel the course itself starts.
+
+A shell starts a background job (``python -m pytest &``) with SIGINT ignored, and every process
+started from it inherits that: the Ctrl-C tests of ``render`` and ``grade`` would then interrupt a
+process that cannot hear it. So a SIGINT found ignored is given Python's usual handler again.
 """
+
+import signal
 
 import nbval.kernel
 
@@ -18,6 +24,8 @@ from warcourse.kernels import LocalKernelManager
 
 def pytest_configure(config):
     nbval.kernel.KernelManager = LocalKernelManager
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _weight(item) -> int:
