@@ -72,9 +72,9 @@ PROBE = (  # appended to every executed notebook: peak RSS of this kernel and wh
     f"print('{MARK}', _j.dumps({{'rss_kb': _u.ru_maxrss, 'cpu': _u.ru_utime + _u.ru_stime, "
     "'modules': sorted({m.partition('.')[0] for m in _s.modules if not m.startswith('_')})}))"
 )
-BUDGET = {  # issue 17 (against the floor with one figure, suite, install, browser) and issue 10 (the rest)
+BUDGET = {  # issue 17 (against the floor with one figure, install, browser), issue 24 (suite), issue 10 (the rest)
     "figure_ratio": 1.6, "figure_median": 1.25, "notebook_ratio": 2.0, "median_ratio": 1.5, "import_s": 0.3,
-    "build_s": 1.0, "check_s": 2.0, "rss_mb": 250.0, "suite_s": 90.0, "install_mb": 500.0, "browser_s": 1.5,
+    "build_s": 1.0, "check_s": 2.0, "rss_mb": 250.0, "suite_s": 150.0, "install_mb": 500.0, "browser_s": 1.5,
 }
 SECTIONS = ("notebooks", "profile", "browser", "import", "build", "render", "suite", "suite_parts", "install")
 VERSIONS = ("pandas", "numpy", "matplotlib", "ipywidgets", "ipykernel", "jupyterlab", "papermill",
@@ -128,6 +128,14 @@ def self_cpu() -> float:
 def child_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def machine_cpu() -> float:
+    """CPU seconds the whole machine has been busy (Linux's /proc/stat). Unlike ``child_cpu``, it counts
+    processes nobody waits for (Chromium's renderers, the kernels a JupyterLab server starts), and
+    anything else running meanwhile."""
+    user, nice, system, _idle, _iowait, irq, softirq = map(int, Path("/proc/stat").read_text().split()[1:8])
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
 def run(cmd: list[str], cwd: Path, timeout: float = 3600, extra: dict | None = None):
@@ -521,15 +529,17 @@ def measure_suite() -> dict:
     """``python -m pytest`` once (``-q --durations=10`` only change what it prints)."""
     load = load_avg()
     log("suite: python -m pytest (once; this takes minutes)")
+    machine = machine_cpu()
     seconds, cpu, proc = run([sys.executable, "-m", "pytest", "-q", "--durations=10"], ROOT, 7200)
+    machine = machine_cpu() - machine
     text = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + "\n" + proc.stderr)
     summary = last_line(re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout))
     counts = {kind.rstrip("s"): int(n) for n, kind in
               re.findall(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed)", summary)}
     slowest = re.findall(r"^(\d+\.\d+)s (?:call|setup|teardown)\s+(\S+)", text, re.M)
     log(f"suite: {seconds:.1f} s, {summary}")
-    return {"seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "exit": proc.returncode, "summary": summary,
-            "counts": counts,
+    return {"seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "machine_cpu_s": round(machine, 1),
+            "exit": proc.returncode, "summary": summary, "counts": counts,
             "slowest": [{"seconds": float(s), "test": t} for s, t in slowest[:10]],
             "skipped": re.findall(r"^SKIPPED (.+)$", text, re.M)[:10],
             "failed": re.findall(r"^(?:FAILED|ERROR) (.+)$", text, re.M)[:20],
@@ -625,9 +635,12 @@ def measure_suite_parts(parts: list[str]) -> dict:
     items = []
     for part in parts:
         log(f"suite part: python -m pytest -n 0 {part}")
+        machine = machine_cpu()
         seconds, cpu, proc = run([sys.executable, "-m", "pytest", "-n", "0", "-q", "--durations=5", part], ROOT, 3600)
+        machine = machine_cpu() - machine
         text = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + "\n" + proc.stderr)
-        items.append({"part": part, "seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "exit": proc.returncode,
+        items.append({"part": part, "seconds": round(seconds, 1), "cpu_s": round(cpu, 1),
+                      "machine_cpu_s": round(machine, 1), "exit": proc.returncode,
                       "summary": last_line(re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout)),
                       "slowest": [{"seconds": float(x), "test": t} for x, t in
                                   re.findall(r"^(\d+\.\d+)s (?:call|setup|teardown)\s+(\S+)", text, re.M)[:5]]})
@@ -702,8 +715,8 @@ def budgets(s: dict) -> list[dict]:
                 "kernel start included in papermill only)" + (f"; errors: {br['errors']}" if br.get("errors") else ""))
     suite = s.get("suite")
     if suite:
-        add("test suite under 90 s on 2 cores", suite["seconds"], BUDGET["suite_s"], "s",
-            f"{suite['summary']} ({suite['workers']} cores)")
+        add("test suite under 150 s on 2 cores", suite["seconds"], BUDGET["suite_s"], "s",
+            f"{suite['summary']} ({suite['workers']} cores; the machine busy {suite.get('machine_cpu_s')} CPU-s)")
     inst = s.get("install")
     if inst and "mb" in inst:
         top = inst["top"][0]
@@ -799,8 +812,9 @@ def markdown(res: dict) -> str:
             r["seconds"], r["runs"], cpu=r.get("cpu_s"))
     suite = s.get("suite")
     if suite:
-        row(f"`python -m pytest` ({suite['summary']})", suite["seconds"], 1, cpu=suite.get("cpu_s"),
-            budget="< 90 s", met=suite["seconds"] <= BUDGET["suite_s"])
+        row(f"`python -m pytest` ({suite['summary']}; the machine busy {suite.get('machine_cpu_s')} CPU-s)",
+            suite["seconds"], 1, cpu=suite.get("cpu_s"), budget=f"< {BUDGET['suite_s']:g} s",
+            met=suite["seconds"] <= BUDGET["suite_s"])
     inst = s.get("install")
     if inst and "mb" in inst:
         row(f"`pip install -r requirements.txt` into a new venv ({inst['mb']:.0f} MB)", inst["seconds"], 1,
@@ -869,10 +883,12 @@ def markdown(res: dict) -> str:
     parts = s.get("suite_parts")
     if parts:
         out += ["", f"Test files timed alone on one core (`-n 0`, {parts['measured']}), the machine being busy:", "",
-                "| part | wall s | CPU s | result | slowest |", "|---|---|---|---|---|"]
+                "| part | wall s | CPU s | machine busy, CPU s | result | slowest |", "|---|---|---|---|---|---|"]
         for i in parts["items"]:
             slow = "; ".join(f"{t['seconds']:.1f} s `{t['test']}`" for t in i["slowest"][:3])
-            out.append(f"| `{i['part']}` | {i['seconds']:.1f} | {i['cpu_s']:.1f} | {i['summary']} | {slow} |")
+            busy = i.get("machine_cpu_s")
+            out.append(f"| `{i['part']}` | {i['seconds']:.1f} | {i['cpu_s']:.1f} | {'' if busy is None else busy} | "
+                       f"{i['summary']} | {slow} |")
     return "\n".join(out) + "\n"
 
 
