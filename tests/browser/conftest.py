@@ -587,6 +587,7 @@ class StoredNotebooks(NotebookPage):
         self.source, self.path = source, self.lab.add(source, show_solutions=False, stored=True)
         views = widget_views(source)
         self._command("docmanager:open", {"path": self.path, "factory": "Notebook"})
+        assert self.page.locator(".jp-NotebookPanel").count() == 1, f"{self.path}: an earlier notebook is still open"
         if self._drawn(views) is None:
             return self
         self._close_all()
@@ -601,8 +602,16 @@ class StoredNotebooks(NotebookPage):
                            [command, args or {}])
 
     def _close_all(self) -> None:
-        """Close every notebook tab and shut its kernel down (the server's sessions API)."""
-        self._command("application:close-all")
+        """Close every notebook tab without saving (opening one marks it changed: JupyterLab would ask
+        whether to save it, and the dialog would stay over the next notebook), then shut its kernel
+        down (the server's sessions API)."""
+        self.page.evaluate("""() => {
+            for (const widget of Array.from(window.jupyterapp.shell.widgets('main'))) {
+                if (widget.context) widget.context.model.dirty = false;
+                widget.close();
+            }
+        }""")
+        self.page.locator(".jp-NotebookPanel").first.wait_for(state="detached")
         for session in self.lab.api("/api/sessions"):
             request = urllib.request.Request(self.lab.url(f"/api/sessions/{session['id']}"), method="DELETE")
             urllib.request.urlopen(request, timeout=10).close()
