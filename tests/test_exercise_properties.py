@@ -210,23 +210,19 @@ def test_no_single_checkbox_try_tells_the_answer(options, data):
     subsets = [subset for subset in _subsets(options) if len({normalise(item) for item in subset}) == len(subset)]
     answer = data.draw(st.sampled_from(subsets))
     tries = [options, list(data.draw(st.sampled_from(subsets)))]
-    exercise = {}  # each possible answer's exercise, made once for both tries (a check changes only its count)
     for ticked in tries:
         if frozenset(ticked) == answer:
             continue
-        message = _made(exercise, options, answer).check(ticked).message
+        message = _set(tuple(options), answer).check(ticked).message
         others = [other for other in subsets
-                  if other != answer and _made(exercise, options, other).check(ticked).message == message]
+                  if other != answer and _set(tuple(options), other).check(ticked).message == message]
         assert others, f"{sorted(ticked)} tells the answer {sorted(answer)}: {message}"
 
 
-def _made(exercise: dict, options, answer):
-    if answer not in exercise:
-        exercise[answer] = _set(options, answer)
-    return exercise[answer]
-
-
-def _set(options, answer):
+@functools.cache
+def _set(options: tuple, answer: frozenset) -> SetAnswer:
+    """The set exercise with these options and answer, made once, like ``_ordering``: a check changes only the
+    exercise's count of tries, never what the next check says."""
     return SetAnswer("q?", answer=answer, options=options, lines=LINES, explanation="e")
 
 
