@@ -30,6 +30,7 @@ import nbformat
 import nbformat.sign
 import pytest
 
+from warcourse.exercises.letters import LETTERS
 from warcourse.mime import WIDGET_VIEW
 from warcourse.paths import NOTEBOOKS, ROOT
 
@@ -243,7 +244,7 @@ class Exercise:
     def letters(self, labels) -> str:
         """The letters of ``labels`` (options or items, as shown), separated by commas."""
         shown = self.labels()
-        return ", ".join(chr(ord("A") + shown.index(label)) for label in labels)
+        return ", ".join(LETTERS[shown.index(label)] for label in labels)
 
     def type(self, text: str) -> None:
         """Click into the answer box, clear it and type ``text`` key by key."""
@@ -541,7 +542,6 @@ class Notebooks:
         if name in self.failed:
             raise AssertionError(self.failed[name])
         return self.pages[name]
-
 
     def close(self) -> None:
         for notebook in self.pages.values():

@@ -190,54 +190,34 @@ class TestFixtureNotebook:
             fixture_nb.press_check(exercise, "Space")
         assert feedback.text == "✔ Right. The fixture sky is blue. (Where to look: article line 1.)"
 
-    def test_number_by_keyboard(self, fixture_nb):
-        exercise = fixture_nb.exercise(APPLES)
-        box = exercise.output.locator(".widget-text input")
+    @pytest.mark.parametrize("question, box, answers", [
+        (APPLES, ".widget-text input", [
+            ("5", "✘ Not quite. You said 5 apples, which is too low. " + LOOK),
+            ("1149", "✔ Right. The basket holds that many fixture apples. (Where to look: article line 2.)")]),
+        (FRUITS, ".warcourse-pick input", [
+            ("B", "✘ Not quite. Read 1 letter: B (Cherry). Some items are missing. Your selection is too strict: "
+                  "reread what the question asks. " + LOOK),
+            ("B, D", "✔ Right. Read 2 letters: B (Cherry); D (Strawberry). Cherries and strawberries are the red "
+                     "fixture fruits. (Where to look: article line 3.)")]),
+        (PLANETS, ".widget-textarea textarea", [
+            ("Saturn\nNeptune", "✘ Not quite. Read 2 items one per line: Saturn; Neptune. “Neptune” does not "
+                                "belong, and some items are missing. Reread what the question asks and check each "
+                                "item against it. " + LOOK),
+            ("uranus\nsaturn", "✔ Right. Read 2 items one per line: uranus; saturn. Saturn and Uranus are the "
+                               "ringed fixture planets. (Where to look: article line 4.)")]),
+        (DAYS, ".warcourse-order input", [
+            ("B, C, A", "✘ Not quite. Read 3 letters: B (Wednesday); C (Monday); A (Tuesday). 0 of the 3 items are "
+                        "in the right place: check what you sort by and in which direction. " + LOOK),
+            ("C, A, B", "✔ Right. Read 3 letters: C (Monday); A (Tuesday); B (Wednesday). Monday, then Tuesday, "
+                        "then Wednesday. (Where to look: article line 5.)")]),
+    ], ids=["number", "set", "set_as_lines", "ordering"])
+    def test_typed_answer_by_keyboard(self, fixture_nb, question, box, answers):
+        """Tab into the answer box, type (Enter between the lines of an items box), Tab to Check and press
+        Enter: a number, a set's or an ordering's letters, a set's items one per line."""
+        exercise = fixture_nb.exercise(question)
         fixture_nb.select_cell(exercise)
-        for typed, expected in (("5", "✘ Not quite. You said 5 apples, which is too low. " +
-                                       LOOK),
-                                ("1149", "✔ Right. The basket holds that many fixture apples. "
-                                         "(Where to look: article line 2.)")):
-            assert fixture_nb.answer_by_keyboard(exercise, box, typed) == expected
-
-    def test_set_by_keyboard(self, fixture_nb):
-        """Tab into the letters box, type, Tab to Check and press Enter."""
-        exercise = fixture_nb.exercise(FRUITS)
-        box = exercise.output.locator(".warcourse-pick input")
-        fixture_nb.select_cell(exercise)
-        for ticked, expected in ((["Cherry"], "✘ Not quite. Read 1 letter: B (Cherry). Some items are missing. Your "
-                                              "selection is too strict: reread what the question asks. " + LOOK),
-                                 (["Cherry", "Strawberry"], "✔ Right. Read 2 letters: B (Cherry); D (Strawberry). "
-                                                            "Cherries and strawberries are the red fixture fruits. "
-                                                            "(Where to look: article line 3.)")):
-            assert fixture_nb.answer_by_keyboard(exercise, box, exercise.letters(ticked)) == expected
-
-    def test_set_as_lines_by_keyboard(self, fixture_nb):
-        """Tab into the text box, type the items with Enter between them, Tab to Check and press Enter."""
-        exercise = fixture_nb.exercise(PLANETS)
-        fixture_nb.select_cell(exercise)
-        for lines, expected in ((["Saturn", "Neptune"], "✘ Not quite. Read 2 items one per line: Saturn; Neptune. "
-                                                        "“Neptune” does not belong, and some items are missing. "
-                                                        "Reread what the question asks and check each item against "
-                                                        "it. " + LOOK),
-                                (["uranus", "saturn"], "✔ Right. Read 2 items one per line: uranus; saturn. Saturn and "
-                                                       "Uranus are the ringed fixture planets. "
-                                                       "(Where to look: article line 4.)")):
-            assert fixture_nb.answer_by_keyboard(exercise, exercise.text_box(), "\n".join(lines)) == expected
-
-    def test_ordering_by_keyboard(self, fixture_nb):
-        """Tab into the letters box, type the order, Tab to Check and press Enter."""
-        exercise = fixture_nb.exercise(DAYS)
-        box = exercise.output.locator(".warcourse-order input")
-        fixture_nb.select_cell(exercise)
-        for order, expected in (
-                (["Wednesday", "Monday", "Tuesday"], "✘ Not quite. Read 3 letters: B (Wednesday); C (Monday); "
-                                                     "A (Tuesday). 0 of the 3 items are in the right place: check "
-                                                     "what you sort by and in which direction. " + LOOK),
-                (["Monday", "Tuesday", "Wednesday"], "✔ Right. Read 3 letters: C (Monday); A (Tuesday); "
-                                                     "B (Wednesday). Monday, then Tuesday, then Wednesday. "
-                                                     "(Where to look: article line 5.)")):
-            assert fixture_nb.answer_by_keyboard(exercise, box, exercise.letters(order)) == expected
+        for typed, expected in answers:
+            assert fixture_nb.answer_by_keyboard(exercise, exercise.output.locator(box), typed) == expected
 
 
 class TestLesson:
