@@ -51,7 +51,7 @@ def _summative(path: Path) -> tuple[str, list[str], tuple[str, ...]]:
     """The lesson's bank name, the names of its summative questions and its rubric, read from the
     bank's registry (nothing is built)."""
     function = getattr(questions, Lesson(path).bank_call().bank)
-    names = [entry.name for entry in function.registry.questions(function.which) if entry.role == "summative"]
+    names = [entry.name for entry in function.entries() if entry.role == "summative"]
     return function.__name__, names, function.registry.rubric
 
 

@@ -55,7 +55,7 @@ def every_question():
     """One param per question of every bank call, read from the registries: collecting builds nothing."""
     return [pytest.param(name, args, entry.name, id=f"{name}{list(args)}.{entry.name}")
             for name, args in bank_calls()
-            for entry in getattr(questions, name).registry.questions(getattr(questions, name).which)]
+            for entry in getattr(questions, name).entries()]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))

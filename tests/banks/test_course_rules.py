@@ -99,8 +99,7 @@ def later_questions():
     registries (a question function's return annotation names its kind): collecting builds nothing."""
     seen, found = set(), []
     for name, parameters in bank_calls():
-        function = getattr(questions, name)
-        for entry in function.registry.questions(function.which):
+        for entry in getattr(questions, name).entries():
             later = entry.role == "summative" or name.endswith("_practice")
             qid = f"{name}.{entry.name}"
             if later and entry.build.__annotations__["return"] in LATER_KINDS and qid not in seen:

@@ -37,9 +37,9 @@ def distinct_questions():
     params = []
     for name in questions.BANKS:
         function = getattr(questions, name)
-        registry, which, declared = function.registry, function.which, function.declared
+        declared = function.declared
         defaults = {parameter: allowed[0] for parameter, allowed in declared.items()}
-        for entry in registry.questions(which):
+        for entry in function.entries():
             for values in itertools.product(*(declared[parameter] for parameter in entry.parameters)):
                 taken = dict(zip(entry.parameters, values))
                 frozen = tuple(sorted((defaults | taken).items()))

@@ -104,6 +104,7 @@ class Registry:
         build_bank.__name__ = build_bank.__qualname__ = self.banks[which]
         build_bank.__doc__ = doc
         build_bank.registry, build_bank.which, build_bank.declared = self, which, declared
+        build_bank.entries = lambda: self.questions(which)  # its registered questions, without building any
         return build_bank
 
     def question(self, role: str) -> Callable[[Callable[..., Exercise]], Callable[..., Exercise]]:
