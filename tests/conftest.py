@@ -35,7 +35,6 @@ def text(tables):
     return {p["line"]: p["text"] for p in tables["passages"]}
 
 
-
 def _draw_without_pixels(fig) -> bytes:
     """``plots._png`` without the pixels: the same renderer and font hook, the figure laid out and every
     artist drawn, but the renderer's draw calls do nothing and no PNG is encoded (returns b"")."""

@@ -52,4 +52,3 @@ def test_a_non_default_value_renders_and_changes_the_lesson(tmp_path, lesson):
     if len(params) > 1:
         assert text_of(fresh) != text_of(stored), f"{lesson.name} {params}: the lesson shows the same text"
     assert "<h1" in (tmp_path / f"{lesson.slug}.html").read_text(encoding="utf-8")
-

@@ -10,10 +10,10 @@ with the others, is an expression that gives an accepted answer there.
 
 The cells run in this process (no kernel: a kernel per notebook and value would take minutes);
 ``display`` prints. A figure is made and checked (title, labelled axes, source line, alt text) but
-not drawn: drawing was a third of this file's time, and every figure function is drawn for every
-allowed value by its own unit test (``test_coalitions``, ``test_campaigns``, ``test_brief``,
-``test_casualties``), a lesson's default values by nbval and one other value of each lesson by
-``test_lesson_parameters``.
+not drawn: drawing was a third of this file's time. Figures are drawn elsewhere: lessons 02, 03 and
+05's figure functions for every allowed value by ``test_coalitions``, ``test_campaigns`` and
+``test_brief``, every lesson at its default values by nbval and at one other value by
+``test_lesson_parameters``. Lessons 01 and 04 at their other values are checked here but not drawn.
 """
 
 from __future__ import annotations
