@@ -3,9 +3,10 @@
 - An answer given with a widget and one given in code survive saving, closing (the kernel shut
   down) and reopening: the course's JupyterLab defaults (``jupyter-settings/``) save widget
   state with the notebook, and JupyterLab shows it again from there.
-- Jupyter Notebook 7 (``/notebooks/...``) and Voila (``/voila/render/...``) show the exercise
-  widgets and give feedback, for the widget fixture and for lesson 00 (a question of the lesson
-  answered wrongly, then rightly); Voila shows no code, so its feedback never asks for code.
+- Jupyter Notebook 7 (``/notebooks/...``) and Voila (``/voila/render/...``) show lesson 00's
+  exercise widgets and give feedback (a question unanswered, answered wrongly, then rightly); Voila
+  shows no code, so its feedback never asks for code. The widget fixture's own kinds are checked in
+  JupyterLab (``test_jupyterlab.py``); one page per front end keeps the suite's CPU down.
 
 All pages use the session's one JupyterLab server (Notebook 7 and Voila are extensions of the same
 Jupyter server) and its one browser, with copies of the fixture notebook and of lesson 00 under ``instructor/``.
@@ -169,42 +170,6 @@ def test_the_course_defaults_save_widget_state_and_ask_about_no_news(lab):
         assert settings["schema"]["properties"][setting]["default"] == value, plugin  # overrides change defaults
 
 
-def test_notebook_7_runs_the_exercises_and_gives_feedback(page_at, lab):
-    """Run every cell, answer the multiple choice wrongly and rightly.
-
-    Not a typed number checked at once: Notebook 7 (7.6) sends widget messages over kernel
-    subshells even with the course's ``commsOverSubshells: disabled``, so a Check clicked within a
-    millisecond of leaving the box can overtake the typed value (see tests/browser/README.md).
-    """
-    path = stage(lab, "notebook7.ipynb")
-    notebook = page_at(path, f"/notebooks/{path}")
-    notebook.run_all()
-    assert notebook.widget_problems() == [], "widgets did not render"
-    sky = notebook.widget(SKY)
-    sky.choose("green")
-    wrong = sky.check()
-    assert wrong.startswith(WRONG) and "green" in wrong
-    sky.choose("blue")
-    assert sky.check().startswith(RIGHT)
-    assert notebook.widget_console_errors() == []
-
-
-def test_voila_shows_the_exercises_and_asks_for_no_code(page_at, lab):
-    path = stage(lab, "voila.ipynb")
-    page = page_at(path, f"/voila/render/{path}")
-    sky = page.widget(SKY)  # Voila runs every cell before it shows the page
-    assert "q.add(" not in page.page.locator("body").inner_text(), "Voila shows no code"
-    not_answered = sky.check()
-    assert not_answered == NOT_ANSWERED
-    assert not re.search(r"\bcode\b|replace", not_answered)
-    sky.choose("green")
-    wrong = sky.check()
-    assert wrong.startswith(WRONG) and "green" in wrong
-    sky.choose("blue")
-    assert sky.check().startswith(RIGHT)
-    assert page.widget_console_errors() == []
-
-
 def stage_lesson(lab, name: str) -> str:
     """Copy lesson 00 to ``instructor/<name>`` on the server (solutions off); return its path there."""
     path = f"instructor/{name}"
@@ -214,17 +179,29 @@ def stage_lesson(lab, name: str) -> str:
 
 
 def answer_a_lesson_question_wrongly_then_rightly(page) -> None:
-    """Lesson 00's multiple choice question, asked of the bank for its choices (no answer typed here)."""
+    """Lesson 00's multiple choice question, asked of the bank for its choices (no answer typed here):
+    pressing Check before choosing says so without asking for code (Voila shows none), a wrong
+    choice is named in its feedback, the right one is right."""
     exercise = questions.start_here().sections
     wrong_choice = next(choice for choice in exercise.order if choice != key(exercise).answer)
     widget = page.widget(exercise.question[:60])
+    not_answered = widget.check()
+    assert not_answered == NOT_ANSWERED
+    assert not re.search(r"\bcode\b|replace", not_answered)
     widget.choose(wrong_choice)
-    assert widget.check().startswith(WRONG)
+    wrong = widget.check()
+    assert wrong.startswith(WRONG) and wrong_choice in wrong
     widget.choose(key(exercise).answer)
     assert widget.check().startswith(RIGHT)
 
 
 def test_a_lesson_in_notebook_7(page_at, lab):
+    """Run every cell, then answer with the widget.
+
+    Not a typed number checked at once: Notebook 7 (7.6) sends widget messages over kernel
+    subshells even with the course's ``commsOverSubshells: disabled``, so a Check clicked within a
+    millisecond of leaving the box can overtake the typed value (see tests/browser/README.md).
+    """
     path = stage_lesson(lab, "lesson_notebook7.ipynb")
     notebook = page_at(path, f"/notebooks/{path}")
     notebook.run_all()
@@ -235,8 +212,8 @@ def test_a_lesson_in_notebook_7(page_at, lab):
 
 def test_a_lesson_in_voila(page_at, lab):
     path = stage_lesson(lab, "lesson_voila.ipynb")
-    page = page_at(path, f"/voila/render/{path}")
+    page = page_at(path, f"/voila/render/{path}")  # Voila runs every cell before it shows the page
     answer_a_lesson_question_wrongly_then_rightly(page)
-    assert "questions.start_here()" not in page.page.locator("body").inner_text(), "Voila shows no code"
+    body = page.page.locator("body").inner_text()
+    assert "import ipywidgets" not in body and "questions.start_here()" not in body, "Voila shows no code"
     assert page.widget_console_errors() == []
-
