@@ -150,8 +150,11 @@ class LabServer:
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}?token={self.token}"
 
-    def api(self, path: str):
-        with urllib.request.urlopen(self.url(path), timeout=10) as response:
+    def api(self, path: str, post: dict | None = None):
+        """GET ``path`` from the server's REST API (POST ``post`` as JSON when given); the decoded answer."""
+        data = None if post is None else json.dumps(post).encode()
+        request = urllib.request.Request(self.url(path), data=data, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as response:
             return json.loads(response.read())
 
     def wait_until_ready(self) -> None:
@@ -565,8 +568,10 @@ class StoredNotebooks(NotebookPage):
     """One JupyterLab page, loaded once, that opens committed notebooks with their stored outputs and
     saved widget state, one after another, running nothing (nbval keeps the stored outputs equal to a
     fresh run). Each notebook is opened by JupyterLab's own ``docmanager:open`` command (the server
-    exposes the app as ``window.jupyterapp``), and closed with its kernel shut down before the next:
-    loading JupyterLab again for each notebook cost three times the CPU of opening it."""
+    exposes the app as ``window.jupyterapp``) on one idle kernel started for the page, and closed
+    before the next: loading JupyterLab again for each notebook cost three times the CPU of opening
+    it, and starting a kernel for each a third more. The widget manager needs a kernel to draw saved
+    widgets; an idle one with no widgets of its own is what a student's fresh kernel is."""
 
     ACTIVE = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook in front
 
@@ -575,36 +580,37 @@ class StoredNotebooks(NotebookPage):
         self.open_page(browser, workspace_url("stored"), LAB_IDLE)
         self.page.wait_for_function("() => window.jupyterapp !== undefined", timeout=SERVER_START * 1000)
         self.page.evaluate("async () => { await window.jupyterapp.started; await window.jupyterapp.restored; }")
+        self.kernel = lab.api("/api/kernels", {"name": "python3"})["id"]
 
     def open(self, source: Path) -> StoredNotebooks:
         """Show ``source`` (closing the one shown before) and wait until its saved widgets are drawn.
 
         Under load, JupyterLab's widget manager now and then restores a notebook's saved state while its
-        new kernel is still starting and draws some saved widgets as "Error displaying widget"; the
-        notebook is then closed and opened once more, and a second failure fails the test.
+        kernel connection is still starting and draws some saved widgets as "Error displaying widget";
+        the notebook is then closed and opened once more, and a second failure fails the test.
         """
         self._close_all()
         self.source, self.path = source, self.lab.add(source, show_solutions=False, stored=True)
         views = widget_views(source)
-        self._command("docmanager:open", {"path": self.path, "factory": "Notebook"})
+        self._open()
         assert self.page.locator(".jp-NotebookPanel").count() == 1, f"{self.path}: an earlier notebook is still open"
         if self._drawn(views) is None:
             return self
         self._close_all()
-        self._command("docmanager:open", {"path": self.path, "factory": "Notebook"})
+        self._open()
         problem = self._drawn(views)
         if problem is not None:
             raise AssertionError(f"{self.path}: {problem}")
         return self
 
-    def _command(self, command: str, args: dict | None = None) -> None:
-        self.page.evaluate("async ([command, args]) => { await window.jupyterapp.commands.execute(command, args); }",
-                           [command, args or {}])
+    def _open(self) -> None:
+        self.page.evaluate("async args => { await window.jupyterapp.commands.execute('docmanager:open', args); }",
+                           {"path": self.path, "factory": "Notebook", "kernel": {"id": self.kernel}})
 
     def _close_all(self) -> None:
         """Close every notebook tab without saving (opening one marks it changed: JupyterLab would ask
-        whether to save it, and the dialog would stay over the next notebook), then shut its kernel
-        down (the server's sessions API)."""
+        whether to save it, and the dialog would stay over the next notebook). Its session stays, on
+        the page's one kernel."""
         self.page.evaluate("""() => {
             for (const widget of Array.from(window.jupyterapp.shell.widgets('main'))) {
                 if (widget.context) widget.context.model.dirty = false;
@@ -612,9 +618,6 @@ class StoredNotebooks(NotebookPage):
             }
         }""")
         self.page.locator(".jp-NotebookPanel").first.wait_for(state="detached")
-        for session in self.lab.api("/api/sessions"):
-            request = urllib.request.Request(self.lab.url(f"/api/sessions/{session['id']}"), method="DELETE")
-            urllib.request.urlopen(request, timeout=10).close()
 
     def _drawn(self, views: int) -> str | None:
         """None once ``views`` saved widgets are drawn in the notebook in front; else what is wrong."""
