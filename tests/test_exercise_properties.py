@@ -9,7 +9,7 @@ import itertools
 import numpy as np
 import pandas as pd
 from banks.common import alternative_forms
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import pandas as pdst
 
@@ -258,16 +258,24 @@ def test_no_wrong_choice_tells_the_answer(choices, data):
     assert [other for other in choices if other not in (answer, wrong) and feedback(other) == feedback(answer)]
 
 
+def _said_to(answer: int, given_value: int) -> str:
+    return Numeric("q?", answer=answer, lines=LINES, explanation="e", unit="x").check(given_value).message
+
+
 @FAST
 @given(st.integers(-10**6, 10**6), st.integers(1, 10**6))
+@example(answer=1000, off=10**6)  # 1,001,000 is exactly 1,000 times 1,001, not 1,000
+@example(answer=4, off=36)  # 40 is 10 times 4, and "about 10 times" fits 3 to 5
+@example(answer=3, off=27)  # 30: a band of 2.25 to 3.75 would hold one whole number, so no "about"
 def test_a_wrong_number_leaves_the_answer_open(answer, off):
+    """A neighbouring answer of the same sign gets the same words for a wrong number: the direction, "about
+    10 times too high" and the sign advice each fit a range of answers, never one."""
     for given_value in (answer + off, answer - off):
-        message = Numeric("q?", answer=answer, lines=LINES, explanation="e", unit="x").check(given_value).message
-        near = answer + (1 if given_value > answer + 1 else -1 if given_value < answer - 1 else 0)
-        same_sign = (near > 0) == (answer > 0) and (near < 0) == (answer < 0)  # "the sign is wrong" tells only that
-        if near != answer and same_sign and abs(given_value - near) > 0:
-            other = Numeric("q?", answer=near, lines=LINES, explanation="e", unit="x").check(given_value)
-            assert other.message == message
+        message = _said_to(answer, given_value)
+        neighbours = [near for near in (answer - 1, answer + 1)
+                      if near != given_value and (near > 0) == (answer > 0) and (near < 0) == (answer < 0)]
+        if neighbours:
+            assert message in [_said_to(near, given_value) for near in neighbours], (answer, given_value)
 
 
 @FAST

@@ -27,6 +27,7 @@ _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}")
 _DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
 _NOISE = Fraction(1, 10**12)  # relative floating-point noise, tolerated when a float is involved
 _FACTORS = (10, 100, 1000)
+_ABOUT = Fraction(1, 4)  # "about 10 times too high": the answer is within a quarter of the given value / 10
 _WITH_UNIT = re.compile(r"(?P<number>[+-]?[\d.,_ \u00a0\u202f\u2009]*\d(?:[eE][+-]?\d{1,4})?)\s*"
                         r"(?P<suffix>%|[x×]|(?:/\s*|per\s+)?[^\W\d_]{2}[^\d]*)?")
 _PERCENT = {"%", "percent", "per cent", "pct"}
@@ -232,17 +233,28 @@ class Numeric(Exercise):
                 return self.wrong(f"{said}. {message}")
         if abs(given - self._expected) <= self.allowance():
             return self.right()
-        if self._expected and given:
-            for factor in _FACTORS:
-                for scaled, way in ((given / factor, "too high"), (given * factor, "too low")):
-                    if abs(scaled - self._expected) <= max(self.allowance(), self.noise(answer, scaled)):
-                        return self.wrong(f"{said}, which is about {factor:,} times {way}. Check the "
-                                          "units, a misplaced decimal point or a percentage.")
+        if factor := self._factor_off(given):
+            return self.wrong(f"{said}, which is about {factor}. Check the units, a misplaced decimal point "
+                              "or a percentage.")
         if self._expected and given and (given < 0) != (self._expected < 0):
             return self.wrong(f"{said}: the sign is wrong. Check which value you subtract from which.")
         direction = "too high" if given > self._expected else "too low"
         accepted = self.tolerance_text()
         return self.wrong(f"{said}, which is {direction}" + (f" ({accepted})." if accepted else "."))
+
+    def _factor_off(self, given: Fraction) -> str:
+        """"10 times too high" (or 100, 1000; or too low) when the expected value is within a quarter of
+        the given value scaled by that factor; else "".
+
+        The band belongs to the given value, not to the answer, so every answer in it gets the same
+        words, and it must hold at least two values at the answer's precision: an exact multiple, or a
+        band narrower than that, would tell the answer."""
+        smallest = 4 * Fraction(1, 10**self.decimals)  # the band, half the scaled value wide, spans two steps
+        for factor in _FACTORS:
+            for scaled, way in ((given / factor, "too high"), (given * factor, "too low")):
+                if abs(scaled) >= smallest and abs(scaled - self._expected) <= _ABOUT * abs(scaled):
+                    return f"{factor:,} times {way}"
+        return ""
 
     def _form(self) -> str:
         return f"Give one number ({self.unit}) in digits, e.g. 1149, 1,149 or 12.5."
