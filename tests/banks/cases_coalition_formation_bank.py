@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from banks.harness import case
+from banks.harness import case, ten_times
 from warcourse.regions import regions
 
 MEMBER = ("named", "by_reference")
@@ -259,7 +259,7 @@ def _(t):
 
 @case("coalition_practice.bpc",
       mistakes=lambda t: [(int(t.coalitions.set_index("coalition_id").loc["bpc_2015", "stated_members"]), "states"),
-                          (len(_set(t, "bpc_2015")) * 10, "10 times"),
+                          ten_times(len(_set(t, "bpc_2015"))),
                           (len(_set(t, "bpc_2015")) + 1, "too high")])
 def _(t):
     return len(_set(t, "bpc_2015"))
@@ -329,7 +329,7 @@ def _continents(t):
 
 @case("coalition_practice.africa",
       mistakes=lambda t: [(len(_muslim(t)) - int(_continents(t)["Africa"]), "outside Africa"),
-                          (len(_muslim(t)), "every member"), (int(_continents(t)["Africa"]) * 10, "10 times")])
+                          (len(_muslim(t)), "every member"), ten_times(int(_continents(t)["Africa"]))])
 def _(t):
     return int(_continents(t)["Africa"])
 

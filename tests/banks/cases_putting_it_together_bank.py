@@ -3,7 +3,7 @@ typical mistakes."""
 
 from __future__ import annotations
 
-from banks.harness import built_bank, case
+from banks.harness import built_bank, case, ten_times
 
 BOTH = "Iraq and Syria"
 COUNT_WORDS = {"cumulative": "running total", "period": "count for a period", "single_event": "single event"}
@@ -73,7 +73,7 @@ def _starts(t, theater):
 
 @case("putting_it_together.starts",
       mistakes=lambda t, theater: [(_starts(t, theater)["actor"].nunique() + 100, "too high"),
-                                   (_starts(t, theater)["actor"].nunique() * 10, "10 times"),
+                                   ten_times(_starts(t, theater)["actor"].nunique()),
                                    (_events(t, theater)["actor"].nunique(), "every actor")])
 def _(t, theater):
     return _starts(t, theater)["actor"].nunique()
@@ -133,7 +133,7 @@ def _(t, theater):
 @case("putting_it_together.check_both",
       mistakes=lambda t, theater: [(len(_involved(t, theater) | _involved(t, _other(theater))), "union"),
                                    (len(_involved(t, theater) & _involved(t, _other(theater))) + 100, "too high"),
-                                   (len(_involved(t, theater) & _involved(t, _other(theater))) * 10, "10 times")])
+                                   ten_times(len(_involved(t, theater) & _involved(t, _other(theater))))])
 def _(t, theater):
     return len(_involved(t, theater) & _involved(t, _other(theater)))
 
@@ -180,7 +180,7 @@ def _fighters(t, theater):
 
 @case("putting_it_together.check_loose",
       mistakes=lambda t, theater: [(len(_loose(_fighters(t, theater))) + 100, "too high"),
-                                   (len(_loose(_fighters(t, theater))) * 10, "10 times")]
+                                   ten_times(len(_loose(_fighters(t, theater))))]
       + [(int(_fighters(t, theater)["vague"].sum()), "vague ones")
          if int(_fighters(t, theater)["vague"].sum()) not in (len(_loose(_fighters(t, theater))),
                                                               len(_loose(_claims(t, theater)))) else (-1, "sign")])

@@ -64,6 +64,13 @@ def case(qid: str, *, mistakes: Callable, forms: Callable | None = None) -> Call
     return register
 
 
+def ten_times(count: int) -> tuple[int, str]:
+    """A count typed ten times too big, with the words its feedback should say: "about 10 times" fits
+    the answers within a quarter of a tenth of what was typed, so for a count under 4, where that band
+    would hold one whole number and tell the answer, the feedback says only "too high"."""
+    return count * 10, "10 times" if count >= 4 else "too high"
+
+
 def load_cases() -> dict[str, Case]:
     """Import every ``cases_*.py`` module beside this one and return the registered cases."""
     folder = Path(__file__).parent
