@@ -8,7 +8,9 @@ One display output carries the readable question as text/plain and text/html
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from functools import singledispatch
+from typing import NamedTuple
 
 import ipywidgets as widgets
 from IPython.display import display
@@ -53,10 +55,24 @@ class Parts:
         return kind(layout=self.layout, **options)
 
 
+def _nothing_to_say(typed: str) -> str:
+    return ""
+
+
+class Input(NamedTuple):
+    """A view's input widget, a function reading the answer from it (None where answers are given in
+    code), how to answer as HTML (shown under the question), and what to say of how non-empty typed
+    text was read (before the feedback, so a student sees any misreading; "" for nothing)."""
+
+    widget: widgets.Widget
+    value: Callable[[], object] | None
+    how: str = ""
+    reading: Callable[[str], str] = _nothing_to_say
+
+
 @singledispatch
-def make_input(exercise: Exercise, make: Parts):
-    """The input widget of ``exercise`` (made with ``make``), a function reading the answer
-    from it, and how to answer as HTML (shown under the question; "" for nothing)."""
+def make_input(exercise: Exercise, make: Parts) -> Input:
+    """The input of ``exercise``, its widgets made with ``make``."""
     raise TypeError(f"no widget for {type(exercise).__name__}")
 
 
@@ -64,7 +80,7 @@ def make_input(exercise: Exercise, make: Parts):
 def _(exercise: MultipleChoice, make: Parts):
     radio = make(widgets.RadioButtons, description="Your answer:", value=None,
                  options=[(as_text(choice), choice) for choice in exercise.order])
-    return radio, lambda: radio.value, ""
+    return Input(radio, lambda: radio.value)
 
 
 @make_input.register
@@ -72,7 +88,7 @@ def _(exercise: Numeric, make: Parts):
     unit = f" ({exercise.unit})" if exercise.unit else ""
     text = make(widgets.Text, description=f"Your answer{unit}:", value="",
                 placeholder="a number, e.g. 1149 or 1,149", continuous_update=False)
-    return text, lambda: text.value, ""
+    return Input(text, lambda: text.value)
 
 
 def _letter_box(make: Parts, description: str, placeholder: str, css_class: str):
@@ -91,27 +107,51 @@ def _options_html(intro: str, labels) -> str:
             f'<ul class="warcourse-options" style="list-style: none; padding-left: 1em">{items}</ul>')
 
 
+def _letters_read(labels) -> Callable[[str], str]:
+    """What to say of typed letters: each with the option or item it names ("" for text that is not letters)."""
+    shown = list(labels)
+
+    def reading(typed: str) -> str:
+        try:
+            positions = letters.read(typed, len(shown))
+        except letters.NotALetter:
+            return ""
+        if positions is None:
+            return ""
+        named = "; ".join(f"{letters.LETTERS[p]} ({as_text(shown[p])})" for p in positions)
+        return f"Read {plural(len(positions), 'letter')}: {named}. "
+
+    return reading
+
+
+def _items_read(typed: str) -> str:
+    items, how = typed_items(typed)
+    return f"Read {plural(len(items), 'item')} {how}: {'; '.join(items)}. "
+
+
 @make_input.register
 def _(exercise: SetAnswer, make: Parts):
     if exercise.free:
         box = make(widgets.Textarea, description="Your items (one per line, or separated by commas):",
                    value="", placeholder="one item per line", continuous_update=False, rows=4)
-        return box, lambda: box.value, ""
+        return Input(box, lambda: box.value, reading=_items_read)
     box = _letter_box(make, "Your letters:", "the letters of every option that applies, separated by commas",
                       "warcourse-pick")
-    return box, lambda: box.value, _options_html("Pick all that apply, by letter:", exercise.options)
+    return Input(box, lambda: box.value, _options_html("Pick all that apply, by letter:", exercise.options),
+                 _letters_read(exercise.options))
 
 
 @make_input.register
 def _(exercise: Ordering, make: Parts):
     box = _letter_box(make, "Your order:", "the letters, first to last, separated by commas",
                       "warcourse-order")
-    return box, lambda: box.value, _options_html("Put these in order, by letter:", exercise.labels.values())
+    items = list(exercise.labels.values())
+    return Input(box, lambda: box.value, _options_html("Put these in order, by letter:", items), _letters_read(items))
 
 
 @make_input.register
 def _(exercise: PandasAnswer, make: Parts):
-    return make(widgets.HTML, value=html.escape(exercise.describe()[0])), None, ""
+    return Input(make(widgets.HTML, value=html.escape(exercise.describe()[0])), None)
 
 
 class ExerciseView:
@@ -120,7 +160,7 @@ class ExerciseView:
     def __init__(self, exercise: Exercise):
         self.exercise = exercise
         make = Parts(width="auto", max_width="60em")  # a readable line length
-        self.input, self.value, how = make_input(exercise, make)
+        self.input, self.value, how, self._reading = make_input(exercise, make)
         question = make(widgets.HTML, value=f"<p><strong>{html.escape(exercise.question)}</strong></p>{how}")
         question.add_class("tex2jax_ignore")
         self.button = None
@@ -165,23 +205,7 @@ class ExerciseView:
         """How typed text was read (items, or letters with their options), so a student sees any misreading."""
         if not isinstance(answer, str) or not answer.strip():
             return ""
-        if isinstance(self.exercise, SetAnswer) and self.exercise.free:
-            items, how = typed_items(answer)
-            return f"Read {plural(len(items), 'item')} {how}: {'; '.join(items)}. "
-        if isinstance(self.exercise, SetAnswer):
-            shown = self.exercise.options
-        elif isinstance(self.exercise, Ordering):
-            shown = list(self.exercise.labels.values())
-        else:
-            return ""
-        try:
-            positions = letters.read(answer, len(shown))
-        except letters.NotALetter:
-            return ""
-        if positions is None:
-            return ""
-        named = "; ".join(f"{letters.LETTERS[p]} ({as_text(shown[p])})" for p in positions)
-        return f"Read {plural(len(positions), 'letter')}: {named}. "
+        return self._reading(answer)
 
 
 def text_block(title: str, lead: str, details: list[str], css_class: str, style: str) -> dict[str, str]:
