@@ -13,13 +13,22 @@ nbval's kernels use IPC sockets, like every kernel the course itself starts.
 A shell starts a background job (``python -m pytest &``) with SIGINT ignored, and every process
 started from it inherits that: the Ctrl-C tests of ``render`` and ``grade`` would then interrupt a
 process that cannot hear it. So a SIGINT found ignored is given Python's usual handler again.
+
+Property tests (hypothesis) try the same examples on every run, so the suite's verdict changes
+only when the code does. ``python -m pytest --hypothesis-profile=explore`` tries new random examples
+on each run, to find what those miss; add what it finds to the test as an ``@example``.
 """
 
 import signal
 
 import nbval.kernel
+from hypothesis import settings
 
 from warcourse.kernels import LocalKernelManager
+
+settings.register_profile("verdict", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("verdict")
 
 
 def pytest_configure(config):
