@@ -27,7 +27,7 @@ _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}")
 _DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
 _NOISE = Fraction(1, 10**12)  # relative floating-point noise, tolerated when a float is involved
 _FACTORS = (10, 100, 1000)
-_ABOUT = Fraction(1, 4)  # "about 10 times too high": the answer is within a quarter of the given value / 10
+_ABOUT = Fraction(1, 4)  # "about 10 times too high": the answer is within a quarter of (the given value / 10)
 _WITH_UNIT = re.compile(r"(?P<number>[+-]?[\d.,_ \u00a0\u202f\u2009]*\d(?:[eE][+-]?\d{1,4})?)\s*"
                         r"(?P<suffix>%|[x×]|(?:/\s*|per\s+)?[^\W\d_]{2}[^\d]*)?")
 _PERCENT = {"%", "percent", "per cent", "pct"}
