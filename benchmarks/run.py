@@ -525,22 +525,29 @@ def measure_render(repeat: int) -> dict:
 
 # ---------------------------------------------------------------- suite and install
 
+def pytest_run(args: list[str], timeout: float) -> dict:
+    """``python -m pytest ARGS``: wall seconds, its CPU and the machine's, exit code, summary line,
+    the slowest tests ``--durations`` listed, and the whole output as ``text``."""
+    machine = machine_cpu()
+    seconds, cpu, proc = run([sys.executable, "-m", "pytest", *args], ROOT, timeout)
+    machine = machine_cpu() - machine
+    text = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + "\n" + proc.stderr)
+    slowest = re.findall(r"^(\d+\.\d+)s (?:call|setup|teardown)\s+(\S+)", text, re.M)
+    return {"seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "machine_cpu_s": round(machine, 1),
+            "exit": proc.returncode, "summary": last_line(re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout)),
+            "slowest": [{"seconds": float(x), "test": t} for x, t in slowest], "text": text}
+
+
 def measure_suite() -> dict:
     """``python -m pytest`` once (``-q --durations=10`` only change what it prints)."""
     load = load_avg()
     log("suite: python -m pytest (once; this takes minutes)")
-    machine = machine_cpu()
-    seconds, cpu, proc = run([sys.executable, "-m", "pytest", "-q", "--durations=10"], ROOT, 7200)
-    machine = machine_cpu() - machine
-    text = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + "\n" + proc.stderr)
-    summary = last_line(re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout))
+    result = pytest_run(["-q", "--durations=10"], 7200)
+    text, summary = result.pop("text"), result["summary"]
     counts = {kind.rstrip("s"): int(n) for n, kind in
               re.findall(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed)", summary)}
-    slowest = re.findall(r"^(\d+\.\d+)s (?:call|setup|teardown)\s+(\S+)", text, re.M)
-    log(f"suite: {seconds:.1f} s, {summary}")
-    return {"seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "machine_cpu_s": round(machine, 1),
-            "exit": proc.returncode, "summary": summary, "counts": counts,
-            "slowest": [{"seconds": float(s), "test": t} for s, t in slowest[:10]],
+    log(f"suite: {result['seconds']:.1f} s, {summary}")
+    return {**result, "counts": counts, "slowest": result["slowest"][:10],
             "skipped": re.findall(r"^SKIPPED (.+)$", text, re.M)[:10],
             "failed": re.findall(r"^(?:FAILED|ERROR) (.+)$", text, re.M)[:20],
             "workers": os.cpu_count(), "load_avg_1min": [load, load_avg()]}
@@ -635,15 +642,9 @@ def measure_suite_parts(parts: list[str]) -> dict:
     items = []
     for part in parts:
         log(f"suite part: python -m pytest -n 0 {part}")
-        machine = machine_cpu()
-        seconds, cpu, proc = run([sys.executable, "-m", "pytest", "-n", "0", "-q", "--durations=5", part], ROOT, 3600)
-        machine = machine_cpu() - machine
-        text = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + "\n" + proc.stderr)
-        items.append({"part": part, "seconds": round(seconds, 1), "cpu_s": round(cpu, 1),
-                      "machine_cpu_s": round(machine, 1), "exit": proc.returncode,
-                      "summary": last_line(re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout)),
-                      "slowest": [{"seconds": float(x), "test": t} for x, t in
-                                  re.findall(r"^(\d+\.\d+)s (?:call|setup|teardown)\s+(\S+)", text, re.M)[:5]]})
+        result = pytest_run(["-n", "0", "-q", "--durations=5", part], 3600)
+        del result["text"]
+        items.append({"part": part, **result, "slowest": result["slowest"][:5]})
     return {"items": items, "load_avg_1min": [load, load_avg()]}
 
 
