@@ -34,16 +34,11 @@ SKY = "fixture sky"
 RIGHT, WRONG = "✔ Right.", "✘ Not quite"  # the fixture's own messages are checked in test_jupyterlab.py
 NOT_ANSWERED = "… Not answered yet: choose or type your answer and press Check."
 CODE_ANSWER = "q.apples.check(1149)"
+LESSON = NOTEBOOKS / "00_start_here.ipynb"  # the lesson Notebook 7 and Voila show
 
 
-def stage(lab, name: str, *, code_answer: bool = False) -> str:
-    """Copy the fixture notebook to ``instructor/<name>`` on the server; return its path there.
-
-    With ``code_answer`` a last cell asks for the apples answer in code, as the lessons do.
-    """
-    nb = staged(FIXTURE, show_solutions=False)
-    if code_answer:
-        nb.cells.append(nbformat.v4.new_code_cell(f"{CODE_ANSWER.split('(')[0]}(...)"))
+def stage(lab, name: str, nb: nbformat.NotebookNode) -> str:
+    """Write ``nb`` to ``instructor/<name>`` on the server; return its path there."""
     path = f"instructor/{name}"
     (lab.root / "instructor").mkdir(exist_ok=True)
     nbformat.write(nb, lab.root / path)
@@ -127,7 +122,9 @@ def shut_down_kernels(lab, path: str) -> None:
 
 
 def test_answers_survive_saving_closing_and_reopening(page_at, lab):
-    path = stage(lab, "answers.ipynb", code_answer=True)
+    nb = staged(FIXTURE, show_solutions=False)
+    nb.cells.append(nbformat.v4.new_code_cell(f"{CODE_ANSWER.split('(')[0]}(...)"))  # an answer in code, as lessons ask
+    path = stage(lab, "answers.ipynb", nb)
     notebook = page_at(path, f"/lab/workspaces/instructor-answers/tree/{path}")
     notebook.run_all()
     sky = notebook.widget(SKY)
@@ -170,14 +167,6 @@ def test_the_course_defaults_save_widget_state_and_ask_about_no_news(lab):
         assert settings["schema"]["properties"][setting]["default"] == value, plugin  # overrides change defaults
 
 
-def stage_lesson(lab, name: str) -> str:
-    """Copy lesson 00 to ``instructor/<name>`` on the server (solutions off); return its path there."""
-    path = f"instructor/{name}"
-    (lab.root / "instructor").mkdir(exist_ok=True)
-    nbformat.write(staged(NOTEBOOKS / "00_start_here.ipynb", show_solutions=False), lab.root / path)
-    return path
-
-
 def answer_a_lesson_question_wrongly_then_rightly(page) -> None:
     """Lesson 00's multiple choice question, asked of the bank for its choices (no answer typed here):
     pressing Check before choosing says so without asking for code (Voila shows none), a wrong
@@ -202,7 +191,7 @@ def test_a_lesson_in_notebook_7(page_at, lab):
     subshells even with the course's ``commsOverSubshells: disabled``, so a Check clicked within a
     millisecond of leaving the box can overtake the typed value (see tests/browser/README.md).
     """
-    path = stage_lesson(lab, "lesson_notebook7.ipynb")
+    path = stage(lab, "lesson_notebook7.ipynb", staged(LESSON, show_solutions=False))
     notebook = page_at(path, f"/notebooks/{path}")
     notebook.run_all()
     assert notebook.widget_problems() == [], "widgets did not render"
@@ -211,7 +200,7 @@ def test_a_lesson_in_notebook_7(page_at, lab):
 
 
 def test_a_lesson_in_voila(page_at, lab):
-    path = stage_lesson(lab, "lesson_voila.ipynb")
+    path = stage(lab, "lesson_voila.ipynb", staged(LESSON, show_solutions=False))
     page = page_at(path, f"/voila/render/{path}")  # Voila runs every cell before it shows the page
     answer_a_lesson_question_wrongly_then_rightly(page)
     body = page.page.locator("body").inner_text()
