@@ -525,9 +525,9 @@ def measure_render(repeat: int) -> dict:
 
 # ---------------------------------------------------------------- suite and install
 
-def pytest_run(args: list[str], timeout: float) -> dict:
-    """``python -m pytest ARGS``: wall seconds, its CPU and the machine's, exit code, summary line,
-    the slowest tests ``--durations`` listed, and the whole output as ``text``."""
+def pytest_run(args: list[str], timeout: float) -> tuple[dict, str]:
+    """``python -m pytest ARGS``: wall seconds, its CPU and the machine's, exit code, summary line and
+    the slowest tests ``--durations`` listed; and the whole output."""
     machine = machine_cpu()
     seconds, cpu, proc = run([sys.executable, "-m", "pytest", *args], ROOT, timeout)
     machine = machine_cpu() - machine
@@ -535,15 +535,15 @@ def pytest_run(args: list[str], timeout: float) -> dict:
     slowest = re.findall(r"^(\d+\.\d+)s (?:call|setup|teardown)\s+(\S+)", text, re.M)
     return {"seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "machine_cpu_s": round(machine, 1),
             "exit": proc.returncode, "summary": last_line(re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout)),
-            "slowest": [{"seconds": float(x), "test": t} for x, t in slowest], "text": text}
+            "slowest": [{"seconds": float(x), "test": t} for x, t in slowest]}, text
 
 
 def measure_suite() -> dict:
     """``python -m pytest`` once (``-q --durations=10`` only change what it prints)."""
     load = load_avg()
     log("suite: python -m pytest (once; this takes minutes)")
-    result = pytest_run(["-q", "--durations=10"], 7200)
-    text, summary = result.pop("text"), result["summary"]
+    result, text = pytest_run(["-q", "--durations=10"], 7200)
+    summary = result["summary"]
     counts = {kind.rstrip("s"): int(n) for n, kind in
               re.findall(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed)", summary)}
     log(f"suite: {result['seconds']:.1f} s, {summary}")
@@ -642,8 +642,7 @@ def measure_suite_parts(parts: list[str]) -> dict:
     items = []
     for part in parts:
         log(f"suite part: python -m pytest -n 0 {part}")
-        result = pytest_run(["-n", "0", "-q", "--durations=5", part], 3600)
-        del result["text"]
+        result, _ = pytest_run(["-n", "0", "-q", "--durations=5", part], 3600)
         items.append({"part": part, **result, "slowest": result["slowest"][:5]})
     return {"items": items, "load_avg_1min": [load, load_avg()]}
 
