@@ -382,7 +382,7 @@ def build_one(b: build.Builder, name: str, root: Path) -> None:
         b.coded(name)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(documents())
 def test_any_yaml_document_builds_or_is_refused_in_one_line(builder, document):
     name, text = document

@@ -111,7 +111,7 @@ def test_total_at_and_bounds():
     assert campaigns.count_bounds(s, pd.Timestamp("2016-08-08"), pd.Timestamp("2016-09-01")) == (0, None)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80)
 @given(st.lists(st.integers(0, 30), min_size=3, max_size=40), st.data())
 def test_bounds_always_contain_the_true_count(daily, draw):
     """From made-up daily strikes, report some running totals: every true period count lies in its bounds."""

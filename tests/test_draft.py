@@ -207,7 +207,7 @@ def mutations(row: rowfacts.Row) -> list[tuple[str, str]]:
     return out
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(ROWS), st.data())
 def test_a_rows_own_sentence_passes_and_any_one_change_is_flagged(row, data):
     theater = _lesson_theater(row)
@@ -219,7 +219,7 @@ def test_a_rows_own_sentence_passes_and_any_one_change_is_flagged(row, data):
 
 # --- robustness ------------------------------------------------------------------------------------
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-–[]=#+*/()%_\nabcIraqSyriaover nearly lines")),
                max_size=120))
 def test_no_text_raises(text):

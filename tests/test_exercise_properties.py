@@ -18,7 +18,7 @@ from warcourse.exercises.feedback import sentence
 from warcourse.exercises.matching import normalise
 from warcourse.exercises.numeric import to_fraction
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 TABLES = settings(FAST, max_examples=40)  # each example builds and compares several tables
 LINES = [1]
 

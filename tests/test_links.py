@@ -101,7 +101,7 @@ URL = re.compile(r"^https?://[A-Za-z0-9.\-\[\]:]+(?:/(?:[A-Za-z0-9\-._~!$&()*+,;
                  r"(?:\?(?:[A-Za-z0-9\-._~!$&()*+,;=:@/?]|%[0-9A-F]{2})*)?$")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.text(max_size=40).map(lambda tail: "https://" + tail) | st.text(max_size=40))
 def test_any_hub_is_refused_or_printed_as_a_valid_encoded_url(text):
     try:

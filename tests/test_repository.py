@@ -1,11 +1,13 @@
 """The repository keeps its promises to a new user: two commands, CI running the second, licences."""
 
+import ast
 import json
 import re
 import sys
 from pathlib import Path
 
 import jsonschema
+from hypothesis import settings
 
 from warcourse.paths import ROOT
 
@@ -76,3 +78,18 @@ def test_licences_credit_the_article():
     for name in ("README.md", "data/README.md", "LICENSE-CONTENT.md"):
         text = (ROOT / name).read_text(encoding="utf-8")
         assert "CC BY-SA 4.0" in text and "War against the Islamic State" in text, name
+
+
+
+
+def test_no_property_test_has_a_time_limit():
+    """Speed is measured in benchmarks/, not asserted: a hypothesis deadline fails a test when the machine
+    is busy, so the root conftest.py's profiles have none, and no test's ``settings(...)`` sets one."""
+    assert settings.default.deadline is None
+    assert all(settings.get_profile(name).deadline is None for name in ("verdict", "explore"))
+    timed = [f"{path.relative_to(ROOT)}:{node.lineno}"
+             for path in sorted((ROOT / "tests").rglob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "settings"
+             and any(keyword.arg == "deadline" for keyword in node.keywords)]
+    assert timed == []
