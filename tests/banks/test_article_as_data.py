@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from warcourse import data, questions, textstats
+from warcourse import data, notebooks, questions, textstats
 from warcourse.errors import UsageError
+from warcourse.paths import NOTEBOOKS
 from warcourse.questions import key
 
 
@@ -44,6 +45,20 @@ def test_numbers_per_passage_differ_from_numbers_alone():
     q = questions.article_as_data()
     parts = textstats.per_part(data.passages(), textstats.quantities(data.passages())).loc[list(textstats.SECTIONS[1:])]
     assert list(parts["numbers"].sort_values(ascending=False).index) != key(q.density).answer
+
+
+def test_the_big_sections_the_lesson_and_density_name_are_the_section_parameters_values():
+    """Lesson 01's section values (but "all") are also its "big sections": the density question ranks
+    them and the lesson's prose names them. A value added to ``textstats.SECTIONS`` must be added to
+    those words too (CONTRIBUTING.md, *Add a parameter value*)."""
+    big = list(textstats.SECTIONS[1:])
+    count = ("two", "three", "four", "five", "six", "seven", "eight")[len(big) - 2]
+    question = questions.article_as_data().density.question
+    assert f"the {count} big sections" in question, f"density says another number of big sections: {question!r}"
+    lesson = notebooks.read(NOTEBOOKS / "01_the_article_as_data.ipynb")
+    prose = " ".join(" ".join(cell.source.split()) for cell in lesson.cells if cell.cell_type == "markdown")
+    named = f"the {count} big sections ({', '.join(big[:-1])}, {big[-1]})"
+    assert named in prose, f"lesson 01's prose does not name {named!r}"
 
 
 def test_the_unit_question_keeps_the_articles_qualifier():
