@@ -3,6 +3,8 @@ the parameter, and the teaching points the questions rest on."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from warcourse import data, notebooks, questions, textstats
@@ -49,16 +51,20 @@ def test_numbers_per_passage_differ_from_numbers_alone():
 
 def test_the_big_sections_the_lesson_and_density_name_are_the_section_parameters_values():
     """Lesson 01's section values (but "all") are also its "big sections": the density question ranks
-    them and the lesson's prose names them. A value added to ``textstats.SECTIONS`` must be added to
-    those words too (CONTRIBUTING.md, *Add a parameter value*)."""
+    them and the lesson names them. A value added to ``textstats.SECTIONS`` must be added to those
+    words too (CONTRIBUTING.md, *Add a parameter value*)."""
     big = list(textstats.SECTIONS[1:])
-    count = ("two", "three", "four", "five", "six", "seven", "eight")[len(big) - 2]
-    question = questions.article_as_data().density.question
-    assert f"the {count} big sections" in question, f"density says another number of big sections: {question!r}"
+    words = ("two", "three", "four", "five", "six", "seven", "eight")
+    count = words[len(big) - 2]
+    density = key(questions.article_as_data().density)
     lesson = notebooks.read(NOTEBOOKS / "01_the_article_as_data.ipynb")
-    prose = " ".join(" ".join(cell.source.split()) for cell in lesson.cells if cell.cell_type == "markdown")
+    texts = {"density": " ".join([questions.article_as_data().density.question, *density.hints]),
+             "lesson 01": " ".join(" ".join(cell.source.split()) for cell in lesson.cells)}
+    for where, text in texts.items():
+        said = {word.lower() for word in re.findall(rf"\b({'|'.join(words)}|\d+) big sections", text, re.I)}
+        assert said == {count}, f"{where} speaks of {' and '.join(sorted(said))} big sections; there are {count}"
     named = f"the {count} big sections ({', '.join(big[:-1])}, {big[-1]})"
-    assert named in prose, f"lesson 01's prose does not name {named!r}"
+    assert named in texts["lesson 01"], f"lesson 01 does not name {named!r}"
 
 
 def test_the_unit_question_keeps_the_articles_qualifier():
