@@ -84,12 +84,14 @@ def test_executing_twice_writes_the_same_bytes(tmp_path):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
         "import ipywidgets\nipywidgets.VBox([ipywidgets.IntSlider(3), ipywidgets.Button(description='Check')])")])
     nbformat.write(nb, tmp_path / "w.ipynb")
-    written = []
+    written, changed, modified = [], [], []
     for _ in range(2):
-        notebooks.execute_in_place(tmp_path / "w.ipynb")
+        changed.append(notebooks.execute_in_place(tmp_path / "w.ipynb"))
         written.append((tmp_path / "w.ipynb").read_bytes())
+        modified.append((tmp_path / "w.ipynb").stat().st_mtime_ns)
     assert written[0] == written[1]
     assert b"IPY_MODEL_" in written[0]
+    assert changed == [True, False] and modified[0] == modified[1]  # the second run says so and leaves the file
 
 
 def test_a_broken_notebook_is_named_in_one_line(tmp_path):

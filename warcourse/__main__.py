@@ -58,8 +58,8 @@ def _execute(args: argparse.Namespace) -> int:
     from . import notebooks
 
     for path in args.notebooks:
-        notebooks.execute_in_place(Path(path))
-        print(f"executed {path}")
+        changed = notebooks.execute_in_place(Path(path))
+        print(f"executed {path}" + ("" if changed else " (unchanged)"))
     return 0
 
 

@@ -163,16 +163,20 @@ def stable_widget_ids(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return renamed
 
 
-def write(nb: nbformat.NotebookNode, path: Path) -> None:
-    """Write a notebook atomically."""
+def write(nb: nbformat.NotebookNode, path: Path) -> bool:
+    """Write a notebook atomically; False (and nothing written) when the file already holds exactly that."""
     text = nbformat.writes(nb)
-    write_atomic(path, (text if text.endswith("\n") else text + "\n").encode("utf-8"))
+    data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    write_atomic(path, data)
+    return True
 
 
-def execute_in_place(path: Path) -> None:
-    """Re-run a notebook and store its outputs in the same file."""
+def execute_in_place(path: Path) -> bool:
+    """Re-run a notebook and store its outputs in the same file; whether the file changed."""
     try:
         nb = execute(read(path), path.parent)
     except CourseError as exc:
         raise CourseError(f"{shown(path)}: {exc}") from None
-    write(nb, path)
+    return write(nb, path)

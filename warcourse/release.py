@@ -102,7 +102,7 @@ def main(check: bool = False, folder: Path = EXERCISES) -> int:
               for solution, student in found]
     wanted += [(check_path, lambda lesson=lesson: checks.check_notebook(lesson), lesson)
                for lesson, check_path in checks.pairs(folder=folder / "checks")]
-    stale = []
+    stale, unchanged = [], 0
     for target, make, source in wanted:
         expected = make()
         if check:
@@ -112,8 +112,10 @@ def main(check: bool = False, folder: Path = EXERCISES) -> int:
                 stale.append(f"{shown(target)}: out of date with {shown(source)}")
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        notebooks.write(notebooks.execute(expected, target.parent), target)
-        print(f"wrote {shown(target)}")
+        if notebooks.write(notebooks.execute(expected, target.parent), target):
+            print(f"wrote {shown(target)}")
+        else:
+            unchanged += 1
     for line in stale:
         print(line, file=sys.stderr)
     if stale:
@@ -121,4 +123,6 @@ def main(check: bool = False, folder: Path = EXERCISES) -> int:
         return 1
     if check:
         print(f"ok: {len(wanted)} student copies and summative checks match their sources")
+    elif unchanged:
+        print(f"{unchanged} of {len(wanted)} student copies and summative checks unchanged")
     return 0
