@@ -403,13 +403,13 @@ def test_numeric_rejects_booleans_and_text(number):
 def test_a_hedge_before_a_number_is_sent_back_without_a_verdict(number):
     """"about 58" may hold the right number: the student is asked for the number alone, in words that
     are the same whatever the number, so they tell nothing about the answer; no try is used."""
-    for words in ("about", "over", "nearly", "c."):
+    for words in ("about", "over", "nearly", "c.", "~", "≈", ">", ">="):
         replies = {number.check(f"{words} {value}") for value in (58, 60, 1800, -3)}
         assert len(replies) == 1
         feedback = replies.pop()
         assert feedback.correct is None
         assert f"“{words}” comes before the number: give the number alone" in feedback.message
-    assert number.check("about 58 countries").correct is None
+    assert number.check("about 58 countries").correct is None and number.check("~58").correct is None
     assert number.tries == 0
     assert "'about fifty' is not a number" in number.check("about fifty").message
 

@@ -30,7 +30,8 @@ _FACTORS = (10, 100, 1000)
 _ABOUT = Fraction(1, 4)  # "about 10 times too high": the answer is within a quarter of (the given value / 10)
 _WITH_UNIT = re.compile(r"(?P<number>[+-]?[\d.,_ \u00a0\u202f\u2009]*\d(?:[eE][+-]?\d{1,4})?)\s*"
                         r"(?P<suffix>%|[x×]|(?:/\s*|per\s+)?[^\W\d_]{2}[^\d]*)?")
-_WORDS_FIRST = re.compile(r"(?P<words>[^\W\d_][^\d]*?)\s+(?P<rest>[+-]?\d.*)")  # "about 1,121", "over 1800"
+_WORDS_FIRST = re.compile(r"(?:(?P<words>[^\W\d_][^\d]*?)\s+|(?P<sign>[~≈<>≤≥]=?)\s*)(?P<rest>[+-]?\d.*)")
+# "about 1,121", "over 1800", "~1121", "> 1800": a hedge before the number
 _PERCENT = {"%", "percent", "per cent", "pct"}
 _PERCENT_UNIT = re.compile(r"percent|per cent|%")
 
@@ -216,9 +217,10 @@ class Numeric(Exercise):
         words_first = _WORDS_FIRST.fullmatch(answer.strip())
         if words_first:
             self._read(words_first["rest"])  # a number after the words, or the usual "not a number"
-            raise Ambiguous(f"“{words_first['words']}” comes before the number: give the number alone. The "
-                            "question asks for what you worked out, so it needs no word such as “about” or "
-                            "“over” (those belong to numbers an article reports)")
+            hedge = words_first["words"] or words_first["sign"]
+            raise Ambiguous(f"“{hedge}” comes before the number: give the number alone. The question asks for "
+                            "what you worked out, so it needs no word such as “about” or “over” (those belong "
+                            "to numbers an article reports)")
         number, suffix = split_unit(answer)
         if suffix in _PERCENT and not _PERCENT_UNIT.search(self.unit):
             raise Ambiguous(f"the question asks for a number of {self.unit}, not a percentage; "
