@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from warcourse import data, notebooks, questions, textstats
+from warcourse import data, notebooks, numbers, questions, textstats
 from warcourse.errors import UsageError
 from warcourse.paths import NOTEBOOKS
 from warcourse.questions import key
@@ -54,15 +54,15 @@ def test_the_big_sections_the_lesson_and_density_name_are_the_section_parameters
     them and the lesson names them. A value added to ``textstats.SECTIONS`` must be added to those
     words too (CONTRIBUTING.md, *Add a parameter value*)."""
     big = list(textstats.SECTIONS[1:])
-    words = ("two", "three", "four", "five", "six", "seven", "eight")
-    count = words[len(big) - 2]
-    density = key(questions.article_as_data().density)
+    count = next(word for word, value in numbers.WORDS.items() if value == len(big))
+    density = questions.article_as_data().density
     lesson = notebooks.read(NOTEBOOKS / "01_the_article_as_data.ipynb")
-    texts = {"density": " ".join([questions.article_as_data().density.question, *density.hints]),
+    texts = {"density": " ".join([density.question, *key(density).hints]),
              "lesson 01": " ".join(" ".join(cell.source.split()) for cell in lesson.cells)}
     for where, text in texts.items():
-        said = {word.lower() for word in re.findall(rf"\b({'|'.join(words)}|\d+) big sections", text, re.I)}
-        assert said == {count}, f"{where} speaks of {' and '.join(sorted(said))} big sections; there are {count}"
+        said = {int(word) if word.isdigit() else numbers.WORDS[word.lower()]
+                for word in re.findall(r"(\w+) big sections", text) if word.isdigit() or word.lower() in numbers.WORDS}
+        assert said == {len(big)}, f"{where} speaks of {sorted(said)} big sections; there are {len(big)}"
     named = f"the {count} big sections ({', '.join(big[:-1])}, {big[-1]})"
     assert named in texts["lesson 01"], f"lesson 01 does not name {named!r}"
 
