@@ -80,8 +80,6 @@ def test_licences_credit_the_article():
         assert "CC BY-SA 4.0" in text and "War against the Islamic State" in text, name
 
 
-
-
 def test_no_property_test_has_a_time_limit():
     """Speed is measured in benchmarks/, not asserted: a hypothesis deadline fails a test when the machine
     is busy, so the root conftest.py's profiles have none, and no test's ``settings(...)`` sets one."""

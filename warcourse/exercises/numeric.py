@@ -30,8 +30,8 @@ _FACTORS = (10, 100, 1000)
 _ABOUT = Fraction(1, 4)  # "about 10 times too high": the answer is within a quarter of (the given value / 10)
 _WITH_UNIT = re.compile(r"(?P<number>[+-]?[\d.,_ \u00a0\u202f\u2009]*\d(?:[eE][+-]?\d{1,4})?)\s*"
                         r"(?P<suffix>%|[x×]|(?:/\s*|per\s+)?[^\W\d_]{2}[^\d]*)?")
+# a hedge before the number: "about 1,121", "over 1800", "~1121", "> 1800"
 _WORDS_FIRST = re.compile(r"(?:(?P<words>[^\W\d_][^\d]*?)\s+|(?P<sign>[~≈<>≤≥]=?)\s*)(?P<rest>[+-]?\d.*)")
-# "about 1,121", "over 1800", "~1121", "> 1800": a hedge before the number
 _PERCENT = {"%", "percent", "per cent", "pct"}
 _PERCENT_UNIT = re.compile(r"percent|per cent|%")
 
