@@ -61,7 +61,10 @@ def every_question():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_cell_builds_an_exercise_or_types_an_answer(path):
     for source in sources(path):
-        assert not CONSTRUCTORS.search(source), f"{path.name}: {source[:200]}"
+        found = CONSTRUCTORS.search(source)
+        assert not found, (f"{path.name}: {found.group(0)!r} in a code cell: a notebook shows its bank's "
+                           "questions (q.NAME) and never builds an exercise or sets an answer; a solution "
+                           f"cell names its result after what it is (total, ranked), not answer:\n{source[:200]}")
 
 
 @pytest.mark.parametrize("name, args, question", every_question())
@@ -91,7 +94,7 @@ def test_enough_questions_of_enough_kinds(name, args):
     kinds = {type(bank(name, args)[q]).__name__ for q in questions_asked}
     assert len(kinds) >= 4, kinds
     summative = bank(name, args).summative
-    if name.endswith("_practice"):
+    if getattr(questions, name).which == "practice":
         assert len(questions_asked) >= 6 and not summative
     else:
         assert len(questions_asked) >= 5

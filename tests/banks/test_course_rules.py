@@ -100,7 +100,7 @@ def later_questions():
     seen, found = set(), []
     for name, parameters in bank_calls():
         for entry in getattr(questions, name).entries():
-            later = entry.role == "summative" or name.endswith("_practice")
+            later = entry.role == "summative" or getattr(questions, name).which == "practice"
             qid = f"{name}.{entry.name}"
             if later and entry.build.__annotations__["return"] in LATER_KINDS and qid not in seen:
                 seen.add(qid)

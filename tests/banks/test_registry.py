@@ -13,7 +13,7 @@ def _number(question: str) -> Numeric:
 
 
 def test_roles_make_the_lesson_and_the_practice_bank():
-    registry = Registry(lesson="demo", practice="demo_practice")
+    registry = Registry(lesson="demo", practice="demo_practice", parameters={"theater": ("all", "Iraq")})
 
     @registry.question("lesson")
     def first(t, theater):
@@ -61,6 +61,21 @@ def test_tables_load_fresh_on_first_use_and_only_tables():
     assert Tables().strike_counts is not tables.strike_counts  # every build gets its own copy
     with pytest.raises(AttributeError):
         _ = tables.not_a_table
+
+
+def test_a_question_that_takes_a_parameter_its_bank_does_not_is_refused_when_registered():
+    registry = Registry(lesson="demo", practice="demo_practice", parameters={"theater": ("all", "Iraq")})
+
+    with pytest.raises(ValueError, match=r"'drill' \(practice\) takes theater, but demo_practice takes no parameters"):
+        @registry.question("practice")
+        def drill(t, theater):
+            return _number(f"Rows in {theater}?")
+
+    with pytest.raises(ValueError, match=r"'first' \(lesson\) takes place, but demo takes theater"):
+        @registry.question("lesson")
+        def first(t, place):
+            return _number(f"Rows in {place}?")
+    assert registry.entries == []
 
 
 def test_a_bank_function_takes_the_declared_parameters_and_refuses_others():

@@ -117,6 +117,12 @@ class Registry:
             if any(entry.name == name and self.banks[entry.role] == self.banks[role] for entry in self.entries):
                 raise ValueError(f"question {name!r} is registered twice in {self.banks[role]}")
             parameters = tuple(inspect.signature(build).parameters)[1:]
+            declared = self.declared("practice" if role == "practice" else "lesson")
+            unknown = [parameter for parameter in parameters if parameter not in declared]
+            if unknown:
+                takes = ", ".join(declared) or "no parameters"
+                raise ValueError(f"question {name!r} ({role}) takes {', '.join(unknown)}, but {self.banks[role]} "
+                                 f"takes {takes}: a question takes the tables and only its bank's parameters")
             self.entries.append(Entry(name, role, build, parameters))
             return build
 
