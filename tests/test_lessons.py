@@ -20,13 +20,6 @@ def cells(notebook):
     return nbformat.read(notebook.path, as_version=4).cells
 
 
-def test_the_readme_table_lists_every_lesson_in_order():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme.split("## The lessons", 1)[1].split("\n\n", 2)[1]
-    assert re.findall(r"^\| `(\d\d_\w+)` \|", table, re.M) == [n.name for n in LESSONS]
-    assert len(LESSONS) >= 6
-
-
 def test_every_lesson_an_inconsistency_names_exists():
     """``schema.LESSONS`` (the codebook's vocabulary for inconsistencies.lesson) names only real lessons."""
     assert set(schema.LESSONS) <= {n.number for n in LESSONS}
@@ -81,13 +74,27 @@ def bank_of(notebook):
     return getattr(questions, call.bank)(*(defaults[arg].default for arg in call.args))
 
 
-@pytest.mark.parametrize("notebook", LESSONS, ids=lambda n: n.slug)
+@pytest.mark.parametrize("notebook", [n for n in NOTEBOOKS if n.kind in ("lesson", "solutions")],
+                         ids=lambda n: n.slug)
 def test_lesson_shape(notebook):
     nb_cells = cells(notebook)
     markdown = "\n".join(c.source for c in nb_cells if c.cell_type == "markdown")
+    title = {"lesson": "Lesson", "solutions": "Exercises"}[notebook.kind]
+    assert markdown.startswith(f"# {title} {notebook.number}: "), f"a first heading '# {title} NN: Title'"
     assert re.search(r"^## Objectives", markdown, re.M), "objectives at the top"
-    assert re.search(r"^## Key points", markdown, re.M), "key points at the end"
-    assert "glossary.md" in markdown, "a link to the glossary"
+    assert re.search(r"^## Where the numbers come from", markdown, re.M), "where the numbers come from"
+    if notebook.kind == "lesson":
+        assert re.search(r"^## Key points", markdown, re.M), "key points at the end"
+        assert "glossary.md" in markdown, "a link to the glossary"
+
+
+@pytest.mark.parametrize("notebook", [n for n in NOTEBOOKS if n.kind == "lesson" and n.bank_call().args],
+                         ids=lambda n: n.slug)
+def test_the_bank_is_built_right_after_setup_so_a_bad_parameter_stops_the_lesson_first(notebook):
+    source = next(c.source for c in cells(notebook) if c.cell_type == "code" and "setup(show_solutions)" in c.source)
+    lines = source.splitlines()
+    after = lines[lines.index("setup(show_solutions)") + 1]
+    assert after.startswith("q = questions."), f"the line after setup(show_solutions) is {after!r}"
 
 
 @pytest.mark.parametrize("notebook", [n for n in NOTEBOOKS if n.kind in ("lesson", "exercises")],

@@ -1,0 +1,175 @@
+"""The pages that list the lessons for people stay true to the notebooks.
+
+The course is what ``catalogue.discover`` finds in ``notebooks/`` and ``exercises/solutions/``. The
+README, lesson 00's course map and the instructors' guide describe it in prose and tables; a new
+lesson, practice set, question or parameter value that one of them leaves out fails here, naming
+the page and what to change there.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from functools import cache
+
+import nbformat
+import pytest
+
+from warcourse import catalogue, questions
+from warcourse.errors import UsageError
+from warcourse.paths import ROOT
+
+NOTEBOOKS = catalogue.discover()
+LESSONS = [n for n in NOTEBOOKS if n.kind == "lesson"]
+PRACTICE = [n for n in NOTEBOOKS if n.kind == "solutions"]
+README = ROOT / "README.md"
+GUIDE = ROOT / "instructors" / "guide.md"
+COURSE_MAP = ROOT / "notebooks" / "00_start_here.ipynb"
+
+
+def text(path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def section(page: str, heading: str) -> str:
+    """The text under ``heading`` (a whole line) up to the next heading of the same or a higher level."""
+    level = heading.split(" ", 1)[0]
+    found = re.search(rf"^{re.escape(heading)}[^\n]*\n(.*?)(?=^#{{1,{len(level)}}} |\Z)", page, re.M | re.S)
+    assert found, f"no heading {heading!r}"
+    return found.group(1)
+
+
+def course_map() -> str:
+    cells = nbformat.read(COURSE_MAP, as_version=4).cells
+    found = [c.source for c in cells if c.cell_type == "markdown" and c.source.startswith("## The course map")]
+    assert found, f"{COURSE_MAP.name}: no markdown cell starting with '## The course map'"
+    return found[0]
+
+
+@cache
+def entries(lesson: catalogue.Lesson) -> list[questions.bank.Entry]:
+    """The registered questions of the bank the notebook builds, without building any."""
+    return getattr(questions, lesson.bank_call().bank).entries()
+
+
+def count(lesson: catalogue.Lesson, role: str) -> int:
+    return sum(entry.role == role for entry in entries(lesson))
+
+
+def practice_for(lesson: catalogue.Lesson) -> catalogue.Lesson | None:
+    return next((p for p in PRACTICE if p.number == lesson.number), None)
+
+
+def test_every_lesson_and_practice_set_is_here():
+    assert len(LESSONS) >= 6 and len(PRACTICE) >= 4
+
+
+def test_the_readme_lesson_table_lists_every_lesson_in_order():
+    table = section(text(README), "## The lessons")
+    assert re.findall(r"^\| `(\d\d_\w+)` \|", table, re.M) == [n.name for n in LESSONS], (
+        "README.md, '## The lessons': one row per notebook in notebooks/, in order")
+
+
+def test_the_readme_counts_each_lessons_check_and_practice_questions():
+    rows = re.findall(r"^\| (lesson \d\d[^|]*?) \| (\d+(?: / \d+)*)\b", text(README), re.M)
+    expected = []
+    for lesson in LESSONS:
+        label, counts = [f"lesson {lesson.number}"], [count(lesson, "lesson")]
+        if count(lesson, "summative"):
+            label.append("check")
+            counts.append(count(lesson, "summative"))
+        practice = practice_for(lesson)
+        if practice:
+            label.append("practice")
+            counts.append(count(practice, "practice"))
+        expected.append((" / ".join(label), " / ".join(map(str, counts))))
+    assert rows == expected, "README.md: the table of questions per notebook (lesson / check / practice)"
+
+
+def test_lesson_00s_course_map_links_every_lesson_in_order():
+    linked = re.findall(r"\]\((\d\d_\w+)\.ipynb\)", course_map())
+    assert linked == [n.name for n in LESSONS], f"{COURSE_MAP.name}, '## The course map': one row per lesson"
+
+
+PRACTICE_RANGES = [  # (page, what names the first and last practice set there)
+    (COURSE_MAP, r"Lessons (\d\d) to (\d\d) each have a practice set"),
+    (GUIDE, r"practice sets `exercises/(\d\d)`–`(\d\d)`"),
+    (GUIDE, r"`exercises/(\d\d)_…` to `exercises/(\d\d)_…`"),
+]
+
+
+@pytest.mark.parametrize("page, pattern", PRACTICE_RANGES, ids=lambda v: getattr(v, "name", None) or v[:20])
+def test_pages_name_the_practice_sets_there_are(page, pattern):
+    words = " ".join((course_map() if page == COURSE_MAP else text(page)).split())
+    found = re.findall(pattern, words)
+    assert found, f"{page.name} no longer says {pattern!r}: update PRACTICE_RANGES to its new words"
+    numbers = [p.number for p in PRACTICE]
+    assert numbers == [f"{n:02d}" for n in range(int(numbers[0]), int(numbers[-1]) + 1)], "no gap in the sets"
+    for first, last in found:
+        assert (first, last) == (numbers[0], numbers[-1]), f"{page.name}: practice sets {first} to {last}"
+
+
+def test_the_guide_times_every_lesson_in_order():
+    table = section(text(GUIDE), "## Timing at a glance")
+    assert re.findall(r"^\| `(\d\d_\w+)` \|", table, re.M) == [n.name for n in LESSONS], (
+        "instructors/guide.md, '## Timing at a glance': one row per lesson")
+
+
+def test_the_guide_has_a_section_per_lesson_in_order():
+    numbers = re.findall(r"^## Lesson (\d\d): ", text(GUIDE), re.M)
+    assert numbers == [n.number for n in LESSONS], "instructors/guide.md: a '## Lesson NN: Title (time)' per lesson"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda n: n.name)
+def test_the_guide_lists_each_parameters_allowed_values(lesson):
+    chosen = {name: p for name, p in lesson.parameters().items() if name != "show_solutions"}
+    if not chosen:
+        return
+    words = section(text(GUIDE), f"## Lesson {lesson.number}:")
+    paragraph = words.split("**Parameters.**", 1)[-1].split("\n\n", 1)[0] if "**Parameters.**" in words else ""
+    assert paragraph, f"instructors/guide.md, lesson {lesson.number}: no **Parameters.** paragraph"
+    assert "`show_solutions`" in paragraph
+    for name, parameter in chosen.items():
+        listed = re.search(rf"`{name}`: ((?:`[^`]*`,?\s*)+)", paragraph)
+        assert listed, f"instructors/guide.md, lesson {lesson.number}: **Parameters.** does not list `{name}`"
+        values = re.findall(r'`"([^"]*)"`', listed.group(1))
+        assert values == [str(v) for v in parameter.allowed], (
+            f"instructors/guide.md, lesson {lesson.number}: `{name}` allows {list(parameter.allowed)}")
+
+
+def test_the_guides_week_on_one_theater_uses_real_parameters_and_values():
+    table = section(text(GUIDE), "## A week on one theater").split("\n\n", 2)[1]
+    header, _, *rows = table.splitlines()
+    columns = [re.match(r"lesson (\d\d) `(\w+)`", cell.strip()) for cell in header.strip("|").split("|")][1:]
+    by_number = {n.number: n for n in LESSONS}
+    for column in columns:
+        number, name = column.groups()
+        assert name in by_number[number].parameters(), f"lesson {number} has no parameter {name}"
+    for row in rows:
+        for column, cell in zip(columns, row.strip("|").split("|")[1:]):
+            number, name = column.groups()
+            allowed = [str(v) for v in by_number[number].parameters()[name].allowed]
+            for value in re.findall(r'`"([^"]*)"`', cell):
+                assert value in allowed, f"instructors/guide.md, a week on one theater: {name} {value!r}"
+
+
+def render_commands():
+    """Every ``python -m warcourse render NN ... -p NAME VALUE`` written for people to copy."""
+    pages = {README: text(README), GUIDE: text(GUIDE)}
+    for lesson in LESSONS:
+        cells = nbformat.read(lesson.path, as_version=4).cells
+        pages[lesson.path] = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    return [pytest.param(command, id=f"{page.name}:{command[25:60]}")
+            for page, words in pages.items()
+            for command in re.findall(r"python -m warcourse render [^`\n]* -p [^`\n]*", words)]
+
+
+@pytest.mark.parametrize("command", render_commands())
+def test_every_render_command_on_a_page_names_real_parameters(command):
+    words = shlex.split(command)[4:]
+    names = [w for w in words[:words.index("-p")] if not w.startswith("-")]
+    given = [(words[i + 1], words[i + 2]) for i, w in enumerate(words) if w == "-p"]
+    try:
+        catalogue.resolve(catalogue.select(names), given)
+    except UsageError as error:
+        pytest.fail(f"{command}: {error}")
