@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 import matplotlib.pyplot as plt
 import mistune
@@ -263,6 +264,23 @@ def test_the_figure_rules_catch_raw_and_undescribed_images():
         {"output_type": "display_data", "data": {"image/png": "iVBORw0KGgo="}}]}}}}}}
     stored = nbformat.v4.new_notebook(metadata=json.loads(json.dumps(state)))
     assert [where for where, _ in outputs(stored)] == ["widget Output abc"]
+
+
+PAGES = sorted(path for path in ROOT.rglob("*.md") if not {".git", "node_modules"} & set(path.parts))
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_FILES + PAGES, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_relative_links_lead_to_a_file(path):
+    """A link to another file of the course works from where the notebook or page is opened."""
+    if path.suffix == ".ipynb":
+        links = [(f"cell {number}", *details) for number, kind, details in markdown_parts(nbformat.read(path, 4))
+                 if kind == "link"]
+    else:
+        links = [("", *link) for link in Tags(markdown(path.read_text(encoding="utf-8"))).links]
+    broken = [f"{where} [{text}]({url})" for where, text, url in links
+              if not re.match(r"[a-z][a-z0-9+.-]*:|#", url)
+              and not (path.parent / unquote(url.split("#", 1)[0])).exists()]
+    assert broken == [], f"{path.relative_to(ROOT)}: links to files that do not exist from there"
 
 
 def test_outline_and_link_rules_catch_bad_markdown():

@@ -57,6 +57,18 @@ def test_student_copy_replaces_solutions_and_drops_solution_markdown():
     assert nb.cells[1].source == "x = 1 + 1\nex.check(x)", "the solution notebook is not modified"
 
 
+def test_student_copy_links_work_from_the_copys_folder():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(
+        "See the [glossary](../../notebooks/glossary.md#terms), [lesson 03](../../notebooks/03_air_campaigns.ipynb), "
+        "[the article](https://en.wikipedia.org/wiki/War_against_the_Islamic_State), [the top](#exercises) "
+        "and `[a link in code](../../x.md)`.")]
+    assert release.student_copy(nb, "test").cells[0].source == (
+        "See the [glossary](../notebooks/glossary.md#terms), [lesson 03](../notebooks/03_air_campaigns.ipynb), "
+        "[the article](https://en.wikipedia.org/wiki/War_against_the_Islamic_State), [the top](#exercises) "
+        "and `[a link in code](../../x.md)`.")
+
+
 def test_every_exercise_set_has_an_up_to_date_student_copy():
     done = subprocess.run([sys.executable, "-m", "warcourse", "release", "--check"], cwd=ROOT,
                           capture_output=True, text=True)

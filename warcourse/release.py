@@ -8,10 +8,11 @@ dropped. The copy therefore runs, and each exercise says "not answered yet":
 
     # Which countries were in Paris but not in Brussels?      # Which countries were in Paris but not in Brussels?
     paris = set(members_of("paris_2014"))               ->     paris = ...
-    answer = paris - set(members_of("brussels_2014"))          answer = ...
-    ex_paris.check(answer)                                     ex_paris.check(answer)
+    only_paris = paris - set(members_of("brussels_2014"))      only_paris = ...
+    q.paris.check(only_paris)                                  q.paris.check(only_paris)
 
-Markdown cells tagged ``solution`` are removed. Student copies are executed so
+Markdown cells tagged ``solution`` are removed, and the other markdown cells' relative links,
+written from ``exercises/solutions/``, are rewritten to work from ``exercises/``. Student copies are executed so
 their stored outputs are real; ``release --check`` fails when a copy's cells no
 longer match what its solution would give.
 """
@@ -20,6 +21,8 @@ from __future__ import annotations
 
 import ast
 import copy
+import posixpath
+import re
 import sys
 from pathlib import Path
 
@@ -30,6 +33,7 @@ from .errors import CourseError
 from .paths import EXERCISES, shown
 
 TAG = "solution"
+_LINK = re.compile(r"(`[^`]*`)|(\]\()([^)\s]+)")  # a code span (left alone) or a markdown link's target
 HEADER = "# Your turn: replace each ... with your code, then run the cell."
 
 
@@ -62,6 +66,17 @@ def placeholder(source: str, where: str = "cell") -> str:
     return "\n".join(out)
 
 
+def rebased(markdown: str) -> str:
+    """``markdown`` with its relative links, written from ``exercises/solutions/``, made to work from ``exercises/``."""
+    def rebase(match: re.Match) -> str:
+        code, opening, target = match.groups()
+        if code or re.match(r"[a-z][a-z0-9+.-]*:|[#/]", target):
+            return match.group(0)
+        return opening + posixpath.normpath(posixpath.join("solutions", target))
+
+    return _LINK.sub(rebase, markdown)
+
+
 def student_copy(solution: nbformat.NotebookNode, where: str) -> nbformat.NotebookNode:
     """The student notebook for a solution notebook (sources only, outputs cleared)."""
     nb = copy.deepcopy(solution)
@@ -73,6 +88,8 @@ def student_copy(solution: nbformat.NotebookNode, where: str) -> nbformat.Notebo
                 continue
             cell.source = placeholder(cell.source, f"{where}, cell {index}")
             cell.metadata["tags"] = [t for t in tags if t != TAG] + ["student"]
+        if cell.cell_type == "markdown":
+            cell.source = rebased(cell.source)
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
         cells.append(cell)
