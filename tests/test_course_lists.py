@@ -46,6 +46,11 @@ def course_map() -> str:
     return found[0]
 
 
+def prose(lesson: catalogue.Lesson) -> str:
+    """The notebook's markdown cells, joined."""
+    return "\n".join(c.source for c in nbformat.read(lesson.path, as_version=4).cells if c.cell_type == "markdown")
+
+
 @cache
 def entries(lesson: catalogue.Lesson) -> list[questions.bank.Entry]:
     """The registered questions of the bank the notebook builds, without building any."""
@@ -91,6 +96,24 @@ def test_lesson_00s_course_map_links_every_lesson_in_order():
     assert linked == [n.name for n in LESSONS], f"{COURSE_MAP.name}, '## The course map': one row per lesson"
 
 
+def numbers_named(words: str) -> list[str]:
+    """The two-digit numbers in "00, 04 and 05" or "01 to 04" (a range is spelled out)."""
+    found = re.findall(r"\d\d", words)
+    if " to " in words:
+        first, last = map(int, found)
+        return [f"{n:02d}" for n in range(first, last + 1)]
+    return found
+
+
+@pytest.mark.parametrize("page", [README, GUIDE], ids=lambda p: p.name)
+def test_pages_name_the_lessons_with_a_content_note(page):
+    words = " ".join(text(page).split())
+    named = re.search(r"Lessons (\d\d(?:, \d\d)* and \d\d) open with", words)
+    assert named, f"{page.name} no longer says 'Lessons NN, NN and NN open with' (a content note)"
+    noted = [n.number for n in LESSONS if re.search(r"\bContent note\b", prose(n))]
+    assert numbers_named(named.group(1)) == noted, f"{page.name}: the lessons with a content note"
+
+
 PRACTICE_RANGES = [  # (page, what names the first and last practice set there)
     (COURSE_MAP, r"Lessons (\d\d) to (\d\d) each have a practice set"),
     (GUIDE, r"practice sets `exercises/(\d\d)`–`(\d\d)`"),
@@ -113,6 +136,15 @@ def test_the_guide_times_every_lesson_in_order():
     table = section(text(GUIDE), "## Timing at a glance")
     assert re.findall(r"^\| `(\d\d_\w+)` \|", table, re.M) == [n.name for n in LESSONS], (
         "instructors/guide.md, '## Timing at a glance': one row per lesson")
+
+
+def test_the_guides_timing_table_shows_the_time_each_lesson_gives():
+    rows = dict(re.findall(r"^\| `(\d\d_\w+)` \| ([^|]+?) \|", section(text(GUIDE), "## Timing at a glance"), re.M))
+    for lesson in LESSONS:
+        given = re.search(r"Time: (about )?(\d+(?:–\d+)?) minutes", prose(lesson))
+        assert given, f"{lesson.name}: no 'Time: ... minutes' line at the top"
+        printed = ("~" if given.group(1) else "") + given.group(2) + " min"
+        assert rows[lesson.name] == printed, f"instructors/guide.md, timing of {lesson.name}: the lesson says {printed}"
 
 
 def test_the_guide_has_a_section_per_lesson_in_order():
@@ -155,10 +187,7 @@ def test_the_guides_week_on_one_theater_uses_real_parameters_and_values():
 
 def render_commands():
     """Every ``python -m warcourse render NN ... -p NAME VALUE`` written for people to copy."""
-    pages = {README: text(README), GUIDE: text(GUIDE)}
-    for lesson in LESSONS:
-        cells = nbformat.read(lesson.path, as_version=4).cells
-        pages[lesson.path] = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    pages = {README: text(README), GUIDE: text(GUIDE), **{lesson.path: prose(lesson) for lesson in LESSONS}}
     return [pytest.param(command, id=f"{page.name}:{command[25:60]}")
             for page, words in pages.items()
             for command in re.findall(r"python -m warcourse render [^`\n]* -p [^`\n]*", words)]
