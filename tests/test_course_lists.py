@@ -138,13 +138,24 @@ def test_the_guide_times_every_lesson_in_order():
         "instructors/guide.md, '## Timing at a glance': one row per lesson")
 
 
-def test_the_guides_timing_table_shows_the_time_each_lesson_gives():
-    rows = dict(re.findall(r"^\| `(\d\d_\w+)` \| ([^|]+?) \|", section(text(GUIDE), "## Timing at a glance"), re.M))
+def time_given(notebook: catalogue.Lesson) -> tuple[bool, list[int]]:
+    """Whether the notebook's "Time:" line says "about", and its minutes (one number or a range)."""
+    given = re.search(r"Time: (about )?(\d+(?:–\d+)?) minutes", prose(notebook))
+    assert given, f"{notebook.slug}: no 'Time: ... minutes' line at the top"
+    return bool(given.group(1)), [int(n) for n in given.group(2).split("–")]
+
+
+def test_the_guides_timing_table_shows_the_time_each_notebook_gives():
+    table = section(text(GUIDE), "## Timing at a glance")
+    rows = dict(re.findall(r"^\| `(\d\d_\w+)` \| ([^|]+?) \|", table, re.M))
     for lesson in LESSONS:
-        given = re.search(r"Time: (about )?(\d+(?:–\d+)?) minutes", prose(lesson))
-        assert given, f"{lesson.name}: no 'Time: ... minutes' line at the top"
-        printed = ("~" if given.group(1) else "") + given.group(2) + " min"
+        about, minutes = time_given(lesson)
+        printed = ("~" if about else "") + "–".join(map(str, minutes)) + " min"
         assert rows[lesson.name] == printed, f"instructors/guide.md, timing of {lesson.name}: the lesson says {printed}"
+    given = [minute for practice in PRACTICE for minute in time_given(practice)[1]]
+    practice_row = re.search(r"^\| practice sets [^|]+\| ([^|]+?) \|", table, re.M)
+    assert practice_row and practice_row.group(1) == f"{min(given)}–{max(given)} min", (
+        f"instructors/guide.md, timing of the practice sets: they say {min(given)} to {max(given)} minutes")
 
 
 def test_the_guide_has_a_section_per_lesson_in_order():
