@@ -184,6 +184,7 @@ def test_the_guides_week_on_one_theater_uses_real_parameters_and_values():
     table = section(text(GUIDE), "## A week on one theater").split("\n\n", 2)[1]
     header, _, *rows = table.splitlines()
     columns = [re.match(r"lesson (\d\d) `(\w+)`", cell.strip()) for cell in header.strip("|").split("|")][1:]
+    assert columns and all(columns), f"instructors/guide.md, a week on one theater: read 'lesson NN `name`' in {header}"
     by_number = {n.number: n for n in LESSONS}
     for column in columns:
         number, name = column.groups()
