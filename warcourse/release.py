@@ -11,10 +11,10 @@ dropped. The copy therefore runs, and each exercise says "not answered yet":
     only_paris = paris - set(members_of("brussels_2014"))      only_paris = ...
     q.paris.check(only_paris)                                  q.paris.check(only_paris)
 
-Markdown cells tagged ``solution`` are removed, and the other markdown cells' relative links,
-written from ``exercises/solutions/``, are rewritten to work from ``exercises/``. Student copies are executed so
-their stored outputs are real; ``release --check`` fails when a copy's cells no
-longer match what its solution would give.
+Markdown cells tagged ``solution`` are removed, and the other markdown cells' relative
+links, written from ``exercises/solutions/``, are rewritten to work from ``exercises/``.
+Student copies are executed so their stored outputs are real; ``release --check`` fails
+when a copy's cells no longer match what its solution would give.
 """
 
 from __future__ import annotations
