@@ -121,6 +121,19 @@ def shut_down_kernels(lab, path: str) -> None:
         time.sleep(0.2)
 
 
+def last_code_cell(page, notebook: nbformat.NotebookNode):
+    """The notebook's last code cell on the page, once JupyterLab has drawn every one.
+
+    JupyterLab attaches an opened notebook's cells one after another: until the last is drawn, the
+    last code cell on the page is an earlier one.
+    """
+    from playwright.sync_api import expect
+
+    cells = page.locator(".jp-CodeCell")
+    expect(cells).to_have_count(sum(cell.cell_type == "code" for cell in notebook.cells), timeout=STEP * 1000)
+    return cells.last
+
+
 def test_answers_survive_saving_closing_and_reopening(page_at, lab):
     nb = staged(FIXTURE, show_solutions=False)
     nb.cells.append(nbformat.v4.new_code_cell(f"{CODE_ANSWER.split('(')[0]}(...)"))  # an answer in code, as lessons ask
@@ -131,7 +144,7 @@ def test_answers_survive_saving_closing_and_reopening(page_at, lab):
     sky.choose("blue")
     widget_feedback = sky.check()
     assert widget_feedback.startswith(RIGHT)
-    code = notebook.page.locator(".jp-CodeCell").last
+    code = last_code_cell(notebook.page, nb)
     code.locator(".cm-content").click()
     notebook.page.keyboard.press("Control+A")
     notebook.page.keyboard.type(CODE_ANSWER)
@@ -154,7 +167,7 @@ def test_answers_survive_saving_closing_and_reopening(page_at, lab):
     assert sky.radio("blue").is_checked()
     assert not sky.radio("green").is_checked()
     assert " ".join(sky.feedback.text_content().split()) == widget_feedback
-    code = notebook.page.locator(".jp-CodeCell").last
+    code = last_code_cell(notebook.page, saved)
     assert code.locator(".cm-content").text_content() == CODE_ANSWER
     assert " ".join(code.locator(".jp-OutputArea-output").text_content().split()) == code_feedback
 
