@@ -14,6 +14,12 @@ A shell starts a background job (``python -m pytest &``) with SIGINT ignored, an
 started from it inherits that: the Ctrl-C tests of ``render`` and ``grade`` would then interrupt a
 process that cannot hear it. So a SIGINT found ignored is given Python's usual handler again.
 
+The kernels that nbval, render and grade start import ``warcourse`` as installed for the
+``python3`` kernel's Python, not from the folder pytest runs in. When that one is another checkout
+(a second clone installed into the same Python) or missing, every notebook would fail with "No
+module named warcourse" or, worse, pass on another checkout's code; so the run stops first and
+says how to install this one.
+
 Property tests (hypothesis) try the same examples on every run, with no time limit per example
 (hypothesis's default, 200 ms, can fail a test only because the machine is busy), so the suite's
 verdict changes only when the code does; speed is measured in ``benchmarks/``, not asserted.
@@ -22,9 +28,14 @@ what those miss; add what it finds to the test as an ``@example``.
 """
 
 import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import nbval.kernel
+import pytest
 from hypothesis import settings
+from jupyter_client.kernelspec import KernelSpecManager
 
 from warcourse.kernels import LocalKernelManager
 
@@ -33,7 +44,25 @@ settings.register_profile("explore", derandomize=False, deadline=None)
 settings.load_profile("verdict")
 
 
+def installed_warcourse() -> Path | None:
+    """The ``warcourse`` package a ``python3`` kernel imports, or None without one."""
+    python = KernelSpecManager().get_kernel_spec("python3").argv[0]
+    if python in ("python", "python3", f"python3.{sys.version_info.minor}"):
+        python = sys.executable  # what jupyter_client runs for these names
+    found = subprocess.run([python, "-c", "import importlib.util as u; s = u.find_spec('warcourse'); "
+                            "print(s.origin if s else '')"], cwd="/", capture_output=True, text=True, check=False)
+    origin = found.stdout.strip()
+    return Path(origin).parent.resolve() if origin else None
+
+
 def pytest_configure(config):
+    here = Path(__file__).parent.resolve()
+    if not hasattr(config, "workerinput"):  # once, in the main process
+        installed = installed_warcourse()
+        if installed != here / "warcourse":
+            pytest.exit(f"kernels would import warcourse from {installed or 'nowhere (it is not installed)'}, "
+                        f"not from {here}: install this checkout first "
+                        "(python -m pip install -r requirements.txt -e \".[test]\")", returncode=4)
     nbval.kernel.KernelManager = LocalKernelManager
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
