@@ -35,7 +35,7 @@ from pathlib import Path
 import nbval.kernel
 import pytest
 from hypothesis import settings
-from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
 from warcourse.kernels import LocalKernelManager
 
@@ -46,7 +46,10 @@ settings.load_profile("verdict")
 
 def installed_warcourse() -> Path | None:
     """The ``warcourse`` package a ``python3`` kernel imports, or None without one."""
-    python = KernelSpecManager().get_kernel_spec("python3").argv[0]
+    try:
+        python = KernelSpecManager().get_kernel_spec("python3").argv[0]
+    except NoSuchKernel:  # nbval's own error names the missing kernel
+        python = sys.executable
     if python in ("python", "python3", f"python3.{sys.version_info.minor}"):
         python = sys.executable  # what jupyter_client runs for these names
     found = subprocess.run([python, "-c", "import importlib.util as u; s = u.find_spec('warcourse'); "
