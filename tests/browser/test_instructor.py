@@ -79,9 +79,27 @@ class Page(NotebookPage):
 
     def widget(self, question: str) -> Exercise:
         """The exercise widget asking ``question`` (the whole box: question, inputs, Check, feedback)."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
         box = self.page.locator(EXERCISE).filter(has=self.page.locator(CHECK)).filter(has_text=question)
-        box.wait_for(timeout=RUN_ALL * 1000)
+        try:
+            box.wait_for(timeout=RUN_ALL * 1000)
+        except PlaywrightTimeout:
+            raise AssertionError(f"no widget asking {question!r} within {RUN_ALL} s; {self.what_shows()}") from None
         return Exercise(self, box, None)
+
+    def what_shows(self) -> str:
+        """What the page and the server show instead, for a failure's message (widgets are restored from
+        the saved state only once the notebook's kernel is ready)."""
+        kernels = [session["kernel"]["execution_state"] for session in self.lab.api("/api/sessions")
+                   if session["path"] == self.path]
+        widget_outputs = [" ".join(text.split())[:120] for text in self.page.locator(".jp-OutputArea-output")
+                          .all_text_contents() if "widget" in text.lower()]
+        logged = [line for line in self.lab.log.read_text(errors="replace").splitlines()
+                  if re.search(r"kernel|error|warn", line, re.IGNORECASE)][-12:]
+        return (f"the notebook's kernels: {kernels or 'none'}; outputs about widgets: {widget_outputs or 'none'}; "
+                f"screenshot: {self.screenshot(f'{self.path}-no-widget')}; the server's last lines on kernels "
+                "and errors:\n" + "\n".join(logged))
 
     def save(self) -> None:
         with self.page.expect_response(lambda response: response.request.method == "PUT"
