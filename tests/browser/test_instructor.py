@@ -18,6 +18,7 @@ import json
 import re
 import time
 import urllib.request
+import warnings
 
 import nbformat
 import pytest
@@ -77,16 +78,32 @@ class Page(NotebookPage):
         assert self.cells_not_run() == [], "cells did not run (an earlier cell failed?)"
         assert self.error_outputs() == [], "cells show errors"
 
-    def widget(self, question: str) -> Exercise:
+    def widget(self, question: str, within: float = RUN_ALL) -> Exercise:
         """The exercise widget asking ``question`` (the whole box: question, inputs, Check, feedback)."""
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         box = self.page.locator(EXERCISE).filter(has=self.page.locator(CHECK)).filter(has_text=question)
         try:
-            box.wait_for(timeout=RUN_ALL * 1000)
+            box.wait_for(timeout=within * 1000)
         except PlaywrightTimeout:
-            raise AssertionError(f"no widget asking {question!r} within {RUN_ALL} s; {self.what_shows()}") from None
+            raise AssertionError(f"no widget asking {question!r} within {within} s; {self.what_shows()}") from None
         return Exercise(self, box, None)
+
+    def reopened_widget(self, question: str) -> Exercise:
+        """The widget drawn from the notebook's saved state after the page is loaded again.
+
+        jupyterlab-manager reads a notebook's saved widget state once, when the notebook opens, and
+        drops it without a word when the kernel is not attached to it at that moment (``restoreWidgets``
+        catches the "Kernel not set" error): the outputs then show no widget until the cells run again.
+        A student reloads the page; so does this test, once, and says so in a warning.
+        """
+        try:
+            return self.widget(question, within=STEP)
+        except AssertionError as missing:
+            warnings.warn(f"the saved widget state showed only after a second reload; the first time: {missing}",
+                          stacklevel=2)
+            self.page.reload()
+            return self.widget(question)
 
     def what_shows(self) -> str:
         """What the page and the server show instead, for a failure's message (widgets are restored from
@@ -181,7 +198,7 @@ def test_answers_survive_saving_closing_and_reopening(page_at, lab):
 
     shut_down_kernels(lab, path)
     notebook.page.reload()
-    sky = notebook.widget(SKY)  # drawn from the saved state: the new kernel has run nothing
+    sky = notebook.reopened_widget(SKY)  # drawn from the saved state: the new kernel has run nothing
     assert sky.radio("blue").is_checked()
     assert not sky.radio("green").is_checked()
     assert " ".join(sky.feedback.text_content().split()) == widget_feedback
