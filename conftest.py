@@ -35,7 +35,7 @@ from pathlib import Path
 import nbval.kernel
 import pytest
 from hypothesis import settings
-from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from jupyter_client.kernelspec import NoSuchKernel
 
 from warcourse.kernels import LocalKernelManager
 
@@ -47,11 +47,9 @@ settings.load_profile("verdict")
 def installed_warcourse() -> Path | None:
     """The ``warcourse`` package a ``python3`` kernel imports, or None without one."""
     try:
-        python = KernelSpecManager().get_kernel_spec("python3").argv[0]
+        python = LocalKernelManager(kernel_name="python3").format_kernel_cmd()[0]  # as nbval would start it
     except NoSuchKernel:  # nbval's own error names the missing kernel
         python = sys.executable
-    if python in ("python", "python3", f"python3.{sys.version_info.minor}"):
-        python = sys.executable  # what jupyter_client runs for these names
     found = subprocess.run([python, "-c", "import importlib.util as u; s = u.find_spec('warcourse'); "
                             "print(s.origin if s else '')"], cwd="/", capture_output=True, text=True, check=False)
     origin = found.stdout.strip()
