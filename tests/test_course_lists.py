@@ -12,10 +12,9 @@ import re
 import shlex
 from functools import cache
 
-import nbformat
 import pytest
 
-from warcourse import catalogue, questions
+from warcourse import catalogue, notebooks, questions
 from warcourse.errors import UsageError
 from warcourse.paths import ROOT
 
@@ -40,7 +39,7 @@ def section(page: str, heading: str) -> str:
 
 
 def course_map() -> str:
-    cells = nbformat.read(COURSE_MAP, as_version=4).cells
+    cells = notebooks.read(COURSE_MAP).cells
     found = [c.source for c in cells if c.cell_type == "markdown" and c.source.startswith("## The course map")]
     assert found, f"{COURSE_MAP.name}: no markdown cell starting with '## The course map'"
     return found[0]
@@ -48,7 +47,7 @@ def course_map() -> str:
 
 def prose(lesson: catalogue.Lesson) -> str:
     """The notebook's markdown cells, joined."""
-    return "\n".join(c.source for c in nbformat.read(lesson.path, as_version=4).cells if c.cell_type == "markdown")
+    return "\n".join(c.source for c in notebooks.read(lesson.path).cells if c.cell_type == "markdown")
 
 
 @cache
@@ -186,15 +185,17 @@ def test_the_guides_week_on_one_theater_uses_real_parameters_and_values():
     columns = [re.match(r"lesson (\d\d) `(\w+)`", cell.strip()) for cell in header.strip("|").split("|")][1:]
     assert columns and all(columns), f"instructors/guide.md, a week on one theater: read 'lesson NN `name`' in {header}"
     by_number = {n.number: n for n in LESSONS}
+    allowed = []  # per column
     for column in columns:
         number, name = column.groups()
-        assert name in by_number[number].parameters(), f"lesson {number} has no parameter {name}"
+        parameters = by_number[number].parameters()
+        assert name in parameters, f"lesson {number} has no parameter {name}"
+        allowed.append([str(v) for v in parameters[name].allowed])
     for row in rows:
-        for column, cell in zip(columns, row.strip("|").split("|")[1:]):
-            number, name = column.groups()
-            allowed = [str(v) for v in by_number[number].parameters()[name].allowed]
+        for column, values, cell in zip(columns, allowed, row.strip("|").split("|")[1:]):
+            name = column.group(2)
             for value in re.findall(r'`"([^"]*)"`', cell):
-                assert value in allowed, f"instructors/guide.md, a week on one theater: {name} {value!r}"
+                assert value in values, f"instructors/guide.md, a week on one theater: {name} {value!r}"
 
 
 def render_commands():
