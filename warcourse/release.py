@@ -66,11 +66,16 @@ def placeholder(source: str, where: str = "cell") -> str:
     return "\n".join(out)
 
 
+def is_relative(target: str) -> bool:
+    """Whether a link's target is a path from the page's folder (not a web address, an anchor or ``/...``)."""
+    return not re.match(r"[a-z][a-z0-9+.-]*:|[#/]", target)
+
+
 def rebased(markdown: str) -> str:
     """``markdown`` with its relative links, written from ``exercises/solutions/``, made to work from ``exercises/``."""
     def rebase(match: re.Match) -> str:
         code, opening, target = match.groups()
-        if code or re.match(r"[a-z][a-z0-9+.-]*:|[#/]", target):
+        if code or not is_relative(target):
             return match.group(0)
         return opening + posixpath.normpath(posixpath.join("solutions", target))
 
