@@ -157,6 +157,32 @@ def test_the_guides_timing_table_shows_the_time_each_notebook_gives():
         f"instructors/guide.md, timing of the practice sets: they say {min(given)} to {max(given)} minutes")
 
 
+def minutes_in(words: str) -> list[int]:
+    """The first number or range of minutes in ``words`` ("80–95 min" gives [80, 95], "90 min + ..." [90])."""
+    found = re.search(r"(\d+)(?:–(\d+))?", words)
+    assert found, f"no minutes in {words!r}"
+    return [int(n) for n in found.groups() if n]
+
+
+def test_the_guides_plan_for_each_lesson_agrees_with_its_section_and_what_the_lesson_says():
+    """One lesson, one plan: the timing table's "plan for" column is the time in the lesson's section
+    heading, and it overlaps the time the lesson prints for students (a plan of 70–85 minutes for a
+    lesson that says "about 90" tells the instructor and the class two different things)."""
+    page = text(GUIDE)
+    plans = dict(re.findall(r"^\| `(\d\d_\w+)` \| [^|]+ \| ([^|]+?) \|", section(page, "## Timing at a glance"), re.M))
+    for lesson in LESSONS:
+        heading = re.search(rf"^## Lesson {lesson.number}: [^\n]*\(([^)]*)\)$", page, re.M)
+        assert heading, f"instructors/guide.md: '## Lesson {lesson.number}: Title (time)'"
+        plan = minutes_in(plans[lesson.name])
+        assert minutes_in(heading.group(1)) == plan, (
+            f"instructors/guide.md, lesson {lesson.number}: the section heading says {heading.group(1)}, "
+            f"the timing table plans {plans[lesson.name]}")
+        printed = time_given(lesson)[1]
+        assert printed[0] <= plan[-1] and plan[0] <= printed[-1], (
+            f"instructors/guide.md, lesson {lesson.number}: plans {plans[lesson.name]}, but the lesson tells "
+            f"students {'–'.join(map(str, printed))} minutes; change one of them")
+
+
 def test_the_guide_has_a_section_per_lesson_in_order():
     numbers = re.findall(r"^## Lesson (\d\d): ", text(GUIDE), re.M)
     assert numbers == [n.number for n in LESSONS], "instructors/guide.md: a '## Lesson NN: Title (time)' per lesson"
