@@ -8,6 +8,7 @@ the page and what to change there.
 
 from __future__ import annotations
 
+import importlib
 import re
 import shlex
 from functools import cache
@@ -129,6 +130,29 @@ def test_pages_name_the_practice_sets_there_are(page, pattern):
     assert numbers == [f"{n:02d}" for n in range(int(numbers[0]), int(numbers[-1]) + 1)], "no gap in the sets"
     for first, last in found:
         assert (first, last) == (numbers[0], numbers[-1]), f"{page.name}: practice sets {first} to {last}"
+
+
+NAMED_SET = re.compile(r"\b[Pp]ractice sets? (\d\d)\b")
+
+
+def test_each_lesson_section_of_the_guide_names_only_its_own_practice_set():
+    """The guide's *50-minute slot* sends work home "with practice set NN": the lesson's own one."""
+    page = text(GUIDE)
+    for lesson in LESSONS:
+        named = set(NAMED_SET.findall(section(page, f"## Lesson {lesson.number}:")))
+        own = {p.number for p in PRACTICE if p.number == lesson.number}
+        assert named <= own, (f"instructors/guide.md, lesson {lesson.number} names practice set(s) {sorted(named)}; "
+                              f"its own is {sorted(own) or 'none'}")
+
+
+@pytest.mark.parametrize("module", sorted((ROOT / "warcourse" / "questions").glob("*_bank.py")), ids=lambda p: p.stem)
+def test_a_bank_module_names_only_the_practice_set_it_builds(module):
+    """A bank module's comments name the practice set whose questions it holds ("practice set 03's ...")."""
+    defined = set(vars(importlib.import_module(f"warcourse.questions.{module.stem}"))) & set(questions.BANKS)
+    built = {p.number for p in PRACTICE if p.bank_call().bank in defined}
+    named = set(NAMED_SET.findall(text(module)))
+    assert named <= built, (f"warcourse/questions/{module.name} names practice set(s) {sorted(named - built)}; "
+                            f"it builds {sorted(built) or 'none'}")
 
 
 def test_the_guide_times_every_lesson_in_order():
