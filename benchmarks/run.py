@@ -53,6 +53,8 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
+from processes import ProcessCPU  # benchmarks/ is on sys.path when this file runs
+
 from warcourse import render
 from warcourse.catalogue import Lesson, discover
 from warcourse.errors import first_line
@@ -526,14 +528,16 @@ def measure_render(repeat: int) -> dict:
 # ---------------------------------------------------------------- suite and install
 
 def pytest_run(args: list[str], timeout: float) -> tuple[dict, str]:
-    """``python -m pytest ARGS``: wall seconds, its CPU and the machine's, exit code, summary line and
-    the slowest tests ``--durations`` listed; and the whole output."""
+    """``python -m pytest ARGS``: wall seconds, its CPU (all told, and per kind of process) and the
+    machine's, exit code, summary line and the slowest tests ``--durations`` listed; and the whole output."""
     machine = machine_cpu()
-    seconds, cpu, proc = run([sys.executable, "-m", "pytest", *args], ROOT, timeout)
+    with ProcessCPU() as processes:
+        seconds, cpu, proc = run([sys.executable, "-m", "pytest", *args], ROOT, timeout)
     machine = machine_cpu() - machine
     text = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + "\n" + proc.stderr)
     slowest = re.findall(r"^(\d+\.\d+)s (?:call|setup|teardown)\s+(\S+)", text, re.M)
     return {"seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "machine_cpu_s": round(machine, 1),
+            "cpu_by_kind": processes.by_kind(),
             "exit": proc.returncode, "summary": last_line(re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout)),
             "slowest": [{"seconds": float(x), "test": t} for x, t in slowest]}, text
 
@@ -876,6 +880,8 @@ def markdown(res: dict) -> str:
                 "'pulled in by' names the requirements.txt lines that need it):", ""]
         out += [f"- {p['package']}: {p['mb']:.0f} MB, pulled in by {', '.join(p['pulled_in_by']) or 'pip itself'}"
                 + (f"; for {PURPOSE[p['package']]}" if p["package"] in PURPOSE else "") for p in inst["top"][:8]]
+    if suite and suite.get("cpu_by_kind"):
+        out += suite_cpu_markdown(suite)
     if suite and suite["slowest"]:
         out += ["", "Slowest tests:", ""] + [f"- {t['seconds']:.1f} s `{t['test']}`" for t in suite["slowest"]]
     if suite and (suite["failed"] or suite["skipped"]):
@@ -890,6 +896,20 @@ def markdown(res: dict) -> str:
             out.append(f"| `{i['part']}` | {i['seconds']:.1f} | {i['cpu_s']:.1f} | {'' if busy is None else busy} | "
                        f"{i['summary']} | {slow} |")
     return "\n".join(out) + "\n"
+
+
+def suite_cpu_markdown(suite: dict) -> list[str]:
+    """Where the suite's CPU went, by kind of process, against what the time budget allows on this machine."""
+    kinds, busy, cores = suite["cpu_by_kind"], suite.get("machine_cpu_s"), suite["workers"]
+    allowed = BUDGET["suite_s"] * cores
+    out = ["", f"Where the suite's CPU went (sampled from /proc every 0.5 s; the machine was busy {busy} CPU-s, "
+           f"and {BUDGET['suite_s']:g} s on {cores} cores allows at most {allowed:g} CPU-s):", "",
+           "| kind of process | CPU s | share of the budget's CPU |", "|---|---|---|"]
+    out += [f"| {kind} | {cpu:.1f} | {cpu / allowed:.0%} |" for kind, cpu in kinds.items()]
+    browser = sum(cpu for kind, cpu in kinds.items() if "browser tests)" in kind and not kind.startswith("kernels"))
+    out += ["", f"Chromium, Playwright's driver and the JupyterLab server (the browser tests alone) took "
+            f"{browser:.0f} CPU-s, {browser / allowed:.0%} of it."]
+    return out
 
 
 def over_budget_markdown(nb: dict | None, prof: dict | None) -> list[str]:
