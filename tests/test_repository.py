@@ -91,3 +91,21 @@ def test_no_property_test_has_a_time_limit():
              if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "settings"
              and any(keyword.arg == "deadline" for keyword in node.keywords)]
     assert timed == []
+
+
+def test_the_guide_says_what_every_test_file_guards():
+    """CONTRIBUTING.md's *What the tests guard* names every test file, so a maintainer who breaks one
+    knows what it protects: by name, by its folder (``tests/browser/``, ``tests/grading/``), or, for a
+    bank's own ``tests/banks/test_<topic>.py``, by that pattern."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide.split("\n## What the tests guard\n", 1)[1].split("\n## ", 1)[0]
+    topics = {path.stem.removesuffix("_bank") for path in (ROOT / "warcourse" / "questions").glob("*_bank.py")}
+    topic_pattern = "`test_<topic>.py`" in section
+    unnamed = []
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        folder = path.parent.relative_to(ROOT).as_posix()
+        by_folder = folder not in ("tests", "tests/banks") and f"`{folder}/`" in section
+        by_topic = topic_pattern and folder == "tests/banks" and path.stem.removeprefix("test_") in topics
+        if f"`{path.name}`" not in section and not by_folder and not by_topic:
+            unnamed.append(path.relative_to(ROOT).as_posix())
+    assert unnamed == [], f"CONTRIBUTING.md, 'What the tests guard' does not say what these guard: {unnamed}"
