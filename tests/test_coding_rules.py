@@ -349,6 +349,20 @@ def test_a_source_the_sentence_does_not_name_is_unattributed(tables, text):
         assert (claim["claimant"] == "Wikipedia (unattributed)") == (claim["claimant_type"] == "unattributed")
 
 
+# An outlet reporting what someone else said: "Fox News reported that ... 175 airstrikes ..., according to the
+# U.S. military's Africa Command". The outlet is the first link the reader can check; the source it cites stays
+# in the quote (a fork once "corrected" one such row to the Command, against all the others).
+OUTLET_CITING = re.compile(r"\b([A-Z][\w.]*(?: (?:[A-Z][\w.]*|and|news))*) (?:also )?reported (?:that )?.*?"
+                           r"\b(?:according to|said|announced)\b")
+
+
+def test_a_count_an_outlet_reports_from_a_source_is_reported_by_the_outlet(tables, text):
+    rows = selected(tables, ["strike_counts"], OUTLET_CITING, where="sentence", text=text)
+    assert len(rows) >= 10, "the pattern no longer finds the outlets' reports"
+    for _name, ident, row, match in rows:
+        assert row["reported_by"].lower() == match.group(1).lower(), (ident, row["reported_by"], match.group(1))
+
+
 # --- nested and summed claims are linked ------------------------------------------------------------------
 
 LINKED = {  # (claim, the claim it is part of), by the article's words
