@@ -1,7 +1,8 @@
 """Hand-written codings (``data/annotations/*.yaml``) read strictly, with their line numbers.
 
-Each record remembers the YAML line it starts on, so every later error can name
-``file:line`` and the record's id. Quotes are located in the seed here: a quote
+Each record remembers the YAML line it starts on and the line of each of its keys,
+so every later error can name ``file:line`` (the line of the field at fault, else the
+record's first line) and the record's id. Quotes are located in the seed here: a quote
 must occur in exactly one passage, and that passage's line becomes the record's
 ``line``.
 
@@ -40,6 +41,12 @@ LINE_KEY = "__line__"
 _IMPLICIT_TYPES_DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge"}
 
 
+class Mapping(dict):
+    """A mapping read from YAML; ``lines`` gives the line each of its keys is on."""
+
+    lines: dict[str, int] = {}
+
+
 @dataclass(frozen=True)
 class Record:
     """One YAML mapping with the place it came from."""
@@ -48,14 +55,15 @@ class Record:
     file: str
     yaml_line: int
 
-    @property
-    def label(self) -> str:
-        """``file:line (id)`` for messages."""
+    def label(self, field: str | None = None) -> str:
+        """``file:line (id)`` for messages: the line of ``field`` where it is known, else the record's."""
         ident = next((self.fields[k] for k in self.fields if k.endswith("_id")), None)
-        return f"{self.file}:{self.yaml_line}" + (f" ({' '.join(str(ident).split())})" if ident else "")
+        line = getattr(self.fields, "lines", {}).get(field, self.yaml_line)
+        return f"{self.file}:{line}" + (f" ({' '.join(str(ident).split())})" if ident else "")
 
-    def fail(self, message: str) -> CourseError:
-        return CourseError(f"{self.label}: {message}")
+    def fail(self, message: str, field: str | None = None) -> CourseError:
+        """The error for ``message``, naming the line of ``field`` (the field at fault) when given."""
+        return CourseError(f"{self.label(field)}: {message}")
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -117,7 +125,20 @@ class _StrictLoader(yaml.SafeLoader):
             first[key] = key_node.start_mark.line + 1
             mapping[key] = self.construct_object(value_node, deep=deep)
         mapping[LINE_KEY] = node.start_mark.line + 1
+        mapping = Mapping(mapping)
+        mapping.lines = first
         return mapping
+
+    def construct_yaml_map(self, node):
+        """SafeLoader's, keeping the lines of the keys (its own copies the mapping into a plain dict)."""
+        data = Mapping()
+        yield data
+        value = self.construct_mapping(node)
+        data.update(value)
+        data.lines = value.lines
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_yaml_map)
 
 
 def _read_text(path: Path, where: str) -> str:
@@ -187,10 +208,10 @@ def check_fields(record: Record, allowed: set[str], required: set[str]) -> None:
     present = {k for k in record.fields if k != "__line__"}
     unknown = sorted(present - allowed)
     if unknown:
-        raise record.fail(f"unknown field {unknown[0]!r}; expected only {', '.join(sorted(allowed))}")
+        raise record.fail(f"unknown field {unknown[0]!r}; expected only {', '.join(sorted(allowed))}", unknown[0])
     missing = sorted(f for f in required if record.fields.get(f) in (None, ""))
     if missing:
-        raise record.fail(f"missing {missing[0]!r}")
+        raise record.fail(f"missing {missing[0]!r}", missing[0])
 
 
 class QuoteIndex:
@@ -203,11 +224,11 @@ class QuoteIndex:
     def locate(self, quote, record: Record) -> int:
         """The seed line of the only passage containing ``quote``; otherwise a clear error."""
         if not isinstance(quote, str) or not quote.strip():
-            raise record.fail("missing 'quote': every record needs the article's words for its fact")
+            raise record.fail("missing 'quote': every record needs the article's words for its fact", "quote")
         hits = [p.line for p in self.passages if quote in p.text]
         if not hits:
-            raise record.fail(f"quote not found verbatim in {self.where}: {quote!r}")
+            raise record.fail(f"quote not found verbatim in {self.where}: {quote!r}", "quote")
         if len(hits) > 1:
             raise record.fail(f"quote found on lines {', '.join(map(str, hits))} of {self.where}; "
-                              f"lengthen it until it is unique: {quote!r}")
+                              f"lengthen it until it is unique: {quote!r}", "quote")
         return hits[0]

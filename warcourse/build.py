@@ -36,6 +36,7 @@ ACTOR_FIELDS = ("actor", "led_by")
 DATA_VERSION = "2.1.0"  # of the tables' contract: raise it when a column or a vocabulary changes
 ARTICLE_URL = "https://en.wikipedia.org/wiki/"
 _DATE_RE = re.compile(schema.DATE_PATTERN)
+TERM_FIELD = {"named": "named", "excluded": "except", "by_reference": "from"}  # a member term's field per basis
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,12 @@ def _date(value, record: Record, column: str) -> str | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str) or not _DATE_RE.match(value):
-        raise record.fail(f"{column} is {value!r}; expected an ISO date like 2014-09-05, 2014-09 or 2014")
+        raise record.fail(f"{column} is {value!r}; expected an ISO date like 2014-09-05, 2014-09 or 2014", column)
     padding = {4: "-01-01", 7: "-01", 10: ""}[len(value)]
     try:
         dt.date.fromisoformat(value + padding)
     except ValueError:
-        raise record.fail(f"{column} is {value!r}, which is not a real date") from None
+        raise record.fail(f"{column} is {value!r}, which is not a real date", column) from None
     return value
 
 
@@ -80,22 +81,23 @@ def _value(record: Record, column: schema.Column):
     elif value in (None, ""):
         value = None
     elif column.type == "integer" and (isinstance(value, bool) or not isinstance(value, int)):
-        raise record.fail(f"{column.name} is {value!r}; expected a whole number")
+        raise record.fail(f"{column.name} is {value!r}; expected a whole number", column.name)
     elif column.type == "boolean" and not isinstance(value, bool):
-        raise record.fail(f"{column.name} is {value!r}; expected true or false")
+        raise record.fail(f"{column.name} is {value!r}; expected true or false", column.name)
     elif column.type == "string":
         if isinstance(value, bool):  # YAML 1.1, which PyYAML reads, makes an unquoted no, yes, on, off a bool
             raise record.fail(f"{column.name} is {str(value).lower()}, not text: YAML reads an unquoted yes, no, "
                               "on, off, true or false as true or false; put the word in quotes, e.g. "
-                              f'{column.name}: "{"yes" if value else "no"}"')
+                              f'{column.name}: "{"yes" if value else "no"}"', column.name)
         if not isinstance(value, str):
-            raise record.fail(f"{column.name} is {value!r}; expected text (in quotes if YAML reads it as a number)")
+            raise record.fail(f"{column.name} is {value!r}; expected text (in quotes if YAML reads it as a number)",
+                              column.name)
         value = " ".join(value.split())
     if value is None and column.required:
-        raise record.fail(f"missing {column.name!r}")
+        raise record.fail(f"missing {column.name!r}", column.name)
     if column.enum and value is not None and value not in column.enum:
         raise record.fail(f"{column.name} is {value!r}; expected one of {', '.join(column.enum)} "
-                          "(see the codebook in data/README.md)")
+                          "(see the codebook in data/README.md)", column.name)
     return value
 
 
@@ -107,17 +109,17 @@ def _check_bounds(row: dict, record: Record) -> None:
     if low is None and high is None:
         raise record.fail("low and high are both empty; code at least one bound (see the codebook)")
     if low is not None and high is not None and low > high:
-        raise record.fail(f"low {low} is above high {high}")
+        raise record.fail(f"low {low} is above high {high}", "high")
     if "value" in row and row["value"] not in (low, high):
         raise record.fail(f"value {row['value']} is neither low ({low}) nor high ({high}); "
-                          "value is the number the quote states, low and high its bounds")
+                          "value is the number the quote states, low and high its bounds", "value")
 
 
 def _check_attribution(row: dict, record: Record) -> None:
     certainty = row.get("certainty")
     if certainty in ("claimed", "suggested") and not row.get("attributed_to"):
         raise record.fail(f"certainty is {certainty!r} but attributed_to is empty; "
-                          "name who claims, suggests or reports it, as the article does")
+                          "name who claims, suggests or reports it, as the article does", "certainty")
 
 
 def _inferred(record: Record, table: schema.Table) -> str | None:
@@ -127,14 +129,14 @@ def _inferred(record: Record, table: schema.Table) -> str | None:
         return None
     allowed = [c for c in table.column_names if c not in schema.NEVER_INFERRED and c != table.primary_key[0]]
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise record.fail(f"inferred is {names!r}; expected a list of column names like [date, theater]")
+        raise record.fail(f"inferred is {names!r}; expected a list of column names like [date, theater]", "inferred")
     unknown = sorted(set(names) - set(allowed))
     if unknown:
         raise record.fail(f"inferred names {unknown[0]!r}; expected columns of {table.name}: "
-                          f"{', '.join(allowed)}")
+                          f"{', '.join(allowed)}", "inferred")
     missing = [n for n in names if record.fields.get(n) in (None, "")]
     if missing:
-        raise record.fail(f"inferred names {missing[0]!r}, which is empty; list only coded values")
+        raise record.fail(f"inferred names {missing[0]!r}, which is empty; list only coded values", "inferred")
     return ";".join(c for c in allowed if c in names)
 
 
@@ -144,7 +146,7 @@ def _check_numbers(table: str, row: dict, record: Record) -> frozenset:
     values = []
     named = row.get("named") or 0
     if named < 0:
-        raise record.fail(f"named is {named}; expected the number of victims the quote names (1 or more)")
+        raise record.fail(f"named is {named}; expected the number of victims the quote names (1 or more)", "named")
     for column in NUMERIC_FIELDS.get(table, ()):
         value = row.get(column)
         if value is None:
@@ -153,7 +155,7 @@ def _check_numbers(table: str, row: dict, record: Record) -> frozenset:
         if not (stated == 0 and named) and not mentions(row["quote"], stated):
             extra = f" ({value} minus the {named} named)" if named else ""
             raise record.fail(f"{column} {value}{extra} does not appear in its quote (as digits or words): "
-                              f"{row['quote']!r}")
+                              f"{row['quote']!r}", column)
         values.append(stated if stated else value)
     return frozenset(values)
 
@@ -198,7 +200,7 @@ class Builder:
         name = self.countries.actor(spelling)
         if name not in schema.ACTORS and self.countries.code(name) is None:
             raise record.fail(f"{column} is {spelling!r}; expected a country of countries.yaml or one of "
-                              f"{', '.join(schema.ACTORS)} (see the codebook)")
+                              f"{', '.join(schema.ACTORS)} (see the codebook)", column)
         return name
 
     def coalitions(self) -> tuple[list[dict], list[dict]]:
@@ -214,20 +216,20 @@ class Builder:
     def _members(self, cid: str, record: Record, done: dict, known: set) -> dict[str, dict]:
         terms = record.fields.get("members") or []
         if not isinstance(terms, list):
-            raise record.fail("members must be a list of terms (named: [...] or from: <coalition_id>)")
+            raise record.fail("members must be a list of terms (named: [...] or from: <coalition_id>)", "members")
         result: dict[str, dict] = {}
         excluded: dict[str, dict] = {}
         for term in terms:
             term_rec = Record(term, record.file, term.get("__line__", record.yaml_line)) \
                 if isinstance(term, dict) else record
             if not isinstance(term, dict):
-                raise record.fail(f"member term {term!r} must be a mapping")
+                raise record.fail(f"member term {term!r} must be a mapping", "members")
             check_fields(term_rec, {"named", "from", "only", "except", "quote"}, {"quote"})
             validate.member_term(term, term_rec)
             line = self.quotes.locate(term["quote"], term_rec)
 
             def row(spelling, basis, term_rec=term_rec, line=line, quote=term["quote"]):
-                name, code = self.countries.resolve(spelling, term_rec.label)
+                name, code = self.countries.resolve(spelling, term_rec.label(TERM_FIELD[basis]))
                 return name, {"coalition_id": cid, "country": name, "iso3": code, "basis": basis,
                               "line": line, "quote": quote}
 
@@ -238,12 +240,12 @@ class Builder:
             if "from" in term:
                 ref = term["from"]
                 if ref not in known:
-                    raise term_rec.fail(f"refers to unknown coalition {ref!r}")
+                    raise term_rec.fail(f"refers to unknown coalition {ref!r}", "from")
                 if ref not in done:
-                    raise term_rec.fail(f"refers to {ref!r}, which must be defined earlier in the file")
+                    raise term_rec.fail(f"refers to {ref!r}, which must be defined earlier in the file", "from")
                 only = term.get("only")
                 if only not in (None, "named"):
-                    raise term_rec.fail(f"only is {only!r}; expected 'named'")
+                    raise term_rec.fail(f"only is {only!r}; expected 'named'", "only")
                 source = {n for n, m in done[ref].items()
                           if m["basis"] != "excluded" and (only is None or m["basis"] == "named")}
                 drop = {self.countries.canonical(s) for s in term.get("except") or []}
@@ -265,7 +267,7 @@ class Builder:
                          {"issue_id", "kind", "quotes", "description", "lesson"})
             quotes = record.fields["quotes"]
             if not isinstance(quotes, list) or not quotes:
-                raise record.fail("quotes must be a list of the passages involved")
+                raise record.fail("quotes must be a list of the passages involved", "quotes")
             lines = sorted({self.quotes.locate(q, record) for q in quotes})
             record.fields["lesson"] = str(record.fields["lesson"]).zfill(2)
             row = {c.name: _value(record, c) for c in table.columns if c.name not in ("lines", "records")}
@@ -281,14 +283,15 @@ class Builder:
         if named is None:
             return None
         if not isinstance(named, dict) or not all(isinstance(v, list) for v in named.values()):
-            raise record.fail("records must map a table to a list of its ids, like {casualty_claims: [a, b]}")
+            raise record.fail("records must map a table to a list of its ids, like {casualty_claims: [a, b]}",
+                              "records")
         out = []
         for table, ids in named.items():
             if table not in self.ids:
-                raise record.fail(f"records names table {table!r}; expected one of {', '.join(self.ids)}")
+                raise record.fail(f"records names table {table!r}; expected one of {', '.join(self.ids)}", "records")
             for ident in ids:
                 if ident not in self.ids[table]:
-                    raise record.fail(f"records names {table}:{ident}, which is not a row of {table}")
+                    raise record.fail(f"records names {table}:{ident}, which is not a row of {table}", "records")
                 out.append(f"{table}:{ident}")
         return ";".join(out) or None
 

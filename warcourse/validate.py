@@ -29,19 +29,19 @@ def row(table: schema.Table, values: dict, record) -> None:
         value = values.get(name)
         if name.endswith("_id") and isinstance(value, str) and not SNAKE_CASE.match(value):
             raise record.fail(f"{name} {value!r} is not snake_case (lower-case letters, digits "
-                              "and single underscores, starting with a letter)")
+                              "and single underscores, starting with a letter)", name)
     precisions = [c.name for c in table.columns if c.enum == schema.PRECISIONS]
     precision = values.get(precisions[0]) if len(precisions) == 1 else None
     for column in table.columns if precision in _PRECISION_LENGTH else ():
         value = values.get(column.name)
         if column.type == "date" and value and len(value) != _PRECISION_LENGTH[precision]:
-            raise record.fail(f"{column.name} {value!r} does not match {precisions[0]} {precision!r}")
+            raise record.fail(f"{column.name} {value!r} does not match {precisions[0]} {precision!r}", column.name)
     names = set(table.column_names)
     for start, end in RANGES:
         first, last = values.get(start), values.get(end)
         if {start, end} <= names and first is not None and last is not None and _after(first, last):
             word = "before" if isinstance(first, str) else "below"
-            raise record.fail(f"{end} {last} is {word} {start} {first}")
+            raise record.fail(f"{end} {last} is {word} {start} {first}", end)
 
 
 def _after(first, last) -> bool:
@@ -57,9 +57,9 @@ def member_term(term: dict, record) -> None:
     for key in ("named", "except"):
         names = term.get(key)
         if names is not None and not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
-            raise record.fail(f"{key} is {names!r}; expected a list of country names like [France, Italy]")
+            raise record.fail(f"{key} is {names!r}; expected a list of country names like [France, Italy]", key)
     if "from" in term and not isinstance(term["from"], str):
-        raise record.fail(f"from is {term['from']!r}; expected the coalition_id of an earlier coalition")
+        raise record.fail(f"from is {term['from']!r}; expected the coalition_id of an earlier coalition", "from")
 
 
 def iso3_override(name: str, code, note, where: str) -> str:
