@@ -97,3 +97,20 @@ def test_a_bank_function_takes_the_declared_parameters_and_refuses_others():
             demo(*args, **kwargs)
     assert registry.declared("practice") == {} and registry.declared("lesson") == {"theater": ("all", "Iraq")}
     assert demo.which == "lesson" and demo.declared == {"theater": ("all", "Iraq")}
+
+
+def test_a_question_that_cannot_be_built_for_a_value_says_which_question_and_value():
+    """A maintainer who adds a value the data cannot answer learns which question failed, for which value,
+    and where the guide says what a value needs; the error keeps its own type and message."""
+    registry = Registry(lesson="demo", parameters={"theater": ("all", "Yemen")})
+
+    @registry.question("lesson")
+    def order(t, theater):
+        if theater == "Yemen":
+            raise ValueError("an ordering needs at least two distinct items")
+        return _number("Rows?")
+
+    with pytest.raises(ValueError, match="two distinct items") as raised:
+        registry.build("lesson", theater="Yemen")
+    (note,) = raised.value.__notes__
+    assert "question 'order' of the bank 'demo' for theater='Yemen'" in note and "Add a parameter value" in note

@@ -142,7 +142,15 @@ class Registry:
         for entry in self.questions(which):
             if only is None or entry.name == only:
                 arguments = {name: parameters[name] for name in entry.parameters}
-                bank.add(entry.name, entry.build(tables, **arguments), summative=entry.role == "summative")
+                try:
+                    exercise = entry.build(tables, **arguments)
+                except Exception as error:  # a maintainer's new value or fact the question cannot ask about
+                    shown = ", ".join(f"{name}={value!r}" for name, value in arguments.items())
+                    error.add_note(f"while building question {entry.name!r} of the bank {self.banks[which]!r}"
+                                   + (f" for {shown}" if shown else "") + " (see CONTRIBUTING.md, "
+                                   "'Add a parameter value', for what a value must give every question)")
+                    raise
+                bank.add(entry.name, exercise, summative=entry.role == "summative")
         return bank
 
 
