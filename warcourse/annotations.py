@@ -44,7 +44,7 @@ _IMPLICIT_TYPES_DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:mer
 class Mapping(dict):
     """A mapping read from YAML; ``lines`` gives the line each of its keys is on."""
 
-    lines: dict[str, int] = {}
+    lines: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ class _StrictLoader(yaml.SafeLoader):
     def construct_mapping(self, node, deep=False):
         if not isinstance(node, MappingNode):
             raise ConstructorError(None, None, f"expected a mapping, found {node.id}", node.start_mark)
-        mapping, first = {}, {}
+        mapping, first = Mapping(), {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, str):
@@ -125,7 +125,6 @@ class _StrictLoader(yaml.SafeLoader):
             first[key] = key_node.start_mark.line + 1
             mapping[key] = self.construct_object(value_node, deep=deep)
         mapping[LINE_KEY] = node.start_mark.line + 1
-        mapping = Mapping(mapping)
         mapping.lines = first
         return mapping
 
