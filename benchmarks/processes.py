@@ -24,6 +24,8 @@ KINDS = (  # (kind, pattern over "comm<NUL>cmdline"); the first match wins
     ("pytest and its xdist workers", r"pytest|exec\(eval\(sys\.stdin"),
 )
 OTHER = "other (commands the tests run, sandboxes, git, pip)"
+BROWSER = tuple(kind for kind, _ in KINDS if kind.endswith("(browser tests)"))  # only the browser tests start these
+PERIOD = 0.5  # seconds between samples
 
 
 def kind_of(comm: str, cmdline: str) -> str:
@@ -35,7 +37,7 @@ def kind_of(comm: str, cmdline: str) -> str:
 class ProcessCPU:
     """A context manager: while it is open, a thread samples the CPU time of this process's descendants."""
 
-    def __init__(self, period: float = 0.5, proc: Path = Path("/proc")):
+    def __init__(self, period: float = PERIOD, proc: Path = Path("/proc")):
         self.period, self.proc, self.root = period, proc, os.getpid()
         self.tick = os.sysconf("SC_CLK_TCK")
         self.seen: dict[tuple[int, str], tuple[str, float]] = {}  # (pid, start time) -> (kind, CPU seconds)

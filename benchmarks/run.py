@@ -53,7 +53,7 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
-from processes import ProcessCPU  # benchmarks/ is on sys.path when this file runs
+from processes import BROWSER, PERIOD, ProcessCPU  # benchmarks/ is on sys.path when this file runs
 
 from warcourse import render
 from warcourse.catalogue import Lesson, discover
@@ -902,11 +902,11 @@ def suite_cpu_markdown(suite: dict) -> list[str]:
     """Where the suite's CPU went, by kind of process, against what the time budget allows on this machine."""
     kinds, busy, cores = suite["cpu_by_kind"], suite.get("machine_cpu_s"), suite["workers"]
     allowed = BUDGET["suite_s"] * cores
-    out = ["", f"Where the suite's CPU went (sampled from /proc every 0.5 s; the machine was busy {busy} CPU-s, "
+    out = ["", f"Where the suite's CPU went (sampled from /proc every {PERIOD:g} s; the machine was busy {busy} CPU-s, "
            f"and {BUDGET['suite_s']:g} s on {cores} cores allows at most {allowed:g} CPU-s):", "",
            "| kind of process | CPU s | share of the budget's CPU |", "|---|---|---|"]
     out += [f"| {kind} | {cpu:.1f} | {cpu / allowed:.0%} |" for kind, cpu in kinds.items()]
-    browser = sum(cpu for kind, cpu in kinds.items() if "browser tests)" in kind and not kind.startswith("kernels"))
+    browser = sum(cpu for kind, cpu in kinds.items() if kind in BROWSER)
     out += ["", f"Chromium, Playwright's driver and the JupyterLab server (the browser tests alone) took "
             f"{browser:.0f} CPU-s, {browser / allowed:.0%} of it."]
     return out
