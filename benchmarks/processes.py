@@ -20,10 +20,10 @@ KINDS = (  # (kind, pattern over "comm<NUL>cmdline"); the first match wins
     ("Chromium (browser tests)", r"chrom"),
     ("Playwright's driver (browser tests)", r"^node\x00|playwright"),
     ("JupyterLab server (browser tests)", r"-m\x00jupyterlab\b"),
-    ("kernels (nbval, render, grade, browser tests)", r"ipykernel|kernel-[0-9a-f]+\.json"),
+    ("kernels (nbval, render, execute, browser tests)", r"ipykernel|kernel-[0-9a-f]+\.json"),
     ("pytest and its xdist workers", r"pytest|exec\(eval\(sys\.stdin"),
 )
-OTHER = "other (commands the tests run, sandboxes, git, pip)"
+OTHER = "other (commands the tests run, the grader's sandboxed runs, git, pip)"
 BROWSER = tuple(kind for kind, _ in KINDS if kind.endswith("(browser tests)"))  # only the browser tests start these
 PERIOD = 0.5  # seconds between samples
 
@@ -40,8 +40,7 @@ class ProcessCPU:
     def __init__(self, period: float = PERIOD, proc: Path = Path("/proc")):
         self.period, self.proc, self.root = period, proc, os.getpid()
         self.tick = os.sysconf("SC_CLK_TCK")
-        self.seen: dict[tuple[int, str], tuple[str, float]] = {}  # (pid, start time) -> (kind, CPU seconds)
-        self.descendants: set[tuple[int, str]] = set()
+        self.seen: dict[tuple[int, str], tuple[str, float]] = {}  # each descendant (pid, start time) -> (kind, CPU s)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -70,8 +69,7 @@ class ProcessCPU:
                 fields = stat[stat.rindex(")") + 2:].split()
                 stats[int(entry.name)] = (stat[stat.index("(") + 1:stat.rindex(")")], int(fields[1]),
                                           (int(fields[11]) + int(fields[12])) / self.tick, fields[19])
-        alive = {pid: (pid, start) for pid, (_comm, _ppid, _cpu, start) in stats.items()}
-        ours = {self.root} | {pid for pid, key in alive.items() if key in self.descendants}
+        ours = {self.root} | {pid for pid, (_comm, _ppid, _cpu, start) in stats.items() if (pid, start) in self.seen}
         grown = True
         while grown:  # children of known descendants (a new process may have a new parent too)
             new = {pid for pid, (_c, ppid, _cpu, _s) in stats.items() if ppid in ours and pid not in ours}
@@ -80,7 +78,6 @@ class ProcessCPU:
         for pid in ours - {self.root}:
             comm, _ppid, cpu, start = stats[pid]
             key = (pid, start)
-            self.descendants.add(key)
             kind = self.seen[key][0] if key in self.seen else kind_of(comm, self._cmdline(pid))
             self.seen[key] = (kind, cpu)
 

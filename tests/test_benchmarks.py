@@ -16,7 +16,7 @@ from processes import OTHER, ProcessCPU, kind_of  # noqa: E402  (benchmarks/ is 
     ("node", "/venv/playwright/driver/node\x00run-driver", "Playwright's driver (browser tests)"),
     ("python", "/venv/bin/python\x00-m\x00jupyterlab\x00--no-browser", "JupyterLab server (browser tests)"),
     ("python", "/venv/bin/python\x00-m\x00ipykernel_launcher\x00-f\x00/tmp/kernel-1a2b.json",
-     "kernels (nbval, render, grade, browser tests)"),
+     "kernels (nbval, render, execute, browser tests)"),
     ("python", "/venv/bin/python\x00-c\x00import sys;exec(eval(sys.stdin.readline()))", "pytest and its xdist workers"),
     ("python", "/venv/bin/python\x00-m\x00warcourse\x00release", OTHER),
     ("bwrap", "bwrap\x00--unshare-all", OTHER),
