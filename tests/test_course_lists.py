@@ -161,11 +161,18 @@ def test_the_guide_times_every_lesson_in_order():
         "instructors/guide.md, '## Timing at a glance': one row per lesson")
 
 
+def minutes_in(words: str) -> list[int]:
+    """The first number or range of minutes in ``words`` ("80–95 min" gives [80, 95], "90 min + ..." [90])."""
+    found = re.search(r"(\d+)(?:–(\d+))?", words)
+    assert found, f"no minutes in {words!r}"
+    return [int(n) for n in found.groups() if n]
+
+
 def time_given(notebook: catalogue.Lesson) -> tuple[bool, list[int]]:
     """Whether the notebook's "Time:" line says "about", and its minutes (one number or a range)."""
     given = re.search(r"Time: (about )?(\d+(?:–\d+)?) minutes", prose(notebook))
     assert given, f"{notebook.slug}: no 'Time: ... minutes' line at the top"
-    return bool(given.group(1)), [int(n) for n in given.group(2).split("–")]
+    return bool(given.group(1)), minutes_in(given.group(2))
 
 
 def test_the_guides_timing_table_shows_the_time_each_notebook_gives():
@@ -179,13 +186,6 @@ def test_the_guides_timing_table_shows_the_time_each_notebook_gives():
     practice_row = re.search(r"^\| practice sets [^|]+\| ([^|]+?) \|", table, re.M)
     assert practice_row and practice_row.group(1) == f"{min(given)}–{max(given)} min", (
         f"instructors/guide.md, timing of the practice sets: they say {min(given)} to {max(given)} minutes")
-
-
-def minutes_in(words: str) -> list[int]:
-    """The first number or range of minutes in ``words`` ("80–95 min" gives [80, 95], "90 min + ..." [90])."""
-    found = re.search(r"(\d+)(?:–(\d+))?", words)
-    assert found, f"no minutes in {words!r}"
-    return [int(n) for n in found.groups() if n]
 
 
 def test_the_guides_plan_for_each_lesson_agrees_with_its_section_and_what_the_lesson_says():
