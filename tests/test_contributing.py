@@ -18,6 +18,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from markdown_sections import section
 
 from warcourse.paths import ROOT
 
@@ -30,8 +31,7 @@ KEPT = ["warcourse", "seeds", "data", "pyproject.toml", "conftest.py", "tests/co
 def recipe() -> list[str]:
     """The code blocks of the guide's *Add a question* section, in order."""
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    section = guide.split("\n## Add a question\n", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"```(?:python|bash)\n(.*?)```", section, re.S)
+    return re.findall(r"```(?:python|bash)\n(.*?)```", section(guide, "## Add a question"), re.S)
 
 
 def copy_course(to: Path) -> None:

@@ -14,6 +14,7 @@ import shlex
 from functools import cache
 
 import pytest
+from markdown_sections import section
 
 from warcourse import catalogue, notebooks, questions
 from warcourse.errors import UsageError
@@ -29,14 +30,6 @@ COURSE_MAP = ROOT / "notebooks" / "00_start_here.ipynb"
 
 def text(path) -> str:
     return path.read_text(encoding="utf-8")
-
-
-def section(page: str, heading: str) -> str:
-    """The text under ``heading`` (a whole line) up to the next heading of the same or a higher level."""
-    level = heading.split(" ", 1)[0]
-    found = re.search(rf"^{re.escape(heading)}[^\n]*\n(.*?)(?=^#{{1,{len(level)}}} |\Z)", page, re.M | re.S)
-    assert found, f"no heading {heading!r}"
-    return found.group(1)
 
 
 def course_map() -> str:

@@ -20,8 +20,7 @@ from warcourse.exercises import (
     views,
 )
 from warcourse.exercises import explore as explore_module
-
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+from warcourse.mime import WIDGET_VIEW
 
 
 def shown_text(view):

@@ -31,10 +31,10 @@ from warcourse.__main__ import main
 from warcourse.errors import CourseError
 from warcourse.exercises import ExerciseView
 from warcourse.grading import answers, judge, notebook, recorder, report, sandbox
+from warcourse.mime import WIDGET_STATE
 from warcourse.paths import EXERCISES, ROOT
 
 STUDENT = EXERCISES / "03_air_campaigns.ipynb"
-STATE = "application/vnd.jupyter.widget-state+json"
 
 
 def _no_sandbox() -> str:
@@ -236,7 +236,7 @@ def test_a_run_that_outlives_its_time_limit_and_grace_is_stopped_by_the_grader(t
 
 def model(nb, question: str) -> tuple[dict, dict]:
     """The saved state of all widgets, and the box of ``question``'s widget in it."""
-    state = nb.metadata["widgets"][STATE]["state"]
+    state = nb.metadata["widgets"][WIDGET_STATE]["state"]
     box = next(m for m in state.values() if f"warcourse-q-{question}" in m["state"].get("_dom_classes", []))
     return state, box
 

@@ -7,14 +7,14 @@ import pytest
 
 from warcourse import notebooks
 from warcourse.errors import CourseError
-from warcourse.mime import WIDGET_STATE
+from warcourse.mime import WIDGET_STATE, WIDGET_VIEW
 
 
 def widget_notebook(state: dict, shown: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("w", id="slider")
     cell.outputs = [nbformat.v4.new_output("display_data", data={
-        "application/vnd.jupyter.widget-view+json": {"model_id": shown, "version_major": 2, "version_minor": 0},
+        WIDGET_VIEW: {"model_id": shown, "version_major": 2, "version_minor": 0},
         "text/plain": "IntSlider(value=3)"})]
     nb.cells = [cell]
     nb.metadata["widgets"] = {WIDGET_STATE: {"state": state, "version_major": 2, "version_minor": 0}}
@@ -41,7 +41,7 @@ def test_renamed_ids_stay_linked():
     by_kind = {saved["model_name"]: model for model, saved in state.items()}
     assert "a" * 32 not in nbformat.writes(nb)
     assert state[by_kind["IntSliderModel"]]["state"]["layout"] == f"IPY_MODEL_{by_kind['LayoutModel']}"
-    shown = nb.cells[0].outputs[0]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+    shown = nb.cells[0].outputs[0]["data"][WIDGET_VIEW]["model_id"]
     assert shown == by_kind["IntSliderModel"]
 
 

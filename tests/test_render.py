@@ -14,6 +14,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from warcourse import catalogue, handout, render
 from warcourse.__main__ import main
 from warcourse.errors import CourseError, UsageError
+from warcourse.mime import WIDGET_STATE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LESSON = FIXTURES / "90_fixture_lesson.ipynb"
@@ -219,7 +220,7 @@ def test_render_with_non_default_parameters(tmp_path, capsys):
     assert len(injected) == 1 and 'theater = "Syria"' in injected[0].source
     texts = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
     assert "theater is Syria, year is 2014" in texts and "Solution: Iraq" in texts
-    assert nb.metadata.widgets["application/vnd.jupyter.widget-state+json"]["state"]
+    assert nb.metadata.widgets[WIDGET_STATE]["state"]
 
     page = (out / "90_fixture_lesson.html").read_text(encoding="utf-8")
     assert "<title>A fixture lesson</title>" in page

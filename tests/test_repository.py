@@ -8,7 +8,9 @@ from pathlib import Path
 
 import jsonschema
 from hypothesis import settings
+from markdown_sections import section
 
+from warcourse import mime
 from warcourse.paths import ROOT
 
 
@@ -98,14 +100,25 @@ def test_the_guide_says_what_every_test_file_guards():
     knows what it protects: by name, by its folder (``tests/browser/``, ``tests/grading/``), or, for a
     bank's own ``tests/banks/test_<topic>.py``, by that pattern."""
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    section = guide.split("\n## What the tests guard\n", 1)[1].split("\n## ", 1)[0]
+    guards = section(guide, "## What the tests guard")
     topics = {path.stem.removesuffix("_bank") for path in (ROOT / "warcourse" / "questions").glob("*_bank.py")}
-    topic_pattern = "`test_<topic>.py`" in section
+    topic_pattern = "`test_<topic>.py`" in guards
     unnamed = []
     for path in sorted((ROOT / "tests").rglob("test_*.py")):
         folder = path.parent.relative_to(ROOT).as_posix()
-        by_folder = folder not in ("tests", "tests/banks") and f"`{folder}/`" in section
+        by_folder = folder not in ("tests", "tests/banks") and f"`{folder}/`" in guards
         by_topic = topic_pattern and folder == "tests/banks" and path.stem.removeprefix("test_") in topics
-        if f"`{path.name}`" not in section and not by_folder and not by_topic:
+        if f"`{path.name}`" not in guards and not by_folder and not by_topic:
             unnamed.append(path.relative_to(ROOT).as_posix())
     assert unnamed == [], f"CONTRIBUTING.md, 'What the tests guard' does not say what these guard: {unnamed}"
+
+
+def test_the_widget_mime_types_are_spelled_only_in_warcourse_mime():
+    """Code and tests import them from ``warcourse.mime``: a second spelling would go on passing after
+    the first one changed. (The committed notebooks, written by ipywidgets, are what checks the spelling.)"""
+    spelled = [f"{path.relative_to(ROOT)}:{number}"
+               for folder in ("warcourse", "tests", "benchmarks") for path in sorted((ROOT / folder).rglob("*.py"))
+               if path != ROOT / "warcourse" / "mime.py"
+               for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+               if mime.WIDGET_STATE in line or mime.WIDGET_VIEW in line]
+    assert spelled == [], f"import these MIME types from warcourse.mime instead: {spelled}"
