@@ -62,13 +62,13 @@ def test_unknown_theater_names_the_allowed_ones(tables, bad):
 
 # --- line references -----------------------------------------------------------------------------
 
-def test_refs_lists_few_lines_and_ranges_many():
-    assert brief.refs([373]) == "line 373"
-    assert brief.refs([367, 365, 365]) == "lines 365, 367"
+def test_cite_lists_few_lines_and_ranges_many():
+    assert brief.cite("x", [373]) == "x (line 373)"
+    assert brief.cite("x", [367, 365, 365]) == "x (lines 365, 367)"
     many = range(490, 490 + brief.LISTED + 1)
-    assert brief.refs(many) == f"lines 490–{490 + brief.LISTED}"
+    assert brief.cite("x", many) == f"x (lines 490–{490 + brief.LISTED})"
     with pytest.raises(ValueError):
-        brief.refs([])
+        brief.cite("x", [])
 
 
 @given(st.sets(st.integers(1, 919), min_size=1, max_size=20))

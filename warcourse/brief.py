@@ -27,6 +27,7 @@ import pandas as pd
 
 from . import campaigns, casualties, data, dates, numbers, schema, tracing
 from . import coalitions as co
+from .exercises.feedback import line_reference
 from .lesson_setup import require
 from .rowfacts import facts
 from .theaters import COMBINED, claim_theater, claims_in, covered, in_theater
@@ -49,7 +50,6 @@ LISTED = 12  # cite up to this many lines one by one; more become a range
 TARGET_WORDS = {"ISIL": "", "several": " against ISIL and other groups", "unknown": " (target not stated)",
                 "Taliban": " against the Taliban"}  # what a strike count's target adds to its sentence
 _DEATHS = re.compile(r"\bkill|\bdeath|\bdead", re.IGNORECASE)
-_REFERENCE = re.compile(r"\((?:line \d+|lines \d+(?:(?:, |–)\d+)+)\)")
 
 
 # --- tables --------------------------------------------------------------------------------------
@@ -96,29 +96,18 @@ def coverage(tables: Tables) -> pd.DataFrame:
 
 # --- citing lines --------------------------------------------------------------------------------
 
-def refs(lines) -> str:
-    """"line 373", "lines 365, 367" or, for more than ``LISTED`` lines, "lines 490–547"."""
-    lines = sorted({int(line) for line in lines})
-    if not lines:
-        raise ValueError("a reference needs at least one line")
-    if len(lines) == 1:
-        return f"line {lines[0]}"
-    if len(lines) > LISTED:
-        return f"lines {lines[0]}–{lines[-1]}"
-    return "lines " + ", ".join(str(line) for line in lines)
-
-
 def cite(text: str, lines) -> str:
-    """``text`` followed by its line reference in brackets."""
-    return f"{text} ({refs(lines)})"
+    """``text`` followed by its line reference in brackets ("(line 373)", "(lines 365, 367)", a range for
+    more than ``LISTED`` lines)."""
+    reference = line_reference(lines, LISTED)
+    if not reference:
+        raise ValueError(f"a reference needs at least one line: {text!r}")
+    return f"{text} ({reference})"
 
 
 def cited_lines(text: str) -> list[int]:
     """Every seed line a text cites (both ends of a range)."""
-    found = []
-    for reference in _REFERENCE.findall(text):
-        found += [int(n) for n in re.findall(r"\d+", reference)]
-    return sorted(set(found))
+    return sorted({line for ref in tracing.line_refs(text) for line in ref.lines})
 
 
 def tagged(row_id: str) -> str:

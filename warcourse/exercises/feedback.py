@@ -16,15 +16,18 @@ NOT_ANSWERED = {
 LISTED = 4  # more lines than this are cited as a span, so the count of lines never tells a count asked for
 
 
+def line_reference(lines, listed: int = LISTED) -> str:
+    """``"line 65"``, ``"lines 65, 66"`` or, for more than ``listed`` lines, ``"lines 491–547"`` ("" for no
+    lines); the course's one way to write seed lines (``tracing.line_refs`` reads them back)."""
+    lines = sorted({int(line) for line in lines})
+    if len(lines) > listed:
+        return f"lines {lines[0]}–{lines[-1]}"
+    return ("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines)) if lines else ""
+
+
 def cite(lines: tuple[int, ...]) -> str:
     """``"article line 65"``, ``"article lines 65, 66"`` or ``"article lines 491–547"`` ("" for no lines)."""
-    if not lines:
-        return ""
-    if len(lines) == 1:
-        return f"article line {lines[0]}"
-    if len(lines) > LISTED:
-        return f"article lines {min(lines)}–{max(lines)}"
-    return "article lines " + ", ".join(str(line) for line in lines)
+    return f"article {line_reference(lines)}" if lines else ""
 
 
 @dataclass(frozen=True)
