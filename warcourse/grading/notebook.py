@@ -18,6 +18,7 @@ from pathlib import Path
 from ..catalogue import BankCall, bank_calls
 from ..errors import CourseError
 from ..notebooks import parse
+from ..notebooks import read as read_file
 from ..paths import EXERCISES, NOTEBOOKS, ROOT
 
 
@@ -113,12 +114,10 @@ def arguments(call: BankCall, values: dict) -> list:
 @cache
 def course_notebooks(bank: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(course notebook, the question names it asks) for every course notebook that builds ``bank``."""
-    import nbformat
-
     found = []
     for folder in (NOTEBOOKS, EXERCISES, EXERCISES / "checks"):
         for path in sorted(folder.glob("*.ipynb")):
-            sources = code(nbformat.read(path, as_version=4))
+            sources = code(read_file(path))
             try:
                 call = bank_call(sources)
             except NotGradable:

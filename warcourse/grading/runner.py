@@ -70,10 +70,11 @@ def outputs(captured, error: bool) -> list:
 
 
 def run(notebook: Path, seconds: float, sandboxed: bool, fd: int) -> None:
-    import nbformat
     from IPython.utils.capture import capture_output
 
-    nb = nbformat.read(notebook, as_version=4)
+    from ..notebooks import read, write
+
+    nb = read(notebook)
     ip = shell()
     setup = PREAMBLE + ("" if sandboxed else "_warcourse_recorder.install_questions()\n")
     if any("Draft" in cell.source for cell in nb.cells if cell.cell_type == "code"):
@@ -105,7 +106,7 @@ def run(notebook: Path, seconds: float, sandboxed: bool, fd: int) -> None:
             report(fd, finished=True)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        nbformat.write(nb, notebook.with_name("executed.ipynb"))
+        write(nb, notebook.with_name("executed.ipynb"))
         used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
         report(fd, cpu=round(sum(u.ru_utime + u.ru_stime for u in used), 2))  # for benchmarks/grade_class.py
 
