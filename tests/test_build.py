@@ -127,7 +127,8 @@ def test_every_required_number_is_coded_or_excluded(result):
 
 
 def test_datapackage_validates_with_frictionless():
-    frictionless = pytest.importorskip("frictionless")
+    import frictionless  # here, not at the top: it takes a second to import, in every worker that collects
+
     report = frictionless.validate(str(DATA / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
 
