@@ -165,17 +165,6 @@ def test_same_kind_keeps_totals_grouped_and_marks_combined(tables, theater):
         assert list(group["value"]) == sorted(group["value"], reverse=True)
 
 
-def test_when_says_over_which_days():
-    row = {"count_type": "cumulative", "period_start": pd.Timestamp("2016-08-01"),
-           "period_end": pd.Timestamp("2016-12-19"), "date_precision": "day"}
-    assert brief.when(row) == "by 19 December 2016"
-    assert brief.when({**row, "count_type": "single_event"}) == "on 19 December 2016"
-    assert brief.when({**row, "count_type": "period"}) == "over 1 August 2016 – 19 December 2016"
-    year = {"count_type": "period", "period_start": pd.Timestamp("2016-01-01"),
-            "period_end": pd.Timestamp("2016-01-01"), "date_precision": "year"}
-    assert brief.when(year) == "in 2016"
-
-
 @pytest.mark.parametrize("theater", brief.THEATERS)
 def test_kind_choices_have_one_number_of_the_same_kind(tables, theater):
     reference, right, others = bank.kind_choices(tables.counts, tables.deployments, theater)
@@ -184,6 +173,22 @@ def test_kind_choices_have_one_number_of_the_same_kind(tables, theater):
     labels = [bank.kind_label(right)] + [label for label, _ in others]
     assert len(set(labels)) == len(labels) >= 3
     assert all(why.endswith(".") for _, why in others)
+
+
+
+@pytest.mark.parametrize("theater", brief.THEATERS)
+def test_kind_choices_keep_the_article_qualifiers(tables, theater):
+    """Each choice writes its count with ``campaigns.amount``: "at least 70 F-16", "about 12 personnel"
+    ("an estimated dozen"), "over 1,800 airstrikes", never the bare value of a hedged number."""
+    reference, right, others = bank.kind_choices(tables.counts, tables.deployments, theater)
+    rows = {row["record_id"]: row for frame in (tables.counts, tables.deployments) for _, row in frame.iterrows()}
+    actors = {row["actor"] for row in rows.values()}
+    labels = [bank.kind_label(right)] + [label for label, _ in others]
+    for label in [label for label in labels if label.split(": ")[0] in actors]:  # not "The number of countries"
+        actor, rest = label.split(": ", 1)
+        written = [campaigns.amount(row) for row in rows.values()
+                   if row["actor"] == actor and rest.startswith(campaigns.amount(row) + " ")]
+        assert written, f"{theater}: {label!r} writes no row's count as campaigns.amount does"
 
 
 # --- casualty claims and inconsistencies ---------------------------------------------------------

@@ -301,3 +301,14 @@ def test_spans_give_dates_at_their_precision(events):
     assert spans.loc[("United States", "Afghanistan"), "ended"] == ""
     afghan = campaigns.campaign_spans(campaigns.campaign_events(events, "Afghanistan"))
     assert "(January 2016)" in campaigns.describe_timeline(afghan, "Afghanistan")
+
+
+def test_during_says_over_which_days_in_a_sentence():
+    row = {"count_type": "cumulative", "period_start": pd.Timestamp("2016-08-01"),
+           "period_end": pd.Timestamp("2016-12-19"), "date_precision": "day"}
+    assert campaigns.during(row) == "by 19 December 2016"
+    assert campaigns.during({**row, "count_type": "single_event"}) == "on 19 December 2016"
+    assert campaigns.during({**row, "count_type": "period"}) == "over 1 August 2016 – 19 December 2016"
+    year = {"count_type": "period", "period_start": pd.Timestamp("2016-01-01"),
+            "period_end": pd.Timestamp("2016-01-01"), "date_precision": "year"}
+    assert campaigns.during(year) == "in 2016"

@@ -326,26 +326,6 @@ def same_kind(counts: pd.DataFrame, theater: str) -> pd.DataFrame:
     return heads.drop(columns="_m").reset_index(drop=True)
 
 
-def when(row) -> str:
-    """The days a strike count covers: "by 19 December 2016", "over Jan 2017 – Apr 2017", "in 2016",
-    "on 2 October 2016"."""
-    if row["count_type"] == "cumulative":
-        return "by " + dates.at_precision(row["period_end"], row["date_precision"])
-    if row["count_type"] == "single_event":
-        return dates.on(row["period_end"], row["date_precision"])
-    text = dates.period(row["period_start"], row["period_end"], str(row["date_precision"]))
-    return text if text.startswith("until") else ("over " if " – " in text else "in ") + text
-
-
-def amount(row) -> str:
-    """A count in the words of its quote ("over 16,000", "nearly 44,000", "between 70 and 80"), else its bounds."""
-    bounds = {v for v in (row["low"], row["high"]) if not pd.isna(v)}
-    for quantity in numbers.find_quantities(row["quote"]):
-        if quantity.values == bounds:
-            return quantity.text.strip()
-    return casualties.describe_bounds(row["low"], row["high"], row["vague"])
-
-
 def scope(row) -> str:
     """", Iraq and Syria together" for a row the article gives for both countries, else ""."""
     return f", {COMBINED} together" if str(row["theater"]) == COMBINED else ""
@@ -396,7 +376,7 @@ def air(tables: Tables, theater: str) -> Section:
     for (metric, count_type), group in heads.groupby(["metric", "count_type"], observed=True, sort=False):
         items = "; ".join(cite(f"{row.actor}: {tagged(row.record_id)} {metric}"
                                + TARGET_WORDS.get(str(row.target), f" against {row.target}")
-                               + f" {when(row._asdict())}"
+                               + f" {campaigns.during(row._asdict())}"
                                + (f", {COMBINED} combined" if row.combined else ""), [row.line])
                           for row in group.head(3).itertuples())
         text.append(f"- {metric.capitalize()}, {campaigns.COUNT_PLURALS[count_type]}: {items}.")

@@ -22,7 +22,7 @@ import re
 import pandas as pd
 
 from . import plots, schema
-from .dates import at_precision, day, period
+from .dates import at_precision, day, on, period
 from .exercises.feedback import plural
 from .theaters import COMBINED, covers, in_theater, place
 
@@ -73,6 +73,17 @@ def when(row) -> str:
     if row["count_type"] == "single_event":
         return at_precision(row["period_end"], row["date_precision"])
     return period(row["period_start"], row["period_end"], row["date_precision"])
+
+
+def during(row) -> str:
+    """The days a count covers as a phrase in a sentence: "by 19 December 2016" (a running total), "on 2 October
+    2016" (one event), "over 8 August 2014 – 30 September 2014" or "in 2016" (a period)."""
+    if row["count_type"] == "cumulative":
+        return "by " + at_precision(row["period_end"], row["date_precision"])
+    if row["count_type"] == "single_event":
+        return on(row["period_end"], row["date_precision"])
+    text = when(row)
+    return text if text.startswith("until") else ("over " if " – " in text else "in ") + text
 
 
 def dated(frame: pd.DataFrame) -> list[str]:

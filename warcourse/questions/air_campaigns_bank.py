@@ -558,7 +558,7 @@ def fits(t: Tables) -> MultipleChoice:
     flights = rate.loc["coalition_2015_07_21_sorties"]
     issues = t.inconsistencies.set_index("issue_id")
     return MultipleChoice(
-        f"Compare the rate per day of the coalition's figure of over {claim.value:,} 'airstrikes' by "
+        f"Compare the rate per day of the coalition's figure of {campaigns.amount(claim)} 'airstrikes' by "
         f"{day(claim.end)} with the rates of the other running totals: which metric does it fit best?",
         choices={
             "sorties": f"The coalition's sorties ran at {flights.per_day:g} a day, close to this figure's rate. "

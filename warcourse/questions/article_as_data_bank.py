@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from .. import article, textstats
+from .. import article, campaigns, textstats
 from ..dates import at_precision
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer
 from .bank import Registry, Tables, seed_lines
@@ -240,9 +240,9 @@ def unit(t: Tables) -> MultipleChoice:
         "that number fit better?",
         choices={
             "airstrikes, as the article says": f"Set it beside the US airstrikes by "
-                f"{at_precision(earlier['period_end'], earlier['date_precision'])} ({earlier['value']:,}) and "
+                f"{at_precision(earlier['period_end'], earlier['date_precision'])} ({campaigns.amount(earlier)}) and "
                 f"the coalition's strikes up to {at_precision(later['period_end'], later['date_precision'])} "
-                f"({later['value']:,}): the early figure is far too large for strikes.",
+                f"({campaigns.amount(later)}): the early figure is far too large for strikes.",
             right: "Only a count of flights grows that fast: the US alone had flown thousands of sorties for a "
                    "few hundred strikes in the first weeks. The course keeps the number as written and flags "
                    "it as implausible rather than changing it.",

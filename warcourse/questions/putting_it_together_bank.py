@@ -34,8 +34,8 @@ def key_events(events: pd.DataFrame, count: int = 5) -> pd.DataFrame:
 def kind_label(row) -> str:
     """A strike count as a choice: "Netherlands: 2,100 airstrikes, running total by December 2018"."""
     place = f", {COMBINED} combined" if row["theater"] == COMBINED else ""
-    return (f"{row['actor']}: {brief.amount(row)} {row['metric']}, {campaigns.COUNT_WORDS[row['count_type']]}"
-            f" {brief.when(row)}{place}")
+    return (f"{row['actor']}: {campaigns.amount(row)} {row['metric']}, {campaigns.COUNT_WORDS[row['count_type']]}"
+            f" {campaigns.during(row)}{place}")
 
 
 def _why_not(row, metric: str, count_type: str) -> str:
@@ -53,7 +53,7 @@ def _forces_choice(deployments: pd.DataFrame, theater: str) -> list[tuple[str, s
     if not len(forces):
         return []
     row = forces.iloc[0]
-    return [(f"{row['actor']}: {row['value']:,} {row['asset']} ({campaigns.ASSET_WORDS[row['count_type']]}, "
+    return [(f"{row['actor']}: {campaigns.amount(row)} {row['asset']} ({campaigns.ASSET_WORDS[row['count_type']]}, "
              f"{dates.at_precision(row['date'], row['date_precision'])})",
              "It counts forces from the deployments table (people or aircraft), not strikes.")]
 
