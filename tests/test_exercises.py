@@ -23,7 +23,7 @@ from warcourse.exercises import (
     key,
     record,
 )
-from warcourse.exercises.feedback import NOT_ANSWERED, cite
+from warcourse.exercises.feedback import NOT_ANSWERED, cite, joined
 from warcourse.exercises.names import spellings
 from warcourse.exercises.numeric import Ambiguous, NotANumber, to_fraction
 from warcourse.exercises.sets import typed_items
@@ -119,6 +119,11 @@ def test_feedback_text_is_plain_and_says_where_to_look():
         "✘ Not quite. X. (Where to look: the article's section “Iraq”.)"
     assert str(Feedback(None, NOT_ANSWERED["code"])) == \
         "… Not answered yet: replace ... with your answer and run the cell again."
+
+
+def test_joined_lists_in_plain_words():
+    assert [joined([]), joined(["Iraq"]), joined(["Iraq", "Syria"])] == ["", "Iraq", "Iraq and Syria"]
+    assert joined(["Iraq", "Syria", "Libya"], "or") == "Iraq, Syria or Libya"
 
 
 def test_many_lines_are_cited_as_a_span_so_their_number_tells_nothing():

@@ -27,7 +27,7 @@ import pandas as pd
 
 from . import campaigns, casualties, data, dates, numbers, schema, tracing
 from . import coalitions as co
-from .exercises.feedback import line_reference
+from .exercises.feedback import joined, line_reference
 from .lesson_setup import require
 from .rowfacts import facts
 from .theaters import COMBINED, claim_theater, claims_in, covered, in_theater
@@ -140,11 +140,6 @@ def tag_numbers(text: str, row_id: str) -> str:
 
 def in_words(text: str) -> str:
     return text.replace("_", " ")
-
-
-def and_list(items) -> str:
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # --- sections and the brief ----------------------------------------------------------------------
@@ -303,10 +298,10 @@ def alliances(tables: Tables, theater: str) -> Section:
     out = sorted(outside(tables.members, countries, biggest))
     none = sorted(in_no_list(tables.members, countries))
     if out:
-        text.append(cite(f"Outside the {co.label(biggest)} list, the longest one: {and_list(out)}",
+        text.append(cite(f"Outside the {co.label(biggest)} list, the longest one: {joined(out)}",
                          [lines_of[c] for c in out]) + ".")
     if none:
-        text.append(cite(f"In no coalition list at all: {and_list(none)}", [lines_of[c] for c in none]) + ".")
+        text.append(cite(f"In no coalition list at all: {joined(none)}", [lines_of[c] for c in none]) + ".")
     else:
         text.append(f"Every country involved in {theater} is in at least one coalition list.")
     return Section("Which coalitions they belonged to", tuple(text))

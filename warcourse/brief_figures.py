@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from . import plots, schema
-from .brief import FROM_SOURCE, and_list, claim_text, in_words, largest
+from .brief import FROM_SOURCE, claim_text, in_words, largest
+from .exercises.feedback import joined
 from .theaters import COMBINED
 
 
@@ -49,8 +50,8 @@ def describe_events(events: pd.DataFrame, theater: str) -> str:
     return (f"Timeline of the {len(events)} events the article dates for {theater}"
             + (f" ({both} of them for {COMBINED} together, hollow markers)" if both else "")
             + f", from {events['date'].min():%B %Y} to {events['date'].max():%B %Y}, one row per event type"
-            f" ({len(counts)} types). The most frequent type is {and_list([in_words(k) for k in top.index])}"
-            f" ({top.iloc[0]} events); the busiest year is {and_list([str(y) for y in busiest.index])}"
+            f" ({len(counts)} types). The most frequent type is {joined([in_words(k) for k in top.index])}"
+            f" ({top.iloc[0]} events); the busiest year is {joined([str(y) for y in busiest.index])}"
             f" ({busiest.iloc[0]} events).")
 
 

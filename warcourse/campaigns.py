@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import plots, schema
 from .dates import at_precision, day, on, period
-from .exercises.feedback import plural
+from .exercises.feedback import joined, plural
 from .theaters import COMBINED, covers, in_theater, place
 
 THEATERS = ("all", "Iraq", "Syria", "Libya", "Afghanistan")  # lesson 03's `theater` parameter
@@ -430,8 +430,7 @@ def describe_contributions(heads: pd.DataFrame, theater: str) -> str:
     rows = len(heads[["actor", "theater", "target"]].drop_duplicates())
     others = heads.loc[heads["target"] != "ISIL", "target"].astype("string").map(TARGET_WORDS)
     words = sorted(set(others))
-    listed = ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else "".join(words)
-    against = f" Rows against {listed} are kept apart from the counts against ISIL." if words else ""
+    against = f" Rows against {joined(words, 'or')} are kept apart from the counts against ISIL." if words else ""
     return (f"Dot chart with {plural(rows, 'row')}, one per actor, theater and target ({place(theater)}), and one"
             f" marker per metric on a log scale: {metrics}. Filled markers are running totals, hollow ones counts"
             f" for a period or single events. The values run from {low.reported} ({low.actor}, {low.metric}) to"

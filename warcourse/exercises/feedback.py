@@ -126,6 +126,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
+def joined(items, conjunction: str = "and") -> str:
+    """"A", "A and B", "A, B and C" (or "or"); "" for no items."""
+    items = [str(item) for item in items]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}" if len(items) > 1 else "".join(items)
+
+
 def listing(items, limit: int = 8) -> str:
     """Quote up to ``limit`` items, comma-separated, saying how many more there are."""
     items = list(items)

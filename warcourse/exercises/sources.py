@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from .feedback import joined
+
 TOO_MANY = 3  # more sections than this read as "the article": the question then names its table
 
 
@@ -33,6 +35,5 @@ def where(lines: tuple[int, ...]) -> str:
     found = sections(lines)
     if not found or len(found) > TOO_MANY:
         return "the passages and the table the question names"
-    quoted = [f"“{name}”" for name in found]
-    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    listed = joined(f"“{name}”" for name in found)
     return f"the article's section{'s' if len(found) > 1 else ''} {listed}"
