@@ -132,7 +132,7 @@ def tag_numbers(text: str, row_id: str) -> str:
         quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
         shown = number.text
         if number.in_words and not quoted:
-            shown = f"{int(number.value):,}" if float(number.value).is_integer() else str(number.value)
+            shown = tracing.in_digits(number.value)
         out += [text[last:number.start], f"{shown} [{row_id}]"]
         last = number.end
     return "".join(out + [text[last:]])

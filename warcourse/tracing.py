@@ -245,7 +245,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _amount(value: float) -> str:
+def in_digits(value: float) -> str:
+    """A number in digits, grouped by thousands: "1,149", "2.5"."""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
@@ -257,14 +258,14 @@ def written(row) -> str:
     if row.bound is None:
         return tag
     if row.bound == "range":
-        return f"between {_amount(row.low)} {tag} and {_amount(row.high)} {tag}"
+        return f"between {in_digits(row.low)} {tag} and {in_digits(row.high)} {tag}"
     value = row.high if row.bound == "upper" else row.low
     words = {"lower": LOWER, "upper": UPPER_WORDS, "about": ABOUT}.get(row.bound, ())
     own = re.search(r"(?:^|(?<=\W))(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
                     + r")\s+(?:\$\s?)?[\d\w]", row.quote, re.IGNORECASE) if words else None
     default = {"lower": "at least", "upper": "up to", "about": "about"}.get(row.bound)
     qualifier = own.group(1).lower() if own else default
-    return f"{qualifier + ' ' if qualifier else ''}{_amount(value)} {tag}"
+    return f"{qualifier + ' ' if qualifier else ''}{in_digits(value)} {tag}"
 
 
 def source(row) -> str:
