@@ -144,7 +144,7 @@ def in_words(text: str) -> str:
 
 # --- sections and the brief ----------------------------------------------------------------------
 
-class _Markdown:
+class ShownAsMarkdown:
     """Shows as its ``markdown()`` in a notebook (rendered) and as plain text (nbval compares that)."""
 
     def __str__(self) -> str:
@@ -158,7 +158,7 @@ class _Markdown:
 
 
 @dataclass(frozen=True, repr=False)  # shown by its markdown, not the dataclass repr
-class Section(_Markdown):
+class Section(ShownAsMarkdown):
     """One section of the brief: a heading and its paragraphs (a paragraph starting "- " is a list item)."""
 
     heading: str
@@ -180,7 +180,7 @@ class Section(_Markdown):
 
 
 @dataclass(frozen=True, repr=False)
-class Brief(_Markdown):
+class Brief(ShownAsMarkdown):
     """The one-page brief on a theater: its sections in order."""
 
     theater: str

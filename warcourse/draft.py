@@ -789,7 +789,7 @@ def written(row: Row) -> str:
     return tracing.written(row)
 
 
-class Draft:
+class Draft(brief.ShownAsMarkdown):
     """A brief on one theater that the student writes section by section, and its review."""
 
     def __init__(self, theater: str):
@@ -858,12 +858,6 @@ class Draft:
         body = [f"**{SECTIONS[name]}**\n\n{self.texts[name]}" if name in self.texts
                 else f"**{SECTIONS[name]}**\n\n*(not written yet)*" for name in SECTIONS]
         return "\n\n".join([head, *body])
-
-    def _repr_markdown_(self) -> str:
-        return self.markdown()
-
-    def _repr_pretty_(self, printer, cycle) -> None:
-        printer.text(self.markdown())
 
     @staticmethod
     def rubric() -> Note:
