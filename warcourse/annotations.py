@@ -33,6 +33,7 @@ from yaml.nodes import MappingNode
 
 from .article import Article
 from .errors import CourseError
+from .files import utf8
 from .paths import ANNOTATIONS, shown
 
 MAX_BYTES = 1_000_000
@@ -151,11 +152,7 @@ def _read_text(path: Path, where: str) -> str:
     if len(raw) > MAX_BYTES:
         raise CourseError(f"{where}: larger than {MAX_BYTES:,} bytes, the limit for an annotation "
                           "file; split it or remove what does not belong")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CourseError(f"{where}:{line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+    return utf8(raw, where)
 
 
 def read_yaml(path: Path):

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .errors import CourseError
+from .files import utf8
 from .paths import SEED, SEED_SHA256, TABLES, shown
 
 PASSAGES_CSV = TABLES / "passages.csv"
@@ -79,12 +80,7 @@ def read_lines(path: Path = SEED) -> list[str]:
     if not raw.strip():
         raise CourseError(f"{where}: the file is empty; expected the article as markdown "
                           "with YAML front matter")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CourseError(f"{where}:{line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
-                          "expected the seed as UTF-8 text") from None
+    text = utf8(raw, where, "; expected the seed as UTF-8 text")
     if text.startswith("\ufeff"):
         raise CourseError(f"{where}:1: starts with a byte-order mark (BOM), which the snapshot does "
                           f"not have; save it as UTF-8 without BOM, or {RESTORE}")

@@ -29,6 +29,7 @@ import pandas as pd
 
 from . import schema
 from .errors import CourseError
+from .files import utf8
 from .paths import TABLES, shown
 
 REBUILD = "rebuild it with `python -m warcourse build`"
@@ -70,12 +71,7 @@ def _cells(path: Path, where: str) -> tuple[list[str], list[int], list[list[str]
         raise CourseError(f"{where}: cannot read the table ({exc.strerror or exc})") from None
     if not raw.strip():
         raise CourseError(f"{where}: the table file is empty; {REBUILD}")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CourseError(f"{where}:{line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
-                          f"{REBUILD}") from None
+    text = utf8(raw, where, f"; {REBUILD}")
     if text.startswith("\ufeff"):
         raise CourseError(f"{where}:1: starts with a byte-order mark (BOM); {REBUILD}")
     reader = csv.reader(io.StringIO(text, newline=""))

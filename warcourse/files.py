@@ -1,10 +1,23 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of either."""
+"""The course's files: text decoded strictly, and atomic writes (a reader sees the old file or the new
+one, never half of either)."""
 
 from __future__ import annotations
 
 import os
 import secrets
 from pathlib import Path
+
+from .errors import CourseError
+
+
+def utf8(raw: bytes, where: str, advice: str = "") -> str:
+    """``raw`` decoded as UTF-8; else a CourseError naming ``where``, the line and the first bad byte,
+    then ``advice`` ("; expected the seed as UTF-8 text")."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CourseError(f"{where}:{line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}){advice}") from None
 
 
 def temporary(target: Path, suffix: str = ".tmp") -> Path:
