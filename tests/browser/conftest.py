@@ -364,14 +364,13 @@ class NotebookPage:
     def widget_console_errors(self) -> list[str]:
         return [error for error in self.console_errors if "widget" in error.lower()]
 
-    def start_run(self) -> None:
-        """Wait for an idle kernel (the status bar says so), then click Run All in the Run menu."""
-        self.status.filter(has_text="| Idle").wait_for(timeout=KERNEL_START * 1000)
+    def click_run_all(self) -> None:
+        """Click Run All in the Run menu."""
         self.page.locator(".lm-MenuBar-itemLabel", has_text=exactly("Run")).click()
         self.page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
 
-    def finish_run(self) -> None:
-        """Wait until no cell is queued or running, the kernel is idle and no widget is still loading."""
+    def wait_until_cells_ran(self) -> None:
+        """Wait until some code cell has run and none is queued or running (no "[*]:" prompt)."""
         self.page.wait_for_function(
             """() => {
                 const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
@@ -379,6 +378,15 @@ class NotebookPage:
                 return prompts.some(text => /^\\[\\d+\\]:$/.test(text)) && !prompts.includes('[*]:');
             }""",
             timeout=RUN_ALL * 1000, polling=200)
+
+    def start_run(self) -> None:
+        """Wait for an idle kernel (the status bar says so), then click Run All."""
+        self.status.filter(has_text="| Idle").wait_for(timeout=KERNEL_START * 1000)
+        self.click_run_all()
+
+    def finish_run(self) -> None:
+        """Wait until no cell is queued or running, the kernel is idle and no widget is still loading."""
+        self.wait_until_cells_ran()
         self.status.filter(has_text="| Idle").wait_for(timeout=RUN_ALL * 1000)
         self.page.get_by_text(WIDGET_MESSAGES[0]).first.wait_for(state="detached", timeout=STEP * 1000)
 

@@ -66,14 +66,8 @@ class Page(NotebookPage):
             assert time.monotonic() < deadline, f"no idle kernel for {self.path} within {KERNEL_START} s"
             time.sleep(0.2)
         self.status.first.wait_for(timeout=KERNEL_START * 1000)
-        self.page.locator(".lm-MenuBar-itemLabel", has_text=exactly("Run")).click()
-        self.page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
-        self.page.wait_for_function(
-            """() => {
-                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
-                    .map(node => node.textContent.trim());
-                return prompts.some(text => /^\\[\\d+\\]:$/.test(text)) && !prompts.includes('[*]:');
-            }""", timeout=RUN_ALL * 1000, polling=200)
+        self.click_run_all()
+        self.wait_until_cells_ran()
         self.status.first.wait_for(timeout=RUN_ALL * 1000)
         assert self.cells_not_run() == [], "cells did not run (an earlier cell failed?)"
         assert self.error_outputs() == [], "cells show errors"
