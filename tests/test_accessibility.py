@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import unquote
 
 import matplotlib.pyplot as plt
@@ -267,7 +268,20 @@ def test_the_figure_rules_catch_raw_and_undescribed_images():
     assert [where for where, _ in outputs(stored)] == ["widget Output abc"]
 
 
-PAGES = sorted(path for path in ROOT.rglob("*.md") if not {".git", "node_modules"} & set(path.parts))
+def course_pages() -> list[Path]:
+    """The repository's Markdown pages: not those in hidden folders (.git, .pytest_cache), in a virtual
+    environment a maintainer keeps in the checkout, or in what the course writes (rendered/, build/)."""
+    found = []
+    for folder, subfolders, files in os.walk(ROOT):
+        here = Path(folder)
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith(".")
+                               and name not in ("node_modules", "__pycache__", "rendered", "build")
+                               and not (here / name / "pyvenv.cfg").exists())
+        found += [here / name for name in files if name.endswith(".md")]
+    return sorted(found)
+
+
+PAGES = course_pages()
 
 
 @pytest.mark.parametrize("path", NOTEBOOK_FILES + PAGES, ids=lambda path: path.relative_to(ROOT).as_posix())
