@@ -33,7 +33,8 @@ from warcourse.mime import WIDGET_STATE
 from warcourse.paths import EXERCISES, NOTEBOOKS, ROOT
 from warcourse.release import is_relative
 
-NOTEBOOK_FILES = sorted([*NOTEBOOKS.glob("*.ipynb"), *EXERCISES.rglob("*.ipynb")])
+NOTEBOOK_FILES = sorted(path for path in [*NOTEBOOKS.glob("*.ipynb"), *EXERCISES.rglob("*.ipynb")]
+                        if ".ipynb_checkpoints" not in path.parts)  # JupyterLab's copies are not the course's
 IDS = [path.relative_to(ROOT).as_posix() for path in NOTEBOOK_FILES]
 LESSONS = sorted(NOTEBOOKS.glob("*.ipynb"))
 OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
