@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warcourse import campaigns, data, plots, theaters
+from warcourse import campaigns, data, plots, theaters, tracing
 from warcourse.catalogue import Lesson
 from warcourse.errors import UsageError
 from warcourse.paths import ROOT
@@ -312,3 +312,23 @@ def test_during_says_over_which_days_in_a_sentence():
     year = {"count_type": "period", "period_start": pd.Timestamp("2016-01-01"),
             "period_end": pd.Timestamp("2016-01-01"), "date_precision": "year"}
     assert campaigns.during(year) == "in 2016"
+
+
+@pytest.mark.parametrize("low, high, vague, quote, written", [
+    (16000, None, False, "over 16,000 airstrikes", "over 16,000"),
+    (None, 44000, True, "nearly 44,000 sorties", "nearly 44,000"),
+    (70, 80, False, "between 70 and 80 airstrikes", "between 70 and 80"),
+    (324, 324, False, "bringing the number up to 324", "324"),  # an exact count: no qualifier
+    (12, 12, True, "An estimated dozen U.S. special forces", "an estimated 12"),  # a number in words
+    (31500, 31500, True, "estimated to have grown during this period to around 31,500", "around 31,500"),
+    (20000, 20000, True, "the 20,000 estimated killed", "about 20,000"),  # the word after it is no qualifier
+    (70, None, False, "70 F-16 fighter jets", "at least 70"),
+])
+def test_a_count_keeps_the_qualifier_its_quote_puts_before_it(low, high, vague, quote, written):
+    """``campaigns.amount`` (tables, choices) and ``tracing.written`` (the brief) write counts alike."""
+    row = {"low": low if low is not None else pd.NA, "high": high if high is not None else pd.NA, "vague": vague,
+           "quote": quote}
+    assert campaigns.amount(row) == written
+    tagged = tracing.bounded(low, high, vague, quote, "[id]")
+    numbers = 2 if None not in (low, high) and low != high else 1
+    assert tagged.replace(" [id]", "") == written and tagged.count("[id]") == numbers

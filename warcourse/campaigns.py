@@ -17,11 +17,9 @@ on axes made by ``warcourse.plots.new``::
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-from . import plots, schema
+from . import plots, schema, tracing
 from .dates import at_precision, day, on, period
 from .exercises.feedback import joined, plural
 from .theaters import COMBINED, covers, in_theater, place
@@ -40,32 +38,16 @@ TARGET_WORDS = {"ISIL": "ISIL", "al-Qaeda": "al-Qaeda", "Taliban": "the Taliban"
                 "unknown": "a target not stated"}
 _TARGET_SHORT = {"al-Qaeda": "al-Qaeda", "Taliban": "Taliban", "several": "several groups",
                  "unknown": "target not stated"}  # chart rows: "US · Afghanistan · vs several groups"
-_QUALIFIERS = ("more than", "at least", "up to", "approximately", "around", "about", "nearly", "almost", "over")
 _DAY = pd.Timedelta(days=1)
 
 
 # --- numbers and dates as the article gives them -------------------------------------------------
 
 def amount(row) -> str:
-    """A count with the article's qualifier: "over 16,000", "nearly 44,000", "between 70 and 80", "240".
-
-    The word comes from the quote when it stands right before the number;
-    otherwise ``low``/``high``/``vague`` give one ("at least", "at most", "about").
-    """
-    low, high, value = row["low"], row["high"], int(row["value"])
-    if pd.notna(low) and pd.notna(high) and low != high:
-        return f"between {int(low):,} and {int(high):,}"
-    if pd.notna(low) and pd.notna(high) and not bool(row["vague"]):
-        return f"{value:,}"  # exact: "up to 324" in "bringing the number up to 324" is no qualifier
-    forms = "|".join(re.escape(form) for form in (f"{value:,}", str(value)))
-    found = re.search(rf"\b({'|'.join(_QUALIFIERS)})\s+(?:{forms})(?![\d,])", str(row["quote"]), re.IGNORECASE)
-    if found:
-        return f"{found.group(1).lower()} {value:,}"
-    if pd.isna(high):
-        return f"at least {value:,}"
-    if pd.isna(low):
-        return f"at most {value:,}"
-    return f"about {value:,}" if bool(row["vague"]) else f"{value:,}"
+    """A count with the article's qualifier: "over 16,000", "nearly 44,000", "between 70 and 80", "240"
+    (``tracing.bounded``, which the brief's tagged numbers use too)."""
+    low, high = (None if pd.isna(row[bound]) else float(row[bound]) for bound in ("low", "high"))
+    return tracing.bounded(low, high, bool(row["vague"]), str(row["quote"]))
 
 
 def when(row) -> str:

@@ -80,6 +80,7 @@ class Quantity:
     text: str = ""
     start: int = 0
     end: int = 0
+    qualifier: str = ""  # the word before it, lower case ("over", "an estimated"), or ""
 
     @property
     def values(self) -> set[float]:
@@ -108,7 +109,7 @@ def _tidy(value: float) -> float | int:
 
 def _from_match(m: re.Match) -> Quantity:
     qual = (m.group("qual") or "").lower()
-    span = dict(text=m.group(0), start=m.start(), end=m.end())
+    span = dict(text=m.group(0), start=m.start(), end=m.end(), qualifier=qual)
     if m.group("vague"):
         return Quantity(VAGUE_WORDS[m.group("vague").lower()], None, True, **span)
     pair = (m.group("b1"), m.group("b2")) if m.group("b1") else (m.group("r1"), m.group("r2"))

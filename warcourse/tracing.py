@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import LOWER, MONTHS, UPPER, VAGUE_WORDS, WORDS
+from .numbers import LOWER, MONTHS, UPPER, VAGUE_WORDS, WORDS, find_quantities
 
 ARTICLE_LINES = 919  # lines of the seed; a reference to another line is flagged
 ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "close to", "circa")
@@ -250,22 +250,31 @@ def in_digits(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
+def bounded(low: float | None, high: float | None, vague: bool, quote: str, tag: str = "") -> str:
+    """A number as the article bounds it, in digits, with the qualifier its quote puts before it:
+    "over 16,000", "an estimated 12" ("an estimated dozen"), "between 70 and 80", "324" (an exact count:
+    "bringing the number up to 324" has no qualifier); ``tag`` (a row's "[id]") follows each number.
+    Without a qualifier in the quote a bound says "at least", "at most" or "about"."""
+    tag = f" {tag}" if tag else ""
+    if low is not None and high is not None and low != high:
+        return f"between {in_digits(low)}{tag} and {in_digits(high)}{tag}"
+    bound = "lower" if high is None else "upper" if low is None else "about" if vague else "exact"
+    value = low if high is None else high
+    if bound == "exact":
+        return f"{in_digits(value)}{tag}"
+    words = {"lower": LOWER, "upper": UPPER_WORDS, "about": ABOUT}[bound]
+    own = [q.qualifier for q in find_quantities(quote, include_one=True)
+           if value in q.values and q.qualifier in words]
+    qualifier = own[0] if own else {"lower": "at least", "upper": "at most", "about": "about"}[bound]
+    return f"{qualifier} {in_digits(value)}{tag}"
+
+
 def written(row) -> str:
-    """A row's number as the article bounds it, in digits, each number followed by the row's id:
+    """A row's number as the article bounds it (``bounded``), each number followed by the row's id:
     "over 16,000 [coalition_2015_01_15_airstrikes]", "between 70 [id] and 80 [id]"; "[id]" for a row
     without a number (an event: tag the sentence that states it)."""
     tag = f"[{row.id}]"
-    if row.bound is None:
-        return tag
-    if row.bound == "range":
-        return f"between {in_digits(row.low)} {tag} and {in_digits(row.high)} {tag}"
-    value = row.high if row.bound == "upper" else row.low
-    words = {"lower": LOWER, "upper": UPPER_WORDS, "about": ABOUT}.get(row.bound, ())
-    own = re.search(r"(?:^|(?<=\W))(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                    + r")\s+(?:\$\s?)?[\d\w]", row.quote, re.IGNORECASE) if words else None
-    default = {"lower": "at least", "upper": "up to", "about": "about"}.get(row.bound)
-    qualifier = own.group(1).lower() if own else default
-    return f"{qualifier + ' ' if qualifier else ''}{in_digits(value)} {tag}"
+    return tag if row.bound is None else bounded(row.low, row.high, row.vague, row.quote, tag)
 
 
 def source(row) -> str:
