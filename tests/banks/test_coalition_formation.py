@@ -5,23 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from warcourse import coalitions as co
 from warcourse import data, questions
 from warcourse.errors import UsageError
-from warcourse.questions import key
 
 
 @pytest.mark.parametrize("bad", ["cjtf_oir", "Brussels", None])
 def test_unknown_focus_is_refused(bad):
     with pytest.raises(UsageError, match="coalition"):
         questions.coalition_formation(bad)
-
-
-@pytest.mark.parametrize("bank", [questions.coalition_formation(co.FOCUS[0]), questions.coalition_practice()],
-                         ids=["lesson", "practice"])
-def test_every_question_has_two_or_three_hints(bank):
-    for name in bank:
-        assert 2 <= len(key(bank[name]).hints) <= 3, name
 
 
 def test_the_set_difference_question_tells_the_size_subtraction_apart():

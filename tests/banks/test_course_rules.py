@@ -3,7 +3,8 @@
 - the right option of a multiple-choice question is strictly the longest in at most a third of them;
 - no summative or practice answer can be read off a stored output of any lesson: a distinctive number
   (not a year, 100 or more, or not whole) or a whole table or Series the question asks for;
-- a question's tab completion shows what a student uses, never its key.
+- a question's tab completion shows what a student uses, never its key;
+- a question asks or sets a task in full sentences, with two or three hints.
 """
 
 from __future__ import annotations
@@ -89,6 +90,27 @@ def test_the_right_option_is_rarely_the_longest():
         if all(len(right) > len(other) for other in others):
             longest.append(exercise.id)
     assert len(longest) <= len(choices) / 3, f"{len(longest)} of {len(choices)}: {sorted(longest)}"
+
+
+TASK_VERBS = ("Make", "Put", "Order", "Predict", "Compute")  # a sentence that asks for a table, a Series or an order
+FRAGMENT = re.compile(r"(?:^|[.?!]\s+)An? (?:Series|DataFrame|table)\s*:")  # "A Series: the number of ..."
+
+
+def test_questions_are_asked_in_full_sentences_with_two_or_three_hints():
+    """The guide's *Conventions*: a question asks (it has a question mark) or sets a task in a sentence that
+    starts with its verb ("Make a Series with ...", "Put these events in date order"), never a fragment
+    ("A Series: the number of ..."), and ends with a full stop, a question mark or a bracket; its hints
+    number two or three."""
+    wrong = []
+    for exercise in {exercise.id: exercise for exercise in exercises()}.values():
+        text = exercise.question.strip()
+        sentences = re.split(r"(?<=[.?!])\s+", text)
+        if not ("?" in text or any(sentence.startswith(TASK_VERBS) for sentence in sentences)) \
+                or FRAGMENT.search(text) or text[-1] not in ".?)":
+            wrong.append(f"{exercise.id}: {text[:120]}")
+        if not 2 <= len(key(exercise).hints) <= 3:
+            wrong.append(f"{exercise.id}: {len(key(exercise).hints)} hints")
+    assert wrong == [], "\n".join(wrong)
 
 
 LATER_KINDS = {Numeric.__name__, PandasAnswer.__name__}

@@ -7,7 +7,6 @@ import pytest
 
 from warcourse import brief, draft, questions
 from warcourse.errors import UsageError
-from warcourse.questions import key
 
 
 @pytest.mark.parametrize("bad", ["Nigeria", "all", None])
@@ -17,8 +16,5 @@ def test_unknown_theater_is_refused(bad):
 
 
 @pytest.mark.parametrize("theater", brief.THEATERS)
-def test_rubric_and_hints(theater):
-    bank = questions.putting_it_together(theater)
-    assert bank.rubric == draft.RUBRIC
-    for name in bank:
-        assert 2 <= len(key(bank[name]).hints) <= 3, name
+def test_rubric(theater):
+    assert questions.putting_it_together(theater).rubric == draft.RUBRIC

@@ -255,7 +255,7 @@ def focus_regions(t: Tables, coalition: str) -> PandasAnswer:
     answer = rows.merge(regions(rows["iso3"]), on="iso3").groupby("region").size()
     name = co.label(coalition)
     return PandasAnswer(
-        f"A Series: the number of members of the {name} list ({coalition}) in each UN M49 region "
+        f"Make a Series with the number of members of the {name} list ({coalition}) in each UN M49 region "
         "(the region column of regions(...)), indexed by region; the order of the rows does not matter.",
         answer=answer, lines=seed_lines(rows),
         explanation=(f"The {name} list has members in {len(answer)} regions. Merge the member rows with "
@@ -295,9 +295,9 @@ def countries_per_kind(t: Tables) -> PandasAnswer:
     rows = _with_kind(t.coalition_members, t.coalitions)
     coalitions = t.coalitions
     return PandasAnswer(
-        "Using coalition_members (member rows only: basis named or by_reference) and the kind column of "
-        "coalitions: a Series with the number of different countries in the lists of each kind, indexed by kind "
-        "(in any order).",
+        "Make a Series with the number of different countries in the lists of each kind, indexed by kind (in any "
+        "order). Use coalition_members (member rows only: basis named or by_reference) and the kind column of "
+        "coalitions.",
         answer=rows.groupby("kind")["country"].nunique(),
         lines=seed_lines(coalitions[coalitions["coalition_id"].isin(set(rows["coalition_id"]))]),
         explanation=("Merge the member rows with coalitions on coalition_id, then count different countries per "
@@ -503,8 +503,8 @@ def by_size(t: Tables) -> Ordering:
 def sizes(t: Tables) -> PandasAnswer:
     members = t.coalition_members
     return PandasAnswer(
-        "A Series: the number of member countries of each entry that has a member list, indexed by coalition_id "
-        "(in any order).",
+        "Make a Series with the number of member countries of each entry that has a member list, indexed by "
+        "coalition_id (in any order).",
         answer=co.member_rows(members).groupby("coalition_id").size(), lines=seed_lines(co.member_rows(members)),
         explanation="Filter out the excluded rows, then count the rows of each coalition_id.",
         hints=["Not every row of coalition_members is a member: look at the basis column.",
@@ -516,8 +516,9 @@ def sizes(t: Tables) -> PandasAnswer:
 def table(t: Tables) -> PandasAnswer:
     rows = co.member_rows(t.coalition_members, THREE)
     return PandasAnswer(
-        "A DataFrame: countries (index) x the columns wales_2014, paris_2014 and brussels_2014, True where "
-        "the country is a member of that list; only countries in at least one of the three, in any order.",
+        "Make a DataFrame with countries as its index and the columns wales_2014, paris_2014 and brussels_2014, "
+        "True where the country is a member of that list; only countries in at least one of the three, in any "
+        "order.",
         answer=pd.crosstab(rows["country"], rows["coalition_id"])[THREE] > 0, lines=seed_lines(rows),
         explanation=("Filter the rows (the three entries, no excluded rows), then cross-tabulate countries and "
                      "lists and compare with 0: a country in none of the three lists has no row."),

@@ -283,9 +283,9 @@ def check_unattributed(t: Tables, theater: str) -> PandasAnswer:
     unattributed = claims_here[claims_here["claimant_type"] == "unattributed"]
     scope = f"{theater}, with the claims about Iraq and Syria together" if theater in COMBINED else theater
     return PandasAnswer(
-        f"Take the death claims about {scope} (theaters.claims_in keeps them). A Series: for those that name no "
-        "source (claimant_type 'unattributed'), the number of claims per victim category (only the categories "
-        "that occur, in any order).",
+        f"Take the death claims about {scope} (theaters.claims_in keeps them). Make a Series with the number of "
+        "those that name no source (claimant_type 'unattributed') per victim category (only the categories that "
+        "occur, in any order).",
         answer=unattributed.groupby("victim_category", observed=True).size(),
         lines=seed_lines(unattributed if len(unattributed) else claims_here),
         explanation="Such numbers come from the article's own voice: their reference was lost, so nobody can be "
