@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warcourse import campaigns, data, plots, theaters, tracing
+from warcourse import campaigns, data, numbers, plots, theaters, tracing
 from warcourse.catalogue import Lesson
 from warcourse.errors import UsageError
 from warcourse.paths import ROOT
@@ -332,3 +332,14 @@ def test_a_count_keeps_the_qualifier_its_quote_puts_before_it(low, high, vague, 
     tagged = tracing.bounded(low, high, vague, quote, "[id]")
     numbers = 2 if None not in (low, high) and low != high else 1
     assert tagged.replace(" [id]", "") == written and tagged.count("[id]") == numbers
+
+
+@given(st.integers(1, 10**7), st.sampled_from(["lower", "upper", "about"]), st.data())
+def test_a_qualifier_before_the_number_is_kept_for_any_number(value, bound, data):
+    """Whatever the number, the word the quote puts right before it is the one written (when it fits the
+    bound); another number's word elsewhere in the quote is not."""
+    words = {"lower": numbers.LOWER, "upper": tracing.UPPER_WORDS, "about": ("about", "around", "an estimated")}[bound]
+    word = data.draw(st.sampled_from(words))
+    low, high = {"lower": (value, None), "upper": (None, value), "about": (value, value)}[bound]
+    quote = f"officials said nearly 3 in all, then {word} {value:,} fighters"
+    assert tracing.bounded(low, high, bound == "about", quote) == f"{word} {value:,}"

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import brief, data, schema, tracing
+from . import brief, data, numbers, schema, tracing
 from .errors import UsageError
 from .exercises.base import SETTINGS
 from .exercises.feedback import Note, plural
@@ -119,7 +119,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|over|across|into|to|from|of|on|inside|near)
 _UNITS = {"day": 1.0, "days": 1.0, "week": 7.0, "weeks": 7.0, "month": 30.4375, "months": 30.4375,
           "year": 365.25, "years": 365.25}
 _CALC_TOKEN = re.compile(r"\s*([A-Za-z0-9_:]+|[-+*/()])")
-_LOWER = {"over", "more than", "at least", "just over", "in excess of"}
+_LOWER = set(numbers.LOWER)
 _UPPER = set(tracing.UPPER_WORDS)
 _ABOUT = set(tracing.ABOUT)
 

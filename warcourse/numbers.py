@@ -37,7 +37,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 
 LOWER = ("at least", "more than", "over", "just over", "in excess of")
-UPPER = ("as many as", "up to", "less than", "fewer than", "under", "no more than", "at most")
+UPPER = ("as many as", "up to", "less than", "fewer than", "under", "just under", "no more than", "at most")
 ABOUT = ("about", "around", "approximately", "nearly", "almost", "roughly", "some",
          "an estimated", "estimated", "closely", "close to")
 

@@ -18,7 +18,7 @@ from .numbers import LOWER, MONTHS, UPPER, VAGUE_WORDS, WORDS, find_quantities
 
 ARTICLE_LINES = 919  # lines of the seed; a reference to another line is flagged
 ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "close to", "circa")
-UPPER_WORDS = UPPER + ("nearly", "almost", "just under")
+UPPER_WORDS = UPPER + ("nearly", "almost")
 _QUALIFIERS = sorted(LOWER + UPPER_WORDS + ABOUT, key=len, reverse=True)
 _QUALIFIER_SET = set(_QUALIFIERS)
 _MONTH = "|".join(MONTHS)
