@@ -338,7 +338,7 @@ def test_a_count_keeps_the_qualifier_its_quote_puts_before_it(low, high, vague, 
 def test_a_qualifier_before_the_number_is_kept_for_any_number(value, bound, data):
     """Whatever the number, the word the quote puts right before it is the one written (when it fits the
     bound); another number's word elsewhere in the quote is not."""
-    words = {"lower": numbers.LOWER, "upper": tracing.UPPER_WORDS, "about": ("about", "around", "an estimated")}[bound]
+    words = {"lower": numbers.LOWER, "upper": numbers.UPPER, "about": ("about", "around", "an estimated")}[bound]
     word = data.draw(st.sampled_from(words))
     low, high = {"lower": (value, None), "upper": (None, value), "about": (value, value)}[bound]
     quote = f"officials said nearly 3 in all, then {word} {value:,} fighters"

@@ -27,7 +27,7 @@ from warcourse.numbers import find_quantities, mentions, read_quantity, to_numbe
     ("over 10,000", 10000, None, False),
     ("at least 1,291", 1291, None, False),
     ("about 1000", 1000, 1000, True),
-    ("nearly 44,000", 44000, 44000, True),
+    ("nearly 44,000", None, 44000, True),  # below 44,000: an upper bound, as the codebook codes it
     ("approximately 2100", 2100, 2100, True),
 ])
 def test_read_quantity(text, low, high, vague):

@@ -120,8 +120,8 @@ _UNITS = {"day": 1.0, "days": 1.0, "week": 7.0, "weeks": 7.0, "month": 30.4375, 
           "year": 365.25, "years": 365.25}
 _CALC_TOKEN = re.compile(r"\s*([A-Za-z0-9_:]+|[-+*/()])")
 _LOWER = set(numbers.LOWER)
-_UPPER = set(tracing.UPPER_WORDS)
-_ABOUT = set(tracing.ABOUT)
+_UPPER = set(numbers.UPPER)
+_ABOUT = set(numbers.ABOUT)
 
 
 @dataclass(frozen=True)

@@ -37,9 +37,10 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 
 LOWER = ("at least", "more than", "over", "just over", "in excess of")
-UPPER = ("as many as", "up to", "less than", "fewer than", "under", "just under", "no more than", "at most")
-ABOUT = ("about", "around", "approximately", "nearly", "almost", "roughly", "some",
-         "an estimated", "estimated", "closely", "close to")
+UPPER = ("as many as", "up to", "less than", "fewer than", "under", "just under", "no more than", "at most",
+         "nearly", "almost")  # "nearly 44,000" is below 44,000: an upper bound (the codebook's rule)
+ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "closely", "close to",
+         "circa")
 
 _WORD_ALT = "|".join(sorted((w for w in WORDS if w != "one"), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -14,12 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import LOWER, MONTHS, UPPER, VAGUE_WORDS, WORDS, find_quantities
+from .numbers import ABOUT, LOWER, MONTHS, UPPER, VAGUE_WORDS, WORDS, find_quantities
 
 ARTICLE_LINES = 919  # lines of the seed; a reference to another line is flagged
-ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "close to", "circa")
-UPPER_WORDS = UPPER + ("nearly", "almost")
-_QUALIFIERS = sorted(LOWER + UPPER_WORDS + ABOUT, key=len, reverse=True)
+_QUALIFIERS = sorted(LOWER + UPPER + ABOUT, key=len, reverse=True)
 _QUALIFIER_SET = set(_QUALIFIERS)
 _MONTH = "|".join(MONTHS)
 _ID = re.compile(r"[A-Za-z0-9_]+(?::[A-Za-z0-9_]+)?")
@@ -262,7 +260,7 @@ def bounded(low: float | None, high: float | None, vague: bool, quote: str, tag:
     value = low if high is None else high
     if bound == "exact":
         return f"{in_digits(value)}{tag}"
-    words = {"lower": LOWER, "upper": UPPER_WORDS, "about": ABOUT}[bound]
+    words = {"lower": LOWER, "upper": UPPER, "about": ABOUT}[bound]
     own = [q.qualifier for q in find_quantities(quote, include_one=True)
            if value in q.values and q.qualifier in words]
     qualifier = own[0] if own else {"lower": "at least", "upper": "at most", "about": "about"}[bound]
