@@ -10,8 +10,9 @@ Reading rules (the codebook repeats them):
 - exact "1,149", "fourteen", "a dozen": low = high = the number;
 - a range "between 815 and 1,149", "35,000 to 45,000", "1,000–5,000": low and high;
 - a lower bound "at least", "more than", "over": low only;
-- an upper bound "as many as", "up to", "less than", "under", "at most": high only, vague;
-- an approximation "about", "around", "approximately", "nearly", "roughly": low = high, vague;
+- an upper bound "as many as", "up to", "less than", "under", "at most", "nearly", "almost": high only,
+  vague;
+- an approximation "about", "around", "approximately", "roughly", "an estimated": low = high, vague;
 - a vague word: "dozens" = at least 24, "hundreds" and "several hundred" = at least 200,
   "thousands" = at least 2,000, "tens of thousands" = at least 20,000; vague.
 """
