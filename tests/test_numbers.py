@@ -1,10 +1,13 @@
 """Reading numbers written as digits, words, ranges and vague quantities."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from warcourse.numbers import find_quantities, mentions, read_quantity, to_number
+from warcourse.paths import ROOT
 
 
 @pytest.mark.parametrize("text, low, high, vague", [
@@ -91,3 +94,26 @@ def test_find_quantities_never_raises_and_spans_are_in_text(text):
     for q in find_quantities(text, include_one=True):
         assert text[q.start:q.end] == q.text
         assert q.low is not None or q.high is not None
+
+
+def codebook_readings() -> list:
+    """The first example of each row of the codebook's table *Reading numbers into low, high, vague*
+    (data/README.md), with the low, high and vague the row gives: "empty" is None."""
+    page = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    table = page.split("**Reading numbers into `low`, `high`, `vague`**", 1)[1].split("\n\n", 2)[1]
+    found = []
+    for row in table.splitlines()[2:]:
+        said, low, high, vague = (cell.strip() for cell in row.strip("|").split("|"))
+        if " where " in said or "/" in low:  # read from the sentence around it, or several words in one row
+            continue
+        example = re.search(r'"([^"]+)"', said).group(1)
+        bound = [None if value == "empty" else float(value.replace(",", "")) for value in (low, high)]
+        found.append(pytest.param(example, *bound, vague == "true", id=example))
+    return found
+
+
+@pytest.mark.parametrize("text, low, high, vague", codebook_readings())
+def test_the_codebook_reads_numbers_as_warcourse_numbers_does(text, low, high, vague):
+    """The codebook's table and the reader students use (``read_quantity``) agree, row by row."""
+    q = read_quantity(text)
+    assert (q.low, q.high, q.vague) == (low, high, vague)
