@@ -343,3 +343,8 @@ def test_a_qualifier_before_the_number_is_kept_for_any_number(value, bound, data
     low, high = {"lower": (value, None), "upper": (None, value), "about": (value, value)}[bound]
     quote = f"officials said nearly 3 in all, then {word} {value:,} fighters"
     assert tracing.bounded(low, high, bound == "about", quote) == f"{word} {value:,}"
+
+
+def test_a_count_without_bounds_is_refused_naming_its_quote():
+    with pytest.raises(ValueError, match="the planes flew"):
+        tracing.bounded(None, None, False, "the planes flew")

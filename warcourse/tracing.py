@@ -253,6 +253,8 @@ def bounded(low: float | None, high: float | None, vague: bool, quote: str, tag:
     "over 16,000", "an estimated 12" ("an estimated dozen"), "between 70 and 80", "324" (an exact count:
     "bringing the number up to 324" has no qualifier); ``tag`` (a row's "[id]") follows each number.
     Without a qualifier in the quote a bound says "at least", "at most" or "about"."""
+    if low is None and high is None:
+        raise ValueError(f"a number needs a low or a high bound: {quote!r}")
     tag = f" {tag}" if tag else ""
     if low is not None and high is not None and low != high:
         return f"between {in_digits(low)}{tag} and {in_digits(high)}{tag}"
