@@ -318,6 +318,8 @@ def test_during_says_over_which_days_in_a_sentence():
     (16000, None, False, "over 16,000 airstrikes", "over 16,000"),
     (None, 44000, True, "nearly 44,000 sorties", "nearly 44,000"),
     (70, 80, False, "between 70 and 80 airstrikes", "between 70 and 80"),
+    (600, 800, True, "an estimated 600 to 800 fighters", "an estimated 600 to 800"),  # a vague range keeps its hedge
+    (1500, 3000, True, "an estimated strength of between 1,500 and 3,000", "about 1,500 to 3,000"),
     (324, 324, False, "bringing the number up to 324", "324"),  # an exact count: no qualifier
     (12, 12, True, "An estimated dozen U.S. special forces", "an estimated 12"),  # a number in words
     (31500, 31500, True, "estimated to have grown during this period to around 31,500", "around 31,500"),

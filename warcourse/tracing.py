@@ -250,14 +250,19 @@ def in_digits(value: float) -> str:
 
 def bounded(low: float | None, high: float | None, vague: bool, quote: str, tag: str = "") -> str:
     """A number as the article bounds it, in digits, with the qualifier its quote puts before it:
-    "over 16,000", "an estimated 12" ("an estimated dozen"), "between 70 and 80", "324" (an exact count:
-    "bringing the number up to 324" has no qualifier); ``tag`` (a row's "[id]") follows each number.
-    Without a qualifier in the quote a bound says "at least", "at most" or "about"."""
+    "over 16,000", "an estimated 12" ("an estimated dozen"), "between 70 and 80", "an estimated 600 to 800"
+    (a vague range), "324" (an exact count: "bringing the number up to 324" has no qualifier); ``tag`` (a
+    row's "[id]") follows each number. Without a qualifier in the quote a bound says "at least", "at most"
+    or "about"."""
     if low is None and high is None:
         raise ValueError(f"a number needs a low or a high bound: {quote!r}")
     tag = f" {tag}" if tag else ""
     if low is not None and high is not None and low != high:
-        return f"between {in_digits(low)}{tag} and {in_digits(high)}{tag}"
+        if not vague:
+            return f"between {in_digits(low)}{tag} and {in_digits(high)}{tag}"
+        own = [q.qualifier for q in find_quantities(quote, include_one=True)
+               if (q.low, q.high) == (low, high) and q.qualifier in ABOUT]
+        return f"{own[0] if own else 'about'} {in_digits(low)}{tag} to {in_digits(high)}{tag}"
     bound = "lower" if high is None else "upper" if low is None else "about" if vague else "exact"
     value = low if high is None else high
     if bound == "exact":
