@@ -215,7 +215,7 @@ def _flawed_sentence(counts: pd.DataFrame, theater: str) -> tuple[pd.Series, str
     ranges = here[here["low"].notna() & here["high"].notna() & (here["low"] != here["high"])]
     if len(combined):
         row = combined.sort_values("value", ascending=False).iloc[0]
-        return (row, f"{row['actor']} carried out {int(row['value']):,} airstrikes in {theater}",
+        return (row, f"{row['actor']} carried out {campaigns.amount(row)} airstrikes in {theater}",  # one flaw only
                 "It gives a figure for Iraq and Syria together as the theater's alone.")
     if len(ranges):
         row = ranges.iloc[0]
