@@ -97,8 +97,10 @@ def test_find_quantities_never_raises_and_spans_are_in_text(text):
 
 
 def codebook_readings() -> list:
-    """The first example of each row of the codebook's table *Reading numbers into low, high, vague*
-    (data/README.md), with the low, high and vague the row gives: "empty" is None."""
+    """Every example of the codebook's table *Reading numbers into low, high, vague* (data/README.md) with
+    the low, high and vague its row gives ("empty" is None). The row's numbers are its first example's;
+    a later example is expected to read the same way with its own number, and a bare qualifier
+    ("around", "almost") is read with the first example's number."""
     page = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
     table = page.split("**Reading numbers into `low`, `high`, `vague`**", 1)[1].split("\n\n", 2)[1]
     found = []
@@ -106,9 +108,22 @@ def codebook_readings() -> list:
         said, low, high, vague = (cell.strip() for cell in row.strip("|").split("|"))
         if " where " in said or "/" in low:  # read from the sentence around it, or several words in one row
             continue
-        example = re.search(r'"([^"]+)"', said).group(1)
         bound = [None if value == "empty" else float(value.replace(",", "")) for value in (low, high)]
-        found.append(pytest.param(example, *bound, vague == "true", id=example))
+        first, *others = re.findall(r'"([^"]+)"', said)
+        found.append(pytest.param(first, *bound, vague == "true", id=first))
+        number = re.search(r"\d[\d,]*$", first)
+        for other in others:
+            digits = [float(d.replace(",", "")) for d in re.findall(r"\d[\d,]*", other)]
+            if bound[0] is not None and bound[0] == bound[1] and not (vague == "true"):  # exact: "fourteen"
+                value = digits[0] if digits else to_number(other)
+                expected = (value, value)
+            elif None not in bound and bound[0] != bound[1]:  # a range: its own two ends
+                expected = tuple(digits)
+            elif digits:  # one bound, or low = high and vague: the same bounds, with its own number
+                expected = tuple(digits[0] if b is not None else None for b in bound)
+            else:  # a bare qualifier ("around", "almost"): read with the first example's number
+                other, expected = f"{other} {number.group()}", tuple(bound)
+            found.append(pytest.param(other, *expected, vague == "true", id=other))
     return found
 
 
