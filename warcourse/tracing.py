@@ -260,18 +260,21 @@ def bounded(low: float | None, high: float | None, vague: bool, quote: str, tag:
     if low is not None and high is not None and low != high:
         if not vague:
             return f"between {in_digits(low)}{tag} and {in_digits(high)}{tag}"
-        own = [q.qualifier for q in find_quantities(quote, include_one=True)
-               if (q.low, q.high) == (low, high) and q.qualifier in ABOUT]
-        return f"{own[0] if own else 'about'} {in_digits(low)}{tag} to {in_digits(high)}{tag}"
+        qualifier = _quoted_qualifier(quote, ABOUT, lambda q: (q.low, q.high) == (low, high)) or "about"
+        return f"{qualifier} {in_digits(low)}{tag} to {in_digits(high)}{tag}"
     bound = "lower" if high is None else "upper" if low is None else "about" if vague else "exact"
     value = low if high is None else high
     if bound == "exact":
         return f"{in_digits(value)}{tag}"
-    words = {"lower": LOWER, "upper": UPPER, "about": ABOUT}[bound]
-    own = [q.qualifier for q in find_quantities(quote, include_one=True)
-           if value in q.values and q.qualifier in words]
-    qualifier = own[0] if own else {"lower": "at least", "upper": "at most", "about": "about"}[bound]
+    words, default = {"lower": (LOWER, "at least"), "upper": (UPPER, "at most"), "about": (ABOUT, "about")}[bound]
+    qualifier = _quoted_qualifier(quote, words, lambda q: value in q.values) or default
     return f"{qualifier} {in_digits(value)}{tag}"
+
+
+def _quoted_qualifier(quote: str, words, fits) -> str:
+    """The first of ``words`` that ``quote`` puts before a quantity that ``fits`` (a predicate), or ""."""
+    return next((q.qualifier for q in find_quantities(quote, include_one=True)
+                 if fits(q) and q.qualifier in words), "")
 
 
 def written(row) -> str:
