@@ -273,3 +273,31 @@ def test_sentences_with_finds_the_wounded_sentence_and_its_line():
                                                      "Nothing else happened."]})
     found = casualties.sentences_with(passages, ("wounded", "injured"))
     assert found.to_dict("records") == [{"line": 3, "sentence": "Two were wounded in the attack."}]
+
+
+def test_the_lessons_coding_rules_agree_with_the_number_reader():
+    """Each quoted word in lesson 04's "Reading bounds honestly" list is read by ``warcourse.numbers`` (the
+    codebook's reader, which built the table) as that bullet says: a lower bound, an upper bound, or one
+    number kept as both bounds; and "vague" where the bullet says so."""
+    import re
+
+    from warcourse import notebooks
+
+    nb = notebooks.read(ROOT / "notebooks" / "04_casualty_accounting.ipynb")
+    text = next(cell.source for cell in nb.cells if "## Reading bounds honestly" in cell.source)
+    rules = text.split("## Reading bounds honestly", 1)[1]
+    bullets = re.findall(r"^- (.*(?:\n  .*)*)", rules, re.M)
+    checked = 0
+    for bullet in bullets:
+        bullet = " ".join(bullet.split())
+        words = [word for word in re.findall(r'"([^"]+)"', bullet) if not re.search(r"\d|\.\.\.", word)]
+        for word in words:
+            if word in ("dozens", "hundreds"):
+                continue  # a number word of its own, read in test_bounds_in_words
+            read = numbers.read_quantity(f"{word} 600")
+            shape = ("lower" if read.high is None else "upper" if read.low is None else "both")
+            said = ("lower" if "lower bound" in bullet else "upper" if "upper bound" in bullet else "both")
+            assert shape == said, f"lesson 04 says {word!r} gives {said} bound(s); the reader gives {read}"
+            assert read.vague == ("`vague` is True" in bullet or "`vague` to True" in bullet), (word, read)
+            checked += 1
+    assert checked >= 10, "the lesson's list of coding rules was not found whole"
