@@ -79,7 +79,8 @@ def test_set_options_are_lettered_and_the_letters_typed_are_checked():
     assert shown_text(view).startswith("✘ Not quite. “D” is not one of the letters shown (A to C).")
 
 
-@pytest.mark.parametrize("typed", ["A, C", "c a", "A. C.", "China, Russia", "Russia\nChina"])
+@pytest.mark.parametrize("typed", ["A, C", "c a", "A. C.", "China, Russia", "Russia\nChina", ["A", "C"], ("c", "a"),
+                                   ["A.", "C"]])
 def test_set_letters_and_texts_are_the_same_answer_in_code(typed):
     exercise = SetAnswer("Which?", answer={"China", "Russia"}, distractors=["Iran"], lines=[5], explanation="Both.")
     assert exercise.check(typed).correct is True
@@ -130,9 +131,22 @@ def test_ordering_items_are_lettered_and_the_letters_typed_are_checked():
     assert shown_text(view).startswith(f"✔ Right. Read 3 letters: {letters.split(', ')[0]} (First);")
     assert exercise.check(letters).correct is True and exercise.check(letters.replace(", ", " > ")).correct is True
     assert exercise.check("First, Second, Third").correct is False  # a text is read as letters, not as labels
+    unseparated = exercise.check(letters.replace(", ", ""))
+    assert "separated by commas or spaces" in unseparated.message and "not only letters" not in unseparated.message
     view.input.value = "A, A"
     view.button.click()
     assert "is given more than once" in shown_text(view)
+
+
+def test_ordering_letters_given_as_a_list_in_code():
+    exercise = Ordering("Order", answer=["first", "second", "third"],
+                        labels={"first": "First", "second": "Second", "third": "Third"}, lines=[9],
+                        explanation="By date.")
+    shown = list(exercise.labels.values())
+    letters = ["ABC"[shown.index(label)] for label in ("First", "Second", "Third")]
+    assert exercise.check(letters).correct is True and exercise.check([x.lower() for x in letters]).correct is True
+    assert exercise.check(list(reversed(letters))).correct is False
+    assert exercise.check(["First", "Second", "Third"]).correct is True  # a list of labels stays labels
 
 
 def test_same_answer_twice_changes_the_feedback_area_again():

@@ -43,3 +43,12 @@ def read(text: str, count: int) -> list[int] | None:
     if beyond:
         raise NotALetter(f"“{beyond[0]}” is not one of the letters shown (A to {LETTERS[count - 1]})")
     return positions
+
+
+def read_list(items, count: int) -> list[int] | None:
+    """The positions named by a list of letters given in code (``["A", "C"]``), in its order; None unless
+    every item is one letter as text. Raises ``NotALetter`` like ``read``."""
+    items = list(items)
+    if not items or not all(isinstance(item, str) and _LETTER.fullmatch(item.strip()) for item in items):
+        return None
+    return read(" ".join(item.strip() for item in items), count)

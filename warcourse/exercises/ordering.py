@@ -54,7 +54,7 @@ class Ordering(Exercise):
 
     def _check(self, answer: object) -> Feedback:
         try:
-            given = self._lettered(answer) if isinstance(answer, str) else items_of(answer, ordered=True)
+            given = self._lettered(answer) if isinstance(answer, str) else self._listed(items_of(answer, ordered=True))
         except NotACollection as error:
             return self.wrong(f"{error}. {self._form()}")
         found = [self._labels.find(item, self._answer) is not None for item in given]
@@ -92,9 +92,17 @@ class Ordering(Exercise):
         positions = letters.read(text, len(self.labels))
         if positions is None:
             raise NotACollection("expected a list in order, like [first, second, ...], or the items' letters "
-                                 "first to last in one text; got a text that is not only letters")
+                                 "first to last in one text, separated by commas or spaces (\"B, A, C\"); this "
+                                 "text is neither")
         shown = self.shuffled()
         return [shown[position] for position in positions]
+
+    def _listed(self, given: list) -> list:
+        """A list given in code: the items it names, or those its letters name (``["B", "A", "C"]``)."""
+        positions = None if any(self._labels.find(item, self._answer) is not None for item in given) else \
+            letters.read_list(given, len(self.labels))
+        shown = self.shuffled()
+        return given if positions is None else [shown[position] for position in positions]
 
     def _form(self) -> str:
         return ("Type the items' letters in order, separated by commas, or give a list in order, "

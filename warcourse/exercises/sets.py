@@ -85,7 +85,9 @@ class SetAnswer(Exercise):
         if isinstance(answer, str):
             chosen = None if self.free else letters.read(answer, len(self.options))
             return typed_items(answer)[0] if chosen is None else [self.options[position] for position in chosen]
-        return [item for item in items_of(answer, ordered=False) if not is_missing(item)]
+        given = [item for item in items_of(answer, ordered=False) if not is_missing(item)]
+        chosen = None if self.free else letters.read_list(given, len(self.options))
+        return given if chosen is None else [self.options[position] for position in chosen]
 
     def _rank(self, item: object) -> str:
         """A fixed order for naming one item that does not belong, unrelated to the answer."""
