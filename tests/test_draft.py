@@ -55,6 +55,10 @@ def kinds(text: str, theater: str = "Iraq") -> list[str]:
     ("Syria", f"According to Airwars, about 1,000 [{AIRWARS_RANGE}] civilians were killed in Iraq and Syria.",
      "range collapsed"),
     ("Iraq", f"The coalition made 16,000 [{SIXTEEN}] airstrikes in Iraq and Syria combined.", "qualifier dropped"),
+    # a ceiling is not a rough number: "as many as" and "nearly" (upper bounds, stored vague) never become "about"
+    ("Iraq", f"The coalition flew about 44,000 [{SORTIES}] sorties in Iraq and Syria combined.", "qualifier changed"),
+    ("Iraq", "A senior US military official told CNN that about 50,000 [cnn_us_official_2016_12] ISIL fighters "
+             "had been killed in Iraq and Syria combined.", "qualifier changed"),
     ("Iraq", "The United States made about 1,361 [us_iraq_syria_2014_12_19_airstrikes] airstrikes in Iraq and "
              "Syria combined.", "qualifier added"),
     ("Iraq", "The United States made 1,362 [us_iraq_syria_2014_12_19_airstrikes] airstrikes in Iraq and Syria "

@@ -291,9 +291,9 @@ def alliances(tables: Tables, theater: str) -> Section:
     lines_of = dict(zip(here["country"], here["line"]))
     lists = [cite(f"the {row.name} list of {dates.at_precision(row.date, row.date_precision)}, "
                   f"{row.members} [# coalition_members coalition_id={row.coalition_id} basis={'|'.join(co.MEMBER)}] "
-                  "members", row.lines) for row in table.head(3).itertuples()]
-    text = [f"The lists that hold the most of the countries involved in {theater}, most first: " + "; ".join(lists)
-            + "."]
+                  "members in all", row.lines) for row in table.head(3).itertuples()]
+    text = [f"The lists that hold the most of the countries involved in {theater}, most of them first (each with "
+            "its size, which is not the order): " + "; ".join(lists) + "."]
     biggest = largest_list(tables.coalitions, tables.members)
     out = sorted(outside(tables.members, countries, biggest))
     none = sorted(in_no_list(tables.members, countries))
@@ -416,9 +416,11 @@ def disputes(claim, issues: pd.DataFrame) -> list[str]:
 
 def trust(claims: pd.DataFrame, issues: pd.DataFrame) -> pd.DataFrame:
     """The claims with what bears on trusting them: ``source`` (official, monitor, media, no source named, ...),
-    ``bounds`` and ``reading`` (see ``casualties.readings``), and ``flagged_by``: the inconsistencies that
-    dispute the claim (see ``disputes``), with ``flagged`` true when there is one."""
+    ``bounds`` and ``reading`` (see ``casualties.readings``), ``precision`` (see ``precision``: "about 500" is
+    not exact), and ``flagged_by``: the inconsistencies that dispute the claim (see ``disputes``), with
+    ``flagged`` true when there is one."""
     out = casualties.readings(claims)
+    out["precision"] = precision(out)
     out["source"] = out["claimant_type"].astype("string").map(_SOURCE).where(out["claimant"] != UNATTRIBUTED,
                                                                               "no source named")
     out["source"] = pd.Categorical(out["source"], categories=SOURCES)

@@ -42,7 +42,7 @@ CHECKED = (
     "The number is the row's (or the computation's, or the count's), written in digits.",
     "Bounds keep their direction: 'over', 'more than', 'at least' for a lower bound; 'nearly', 'up to', 'as many "
     "as', 'at most' for an upper one; both ends for a range; no qualifier for an exact number; 'about' only "
-    "where the row is vague.",
+    "for a number the article gives as rough ('about', 'around', 'an estimated'), never for a bound.",
     "A figure for Iraq and Syria together says so in its own sentence; a row of another theater is flagged.",
     "The words after the number name what the row counts (airstrikes, sorties, missions, targets; civilians, "
     "fighters, personnel), a running total is not written as a period's count ('in July alone'), and the "
@@ -367,10 +367,7 @@ def _check_bound(ctx: _Context, number: tracing.Number, row: Row, where: str) ->
     if not _same(value, expected):
         ctx.flag("wrong value", number.start, where, f"is not the number row {row.id} gives ({look}).")
         return
-    allowed = {"exact": {"exact"}, "about": {"about"}, "lower": {"lower"}, "upper": {"upper"}}[row.bound]
-    if row.vague:
-        allowed = allowed | {"about"}
-    if kind in allowed:
+    if kind == row.bound:  # a bound or a vague row keeps its own kind: "as many as 36" is not "about 36"
         return
     if kind == "exact":
         what = "an approximate number" if row.bound == "about" else "a bound"
