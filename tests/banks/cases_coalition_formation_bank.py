@@ -328,7 +328,7 @@ def _continents(t):
 
 
 @case("coalition_practice.africa",
-      mistakes=lambda t: [(len(_muslim(t)) - int(_continents(t)["Africa"]), "outside Africa"),
+      mistakes=lambda t: [(len(_muslim(t)) - int(_continents(t)["Africa"]), "whose continent is Africa"),
                           (len(_muslim(t)), "every member"), ten_times(int(_continents(t)["Africa"]))])
 def _(t):
     return int(_continents(t)["Africa"])

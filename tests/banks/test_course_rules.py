@@ -4,7 +4,9 @@
 - no summative or practice answer can be read off a stored output of any lesson: a distinctive number
   (not a year, 100 or more, or not whole) or a whole table or Series the question asks for;
 - a question's tab completion shows what a student uses, never its key;
-- a question asks or sets a task in full sentences, with two or three hints.
+- a question asks or sets a task in full sentences, with two or three hints;
+- a number question's known mistake never says it counts one thing too many ("counts a country"): that
+  names the gap.
 """
 
 from __future__ import annotations
@@ -111,6 +113,17 @@ def test_questions_are_asked_in_full_sentences_with_two_or_three_hints():
         if not 2 <= len(key(exercise).hints) <= 3:
             wrong.append(f"{exercise.id}: {len(key(exercise).hints)} hints")
     assert wrong == [], "\n".join(wrong)
+
+
+ONE_TOO_MANY = re.compile(r"\bcounts? (?:a|an|one) \w+ (?:that|which|who|the)\b", re.IGNORECASE)  # not "once per list"
+
+
+def test_no_number_mistake_names_a_gap_of_one():
+    """"This counts a country that is only excluded" tells a student who said 35 that the answer is 34; the
+    message must name the kind of mistake ("keeps the countries that are only excluded") without a count."""
+    found = [f"{exercise.id}: {message}" for exercise in {e.id: e for e in exercises()}.values()
+             if isinstance(exercise, Numeric) for _, message in key(exercise).mistakes if ONE_TOO_MANY.search(message)]
+    assert found == [], "\n".join(found)
 
 
 LATER_KINDS = {Numeric.__name__, PandasAnswer.__name__}

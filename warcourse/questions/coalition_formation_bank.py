@@ -167,7 +167,7 @@ def meeting_only(t: Tables) -> Numeric:
             (len(meeting), "That counts every country at a meeting, also those named in a coalition's or an "
                            "operation's list."),
             (len(other), "That counts the countries in coalitions' and operations' lists: the other side."),
-            (len(loose), "This counts a country the article names only to leave it out ('except')."),
+            (len(loose), "This count keeps the countries the article names only to leave them out ('except')."),
         ],
         explanation=(f"{answer} countries appear only as participants in a conference or meeting. A count of "
                      "'countries in any list' treats them as if they had joined a coalition."),
@@ -456,7 +456,7 @@ def union(t: Tables) -> Numeric:
         answer=answer, unit="countries", lines=seed_lines(co.member_rows(members, THREE)),
         mistakes=[(len(wales) + len(paris) + len(brussels), "Adding the sizes counts a country once per list."),
                   (members[members["coalition_id"].isin(THREE)]["country"].nunique(),
-                   "This counts a country that is only excluded ('except')."),
+                   "This count keeps the countries that are only excluded ('except'): count member rows only."),
                   (len(brussels), "That is the Brussels list alone."),
                   (len(wales & paris & brussels), "That is who was in all three, not in at least one.")],
         explanation="A union counts each country once; adding the three sizes counts many two or three times.",
@@ -578,7 +578,7 @@ def africa(t: Tables) -> Numeric:
         "How many members of the Muslim states' coalition are in Africa, by the UN M49 continents that "
         "regions(iso3_codes) gives?",
         answer=answer, unit="countries", lines=seed_lines(rows.head(1)),
-        mistakes=[(len(rows) - answer, "That counts the members outside Africa."),
+        mistakes=[(len(rows) - answer, "Check your condition: it should keep the members whose continent is Africa."),
                   (len(rows), "That is every member, on every continent.")]
         + [(count, "That is another continent's count.") for continent, count in continents.items()
            if continent != "Africa" and count not in (answer, len(rows) - answer)],
