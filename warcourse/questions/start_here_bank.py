@@ -69,7 +69,7 @@ def wales(t: Tables) -> SetAnswer:
     others = sorted(set(in_paris["country"]) - set(answer))
     return SetAnswer(
         'Which of these countries were at the meeting in Wales (coalition_id "wales_2014" in '
-        "coalition_members)? Tick them in the widget, or give a list in code.",
+        "coalition_members)? Type their letters in the widget (\"A, C\"), or give a list in code.",
         answer=answer, options=sorted(answer + others[::3]), normalise=country,
         lines=seed_lines(in_wales),
         explanation="The Wales rows of coalition_members name them; the other countries offered here "
