@@ -111,6 +111,7 @@ def _gap(t):
 
 @case("casualty_accounting.gap", mistakes=lambda t: [(_gap(t)[1] / _gap(t)[0], "upside down"),
                                                       (_gap(t)[0] - _gap(t)[1], "difference"),
+                                                      (_gap(t)[0], "count itself"),  # not in the difference's band
                                                       (by_id(t).loc["airwars_2016_01", "low"] / _gap(t)[1],
                                                        "later airwars total")],
       forms=lambda t: [f"{_gap(t)[0] / _gap(t)[1]:.0f}x", f"{_gap(t)[0] / _gap(t)[1]:.0f} times"])

@@ -173,7 +173,8 @@ def gap(t: Tables) -> Numeric:
                      "claimants are, not an error in either number."),
         mistakes=[(official["low"] / monitor["low"], "that is the ratio upside down: the official number "
                                                      "divided by the monitor's."),
-                  (monitor["low"] - official["low"], "that is the difference, not how many times."),
+                  (monitor["low"], "that is the monitor's count itself: divide it by the official one.", 0.5),
+                  (monitor["low"] - official["low"], "that is the difference, not how many times.", 0.5),
                   (later["low"] / official["low"], "that takes a later Airwars total: the two counts must be "
                                                     "at the same date."),
                   (later["high"] / official["low"], "that takes a later Airwars total: the two counts must be "
