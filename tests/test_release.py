@@ -83,3 +83,17 @@ def test_every_solution_cell_ends_with_a_check_and_every_set_has_one():
         nb = nbformat.read(solution, as_version=4)
         solution_cells = [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
         assert solution_cells, f"{solution.name} has no cell tagged 'solution'"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "exercises" / "solutions").glob("[0-9][0-9]_*.ipynb")),
+                         ids=lambda path: path.stem)
+def test_every_worked_answer_of_a_practice_set_is_right(path):
+    """The source of truth answers every question rightly: a worked answer typed against an older wording of
+    a choice ("is not one of the choices") would otherwise stay in the stored outputs, which nbval keeps equal."""
+    nb = nbformat.read(path, as_version=4)
+    checks = [cell for cell in nb.cells if cell.cell_type == "code" and ".check(" in cell.source]
+    assert checks, f"{path.name} has no answer cells"
+    for cell in checks:
+        shown = " ".join(output.get("text", "") + output.get("data", {}).get("text/plain", "")
+                         for output in cell.outputs)
+        assert shown.lstrip().startswith("✔ Right."), f"{path.name}: {cell.source.splitlines()[-1]} -> {shown[:160]}"
