@@ -111,8 +111,9 @@ def test_select_by_number_name_and_path(tmp_path):
     _notebook(tmp_path / "notebooks" / "04_casualties.ipynb", "x = 1")
     slugs = lambda chosen: [lesson.slug for lesson in chosen]  # noqa: E731
     assert slugs(catalogue.select([], tmp_path)) == ["03_air_campaigns", "04_casualties"]
-    assert slugs(catalogue.select(["03"], tmp_path, exercises=True)) == [
-        "03_air_campaigns", "exercises/03_air_campaigns", "exercises/solutions/03_air_campaigns"]
+    assert slugs(catalogue.select(["03"], tmp_path, exercises=True)) == [  # never the solutions: a folder for students
+        "03_air_campaigns", "exercises/03_air_campaigns"]
+    assert "solutions" not in " ".join(slugs(catalogue.select([], tmp_path, exercises=True)))
     assert slugs(catalogue.select(["04_casualties", "03"], tmp_path)) == ["04_casualties", "03_air_campaigns"]
     path = str(tmp_path / "exercises" / "solutions" / "03_air_campaigns.ipynb")
     assert slugs(catalogue.select([path], tmp_path)) == ["exercises/solutions/03_air_campaigns"]

@@ -136,7 +136,9 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--out", default="rendered", help="output folder (default: rendered/)")
     n.add_argument("--jobs", type=int, default=None, help="lessons run in parallel (default: cores)")
     n.add_argument("--no-html", action="store_true", help="write executed notebooks only")
-    n.add_argument("--exercises", action="store_true", help="also render the exercise sets")
+    n.add_argument("--exercises", action="store_true",
+                   help="also render the practice sets' student copies and the summative checks (never the worked "
+                        "solutions: name exercises/solutions/NN_topic.ipynb by its path to render one for yourself)")
     n.set_defaults(run=_render)
 
     k = sub.add_parser("links", help="print Binder and nbgitpuller links for every lesson")

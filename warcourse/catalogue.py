@@ -230,11 +230,12 @@ def from_path(path: Path, root: Path = ROOT) -> Lesson:
 def select(names: list[str], root: Path = ROOT, *, exercises: bool = False) -> list[Lesson]:
     """The notebooks named by ``names`` ("03", "3", "03_air_campaigns", a path); all when empty.
 
-    A number or name matches the lessons and, with ``exercises``, the exercise
-    sets that carry it (student copies and solutions). A one-digit number means
-    the same as with a leading zero.
+    A number or name matches the lessons and, with ``exercises``, the student copies and
+    summative checks that carry it, never the worked solutions: a render folder is for
+    students, and a solutions page is rendered only when its path is named. A one-digit
+    number means the same as with a leading zero.
     """
-    known = discover(root, exercises=exercises)
+    known = [lesson for lesson in discover(root, exercises=exercises) if lesson.kind != "solutions"]
     if not names:
         return known
     chosen: list[Lesson] = []
