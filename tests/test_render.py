@@ -435,3 +435,13 @@ def test_a_full_disk_while_papermill_writes_leaves_no_truncated_notebook(tmp_pat
     assert _render(str(LESSON), "--out", str(out), "--jobs", "1") == 1
     assert "No space left on device" in capsys.readouterr().err
     assert sorted(p.name for p in out.iterdir()) == [".index.lock", "index.html", "index.json"]
+
+
+def test_a_handout_keeps_inline_html_of_markdown_outputs():
+    """The model brief marks each number's note with <sup>: the handout must show "7" then note 1, never "71"."""
+    cell = new_code_cell("draft.model()", execution_count=1)
+    text = "The involvement table marks 7<sup>1</sup> countries; 26<sup>12</sup> members in all."
+    cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/markdown": text, "text/plain": "x"},
+                                           execution_count=1)]
+    page = render.to_html(new_notebook(cells=[new_markdown_cell("# T"), cell]), "T", "")
+    assert "marks 7<sup>1</sup> countries" in page and "26<sup>12</sup> members" in page

@@ -128,7 +128,10 @@ def page(nb, title: str, nav: str) -> str:
     """The handout of the executed (and already static) notebook ``nb``."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", embed_images=True,
+    # embed_images stays off: nbconvert then parses each inline HTML tag of a Markdown output on its own and
+    # writes the brief's note marks "7<sup>1</sup>" as "7<sup></sup>1" ("71 countries"); figures are outputs,
+    # embedded either way, and no lesson's Markdown shows a picture.
+    exporter = HTMLExporter(template_name="lab",
                             extra_loaders=[DictLoader({"handout.html.j2": TEMPLATE})],
                             template_file="handout.html.j2")
     resources = {"metadata": {"name": title}, "handout_css": CSS, "handout_nav": nav}
