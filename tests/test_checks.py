@@ -25,7 +25,22 @@ def test_a_check_asks_the_summative_questions_once_each(lesson, check):
     bank = getattr(questions, call.bank)()
     assert asked == bank.summative and 5 <= len(asked) <= 8
     assert not set(asked) & set(bank.lesson())
-    assert "parameters" in notebook.cells[1].metadata["tags"]
+    tagged = [cell for cell in notebook.cells if "parameters" in cell.metadata.get("tags", [])]
+    takes = {parameter for entry in getattr(questions, call.bank).entries() if entry.role == "summative"
+             for parameter in entry.parameters}
+    assert {line.split("=")[0].strip() for cell in tagged for line in cell.source.splitlines()} == takes, (
+        "a check's parameters are exactly those its questions take: another one would change nothing")
+    assert "print(" not in sources[len(tagged)], "the check's setup says nothing about the lesson"
+
+
+def test_a_check_refuses_a_parameter_its_questions_do_not_take(tmp_path, capsys):
+    from warcourse.__main__ import main
+    from warcourse.paths import EXERCISES
+
+    code = main(["render", str(EXERCISES / "checks" / "03_air_campaigns_check.ipynb"), "-p", "theater", "Syria",
+                 "--out", str(tmp_path)])
+    assert code == 2 and "unknown parameter 'theater'" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_checks_are_found_for_rendering():

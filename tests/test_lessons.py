@@ -37,25 +37,33 @@ def test_the_parameters_cell_allows_what_the_bank_declares(notebook):
 
     call = notebook.bank_call()
     declared = getattr(questions, call.bank).declared
-    cell = next(c for c in nbformat.read(notebook.path, as_version=4).cells
-                if "parameters" in c.metadata.get("tags", []))
+    cell = next((c for c in nbformat.read(notebook.path, as_version=4).cells
+                 if "parameters" in c.metadata.get("tags", [])), nbformat.v4.new_code_cell(""))
     commented = {}
     for line in cell.source.splitlines():
         name, _, comment = line.partition("#")
         if "allowed:" in comment:
             values = ast.literal_eval(comment.split("allowed:", 1)[1].strip())
             commented[name.split("=")[0].strip()] = values if isinstance(values, tuple) else (values,)
-    assert {name: commented.get(name) for name in call.args} == {name: declared[name] for name in call.args}
+    names = summative_parameters(notebook) if notebook.kind == "checks" else call.args
+    assert {name: commented.get(name) for name in names} == {name: declared[name] for name in names}
+
+
+def summative_parameters(notebook) -> set[str]:
+    """The parameters the summative questions of a check's bank take (a check takes only those)."""
+    return {parameter for entry in getattr(questions, notebook.bank_call().bank).entries()
+            if entry.role == "summative" for parameter in entry.parameters}
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.slug)
 def test_first_code_cell_is_the_parameters_cell_with_allowed_values(notebook):
     first = next(c for c in cells(notebook) if c.cell_type == "code")
-    assert "parameters" in first.metadata.get("tags", [])
     params = notebook.parameters()
-    if notebook.kind == "checks":  # a summative check never shows its solutions
-        assert "show_solutions" not in params
+    if notebook.kind == "checks":  # a summative check never shows its solutions, and takes what its questions take
+        assert "show_solutions" not in params and set(params) == summative_parameters(notebook)
+        assert ("parameters" in first.metadata.get("tags", [])) == bool(params)
     else:
+        assert "parameters" in first.metadata.get("tags", [])
         assert params["show_solutions"].allowed == (True, False)
     for p in params.values():
         assert p.allowed, f"{p.name} lists no allowed values"

@@ -1,9 +1,10 @@
 """Summative checks: one notebook per lesson, generated from the summative questions of its bank.
 
 ``exercises/checks/NN_topic_check.ipynb`` asks the questions a lesson's bank
-keeps for after the lesson (``bank.summative``). It takes the lesson's own
-parameters, so an instructor renders it like a lesson
-(``python -m warcourse render exercises/checks/03_air_campaigns_check.ipynb -p theater Syria``).
+keeps for after the lesson (``bank.summative``). It takes the lesson's parameters that
+those questions take, so an instructor renders it like a lesson
+(``python -m warcourse render exercises/checks/05_putting_it_together_check.ipynb -p theater Syria``);
+the others keep the lesson's default in the setup cell, and ``-p`` refuses them.
 ``python -m warcourse release`` writes them with the student copies, and
 ``release --check`` fails when one is out of date with its lesson's bank.
 """
@@ -26,15 +27,26 @@ from .paths import EXERCISES, NOTEBOOKS, shown
 FOLDER = EXERCISES / "checks"
 
 
-def _parameters_cell(lesson: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The lesson's parameters without ``show_solutions``: a check never shows its solutions."""
+def _parameters(lesson: nbformat.NotebookNode, used: set[str]) -> tuple[list[str], list[str]]:
+    """The lines of the lesson's parameters cell that the check's questions take (``used``), and the
+    others with their defaults fixed (never ``show_solutions``: a check never shows its solutions)."""
     cell = next(c for c in lesson.cells if "parameters" in c.get("metadata", {}).get("tags", []))
-    kept = [line for line in cell.source.splitlines() if not re.match(r"\s*show_solutions\s*=", line)]
-    return new_code_cell("\n".join(kept), metadata={"tags": ["parameters"]})
+    kept, fixed = [], []
+    for line in cell.source.splitlines():
+        name = re.match(r"\s*(\w+)\s*=", line)
+        if name is None or name.group(1) == "show_solutions":
+            continue
+        if name.group(1) in used:
+            kept.append(line)
+        else:
+            fixed.append(line.split("#", 1)[0].rstrip() + "  # the lesson's default: this check's questions do not "
+                                                           "depend on it")
+    return kept, fixed
 
 
-def _setup_cell(lesson: nbformat.NotebookNode, where: str) -> tuple[str, list[str]]:
-    """The lesson's setup cell (the one that builds ``q``) with solutions off, and the names it loads.
+def _setup_cell(lesson: nbformat.NotebookNode, where: str, fixed: list[str]) -> tuple[str, list[str]]:
+    """The lesson's setup cell (the one that builds ``q``) with solutions off, the ``fixed`` parameters first
+    and no top-level ``print`` (what it says is about the lesson), and the names it loads.
 
     A summative question's worked solution uses only these names, so it runs in the check as in the lesson.
     """
@@ -42,37 +54,49 @@ def _setup_cell(lesson: nbformat.NotebookNode, where: str) -> tuple[str, list[st
     if cell is None or "setup(show_solutions)" not in cell.source:
         raise CourseError(f"{where}: the cell that builds q must call setup(show_solutions)")
     source = cell.source.replace("setup(show_solutions)", "setup()")
+    lines = source.splitlines()
+    printed = {number for node in ast.parse(source).body if isinstance(node, ast.Expr)
+               and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "print"
+               for number in range(node.lineno - 1, node.end_lineno)}
+    kept = [line for number, line in enumerate(lines) if number not in printed]
+    at = next(number for number, line in enumerate(kept) if line.startswith("setup()"))  # after the imports
+    source = "\n".join(kept[:at] + fixed + kept[at:]).rstrip()
     names = [target.id for node in ast.parse(source).body if isinstance(node, ast.Assign)
              for target in ast.walk(node.targets[0]) if isinstance(target, ast.Name)]
-    return source, [name for name in dict.fromkeys(names) if name not in ("q", "draft")]
+    return source, [name for name in dict.fromkeys(names) if name not in ("q", "draft")
+                    and not any(line.startswith(f"{name} =") for line in fixed)]
 
 
-def _summative(path: Path) -> tuple[str, list[str], tuple[str, ...]]:
-    """The lesson's bank name, the names of its summative questions and its rubric, read from the
-    bank's registry (nothing is built)."""
+def _summative(path: Path) -> tuple[str, list[str], tuple[str, ...], set[str]]:
+    """The lesson's bank name, the names of its summative questions, its rubric and the parameters those
+    questions take, read from the bank's registry (nothing is built)."""
     function = getattr(questions, Lesson(path).bank_call().bank)
-    names = [entry.name for entry in function.entries() if entry.role == "summative"]
-    return function.__name__, names, function.registry.rubric
+    entries = [entry for entry in function.entries() if entry.role == "summative"]
+    used = {parameter for entry in entries for parameter in entry.parameters}
+    return function.__name__, [entry.name for entry in entries], function.registry.rubric, used
 
 
 def check_notebook(path: Path) -> nbformat.NotebookNode:
     """The summative check of the lesson at ``path`` (sources only, not executed)."""
     lesson = read(path)
     where = shown(path)
-    name, summative, rubric = _summative(path)
+    name, summative, rubric, used = _summative(path)
     if not summative:
         raise CourseError(f"{where}: the bank {name} has no summative questions")
     title = Lesson(path).title()
-    setup, loaded = _setup_cell(lesson, where)
+    kept, fixed = _parameters(lesson, used)
+    setup, loaded = _setup_cell(lesson, where, fixed)
+    choose = (" Its questions are about " + " and ".join(f"`{line.split('#')[0].strip()}`" for line in kept)
+              + ": change that in the first code cell, or render the check with `-p`." if kept else "")
     cells = [
         new_markdown_cell(
             f"# Check: {title}\n\n"
             f"{len(summative)} questions to answer after the lesson, without it open if you can. Each one "
             "checks your answer and says what kind of mistake it sees; a hint is one call away "
-            "(`q.NAME.hint()`), a worked solution after two tries.\n\n"
+            f"(`q.NAME.hint()`), a worked solution after two tries.{choose}\n\n"
             "The setup cell loads what the lesson loaded, under the same names: "
             + ", ".join(f"`{name}`" for name in loaded) + ". Replace each `...` with your code and run the cell."),
-        _parameters_cell(lesson),
+        *([new_code_cell("\n".join(kept), metadata={"tags": ["parameters"]})] if kept else []),
         new_code_cell(setup),
     ]
     for number, question in enumerate(summative, 1):
