@@ -178,9 +178,14 @@ class Lesson:
         return calls[0]
 
     def bank_parameters(self) -> list[dict[str, object]]:
-        """What its bank is built with, by parameter name: one dict per combination of allowed values."""
-        names, declared = self.bank_call().args, self.parameters()
-        return [dict(zip(names, values)) for values in itertools.product(*(declared[n].allowed for n in names))]
+        """What its bank is built with, by parameter name: one dict per combination of allowed values (a
+        parameter the notebook does not offer, as in a summative check, keeps the bank's default)."""
+        from . import questions
+
+        call, offered = self.bank_call(), self.parameters()
+        declared = getattr(questions, call.bank).declared
+        choices = [offered[n].allowed if n in offered else declared[n][:1] for n in call.args]
+        return [dict(zip(call.args, values)) for values in itertools.product(*choices)]
 
 
 def _parsed(text: str, where: str | None = None):
