@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from warcourse import build, schema
+from warcourse import build, numbers, schema
 from warcourse.errors import CourseError
 from warcourse.paths import SEED
 
@@ -207,3 +207,32 @@ def test_bad_new_codings_are_refused_with_one_line(scratch, name, old, new, expe
         build.build(scratch / SEED.name, scratch / "annotations")
     message = str(err.value)
     assert re.search(expected, message) and f"{name}.yaml" in message and "\n" not in message
+
+
+def _bound(quantity) -> str:
+    word = quantity.qualifier
+    return ("lower" if word in numbers.LOWER else "upper" if word in numbers.UPPER
+            else "about" if word in numbers.ABOUT else "")
+
+
+def test_an_inconsistency_keeps_the_qualifiers_of_the_numbers_it_repeats():
+    """A description that repeats a number the article qualifies ("around 60 percent") keeps that qualifier, or
+    one of the same kind, where it first gives the number: the course's own text must survive the reading it
+    teaches."""
+    from warcourse import article, data
+
+    lines = article.read_lines()
+    dropped = []
+    for row in data.inconsistencies().itertuples():
+        said = [q for q in numbers.find_quantities(row.description) if (q.low, q.high) != (None, None)]
+        kinds: dict[float, set[str]] = {}  # each number of the cited lines: how they qualify it (tellings differ)
+        for line in str(row.lines).split(";"):
+            for quantity in numbers.find_quantities(lines[int(line) - 1]):
+                value = quantity.low if quantity.low is not None else quantity.high
+                kinds.setdefault(value, set()).add(_bound(quantity))
+        for value, bounds in kinds.items():
+            first = next((q for q in said if value in (q.low, q.high)), None)
+            if bounds != {""} and first is not None and _bound(first) not in bounds:
+                dropped.append(f"{row.issue_id}: the article says {value:g} with {sorted(bounds)}, "
+                               f"the description {first.text!r}")
+    assert dropped == [], "\n".join(dropped)
