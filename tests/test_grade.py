@@ -206,8 +206,13 @@ def test_bad_command_lines_give_one_line(tmp_path, capsys):
     assert main(["grade", str(tmp_path / "none.ipynb")]) == 2
     assert main(["grade", str(STUDENT), "--out", str(tmp_path / "book.xlsx")]) == 2
     assert main(["grade", str(STUDENT), "--jobs", "0"]) == 2
+    (tmp_path / "folder.csv").mkdir()
+    assert main(["grade", str(STUDENT), "--out", str(tmp_path / "folder.csv")]) == 2
+    assert main(["grade", str(tmp_path)]) == 2
     errors = capsys.readouterr().err.strip().splitlines()
     assert errors[0].startswith("error: no such file:") and "ending in .csv" in errors[1] and "--jobs 0" in errors[2]
+    assert "is a folder, not a file" in errors[3] and "is a folder: give the notebooks in it" in errors[4]
+    assert len(errors) == 5 and (tmp_path / "folder.csv").is_dir() and not list((tmp_path / "folder.csv").iterdir())
 
 
 def test_without_bubblewrap_grade_stops_naming_the_package(tmp_path, capsys, monkeypatch):

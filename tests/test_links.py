@@ -164,3 +164,11 @@ def test_a_closed_pipe_ends_quietly():
     done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=60)
     assert done.stdout.count("\n") == 1
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("copied", ["https://hub.example.org/hub/", "https://hub.example.org/hub/home",
+                                    "https://hub.example.org/hub/user/ana/lab"])
+def test_a_hub_page_copied_from_the_browser_gives_the_hub(copied):
+    assert links.nbgitpuller(copied, REPO, "main", "notebooks/03_air_campaigns.ipynb").startswith(
+        "https://hub.example.org/hub/user-redirect/git-pull?")
+    assert links.hub_url("https://example.org/jupyter/hub/home") == "https://example.org/jupyter"

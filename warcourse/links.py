@@ -48,7 +48,8 @@ _HUB_REFUSED = re.compile(r"""[\s"'<>\\`{}|^?#\x00-\x1f\x7f]""")
 
 
 def hub_url(text: str) -> str:
-    """A JupyterHub's http(s) address without a trailing slash, host and path encoded;
+    """A JupyterHub's http(s) address without a trailing slash (nor a page of the hub: "/hub", "/hub/home"),
+    host and path encoded;
     UsageError for anything else (a query, fragment, bad port, quotes, brackets, backslashes)."""
     def refuse(why: str) -> UsageError:
         return UsageError(f"--hub must be the http:// or https:// address of a JupyterHub; {text!r} {why}")
@@ -84,7 +85,8 @@ def hub_url(text: str) -> str:
             host = ""
         if not _HOST.match(host):
             raise refuse("has no valid host name") from None
-    path = quote(parts.path, safe="/%:@!$&()*+,;=~")
+    hub_path = re.sub(r"/hub(?:/.*)?$", "", parts.path)  # a page of the hub copied from the browser: the hub itself
+    path = quote(hub_path, safe="/%:@!$&()*+,;=~")
     return f"{parts.scheme}://{host}{f':{port}' if port is not None else ''}{path}".rstrip("/")
 
 

@@ -174,11 +174,16 @@ def main(submissions: list[str], out: str, jobs: int | None, timeout: float, kee
     target = Path(out)
     if target.suffix.lower() != ".csv":
         raise UsageError(f"--out {out}: expected a file name ending in .csv")
+    if target.exists() and not target.is_file():
+        raise UsageError(f"--out {out}: is a folder, not a file; expected a file name ending in .csv")
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: expected 1 or more")
     if not timeout > 0:
         raise UsageError(f"--timeout {timeout:g}: expected a number of seconds above 0")
     paths = [Path(name) for name in submissions]
+    folders = [str(path) for path in paths if path.is_dir()]
+    if folders:
+        raise UsageError(f"{folders[0]} is a folder: give the notebooks in it ({Path(folders[0]) / '*.ipynb'})")
     missing = [str(path) for path in paths if not path.is_file()]
     if missing:
         raise UsageError(f"no such file: {', '.join(missing)}")
