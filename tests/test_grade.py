@@ -420,3 +420,10 @@ def test_without_a_sandbox_the_mode_is_recorded_and_the_kernel_still_only_record
     assert {row["mode"] for row in rows.values()} == {"no sandbox"}
     assert rows["canada"]["result"] == "unanswered" and "AttributeError" in rows["canada"]["note"]
     assert (rows["after"]["result"], rows["after"]["answer"]) == ("wrong", "5")
+
+
+def test_a_report_line_nested_too_deep_is_skipped_not_blamed_on_the_grader():
+    """A handed-in notebook may write anything to its report: a 5,000-deep array made json raise RecursionError,
+    and the file was marked "the grader failed on it" (exit 1, as if the tool were broken)."""
+    deep = ("[" * 5000 + "]" * 5000).encode()
+    assert sandbox._parse(b'{"start": 0}\n' + deep + b'\n{"done": 1}') == [{"start": 0}, {"done": 1}]

@@ -423,12 +423,13 @@ def _read(pipe, chunks: list[bytes]) -> None:
 
 
 def _parse(report: bytes) -> list[dict]:
-    """The report's JSON lines that are objects (anything else is skipped); nothing is evaluated."""
+    """The report's JSON lines that are objects (anything else, a line nested too deep to read included, is
+    skipped); nothing is evaluated."""
     lines = []
     for raw in report.splitlines():
         try:
             item = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # a handed-in notebook can write anything to its report
             continue
         if isinstance(item, dict):
             lines.append(item)
