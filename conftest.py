@@ -62,8 +62,10 @@ def pytest_configure(config):
         installed = installed_warcourse()
         if installed != here / "warcourse":
             pytest.exit(f"kernels would import warcourse from {installed or 'nowhere (it is not installed)'}, "
-                        f"not from {here}: install this checkout first "
-                        "(python -m pip install -r requirements.txt -e \".[test]\")", returncode=4)
+                        f"not from {here}: install this checkout first, in a virtual environment of its own "
+                        "(python -m venv .venv && source .venv/bin/activate && "
+                        "python -m pip install -r requirements.txt -e \".[test]\"; installed into an environment "
+                        "that another checkout uses, it would become that checkout's warcourse too)", returncode=4)
     nbval.kernel.KernelManager = LocalKernelManager
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
