@@ -789,3 +789,16 @@ def test_a_short_form_another_choice_begins_with_asks_which_is_meant():
     feedback = afghan.check("yes")
     assert feedback.correct is None and "more than one choice" in feedback.message and afghan.tries == 1
 
+
+
+def test_a_choices_pointer_never_names_what_only_the_right_choice_says():
+    """The sections of a choice question's lines may be titled after the right choice ("Iraq › Dutch airstrikes"
+    when only one choice is Dutch): a wrong try then gets the generic pointer, not those titles."""
+    choices = {"Dutch airstrikes, running total": "Right.", "British sorties, running total": "Sorties.",
+               "Coalition sorties, one day": "One day."}
+    quiz = MultipleChoice("Which?", choices=choices, answer="Dutch airstrikes, running total", lines=[1],
+                          where="the article's section “Iraq › Dutch airstrikes”")
+    assert quiz.check("Coalition sorties, one day").where == "the passages and the table the question names"
+    shared = MultipleChoice("Which?", choices=choices, answer="Dutch airstrikes, running total", lines=[1],
+                            where="the article's section “Iraq › Sorties and running totals”")
+    assert "Sorties and running totals" in shared.check("Coalition sorties, one day").where

@@ -147,9 +147,14 @@ class Exercise(ABC):
         pointer = self._where or where(self._lines)
         said = normalise(pointer)
         words = [normalise(text) for text in self._answer_words()]
-        if any(text and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", said) for text in words):
+        named = any(text and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", said) for text in words)
+        if named or self._singles_out(said):
             return "the passages and the table the question names"
         return pointer
+
+    def _singles_out(self, pointer: str) -> bool:
+        """Whether the (normalised) pointer names something that tells the answer from the wrong ones."""
+        return False
 
     def _answer_words(self) -> list[str]:
         """Texts of the answer that a pointer to reread must not show."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import numbers
+import re
 from collections.abc import Mapping
 
 from .base import Exercise
 from .feedback import Feedback, shown, type_name
-from .matching import Labels, as_text, variants
+from .matching import Labels, as_text, normalise, variants
 
 
 class MultipleChoice(Exercise):
@@ -73,6 +74,15 @@ class MultipleChoice(Exercise):
 
     def _answer_words(self) -> list[str]:
         return variants(as_text(self._answer))
+
+    def _singles_out(self, pointer: str) -> bool:
+        """A word of the pointer (a section title: "Iraq › Dutch airstrikes") found in the right choice and in no
+        other would pick it out."""
+        def words(text: str) -> set[str]:
+            return {word for word in re.findall(r"\w{4,}", normalise(text))}
+
+        others = set().union(*(words(as_text(choice)) for choice in self._choices if choice != self._answer))
+        return bool(words(pointer) & (words(as_text(self._answer)) - others))
 
     def _answer_text(self) -> str:
         letter = next(letter for letter, choice in self._letters.items() if choice == self._answer)

@@ -12,6 +12,7 @@ import pandas as pd
 from .. import brief, campaigns, dates, draft
 from .. import coalitions as co
 from ..exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer, country
+from ..exercises.sources import where
 from ..theaters import COMBINED, claims_in, in_theater
 from .bank import Registry, Tables, seed_lines
 
@@ -187,6 +188,7 @@ def same_kind(t: Tables, theater: str) -> MultipleChoice:
                                      "days each was counted before comparing them."),
                  **dict(others)},
         answer=kind_label(right), lines=sorted({int(reference["line"]), int(right["line"])}),
+        where=where([int(reference["line"])]),  # the right number's own section would name it ("Dutch airstrikes")
         hints=["Read each number's metric (what it counts) and count type (running total, period, event).",
                "Only one choice matches the reference in both."],
         code=('theaters.in_theater(counts, theater)[["actor", "metric", "count_type", "value", "theater", "line"]]'
