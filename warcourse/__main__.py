@@ -59,7 +59,7 @@ def _execute(args: argparse.Namespace) -> int:
 
     for path in args.notebooks:
         changed = notebooks.execute_in_place(Path(path))
-        print(f"executed {path}" + ("" if changed else " (unchanged)"))
+        print(f"executed {path}" + ("" if changed else " (its stored outputs were already up to date)"))
     return 0
 
 
