@@ -117,7 +117,9 @@ class Exercise(ABC):
         """Check ``answer``; never raises, whatever it is given. ``via`` is "code" or "widget"."""
         try:
             if is_unanswered(answer):
-                feedback = Feedback(None, NOT_ANSWERED.get(via, NOT_ANSWERED["code"]))
+                feedback = Feedback(None, NOT_ANSWERED.get(via, NOT_ANSWERED["code"]) + (
+                    " If your code gave None, look for a step that returns nothing: a method called with "
+                    "inplace=True, or a function without return." if answer is None and via == "code" else ""))
             else:
                 feedback = self._check(answer)
         except Exception as error:

@@ -103,7 +103,8 @@ def to_fraction(value: object, whole: bool = False) -> Fraction:
             raise NotANumber(f"expected a single number, got {plural(count, 'True/False value')} (a condition); "
                              "turn it into one number (.sum() counts the True values, .mean() gives their share)")
         take = "; take the number out with .item()" if count == 1 and not isinstance(value, list | tuple) else ""
-        values = "one value" if count == 1 else plural(count, "value")
+        unit = "row" if isinstance(value, pd.DataFrame) else "value"
+        values = f"one {unit}" if count == 1 else plural(count, unit)
         raise NotANumber(f"expected a single number, got {type_name(value)} of {values}{take}")
     raise NotANumber(f"expected a single number, got {type_name(value)}: {shown(value)}")
 
@@ -246,7 +247,8 @@ class Numeric(Exercise):
             return self.wrong(f"{said}, which is about {factor}. Check the units, a misplaced decimal point "
                               "or a percentage.")
         if self._expected and given and (given < 0) != (self._expected < 0):
-            return self.wrong(f"{said}: the sign is wrong. Check which value you subtract from which.")
+            return self.wrong(f"{said}: the sign is wrong. If you subtracted, check which value you took from which; "
+                              "a count is never negative.")
         direction = "too high" if given > self._expected else "too low"
         accepted = self.tolerance_text()
         return self.wrong(f"{said}, which is {direction}" + (f" ({accepted})." if accepted else "."))
