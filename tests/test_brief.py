@@ -376,3 +376,12 @@ def test_a_recorded_table_contradiction_is_not_listed_twice(tables):
     unrecorded = tables.issues[tables.issues["issue_id"] != "australia_iraq_table_vs_text"]
     text = brief.problems(dataclasses.replace(tables, issues=unrecorded), "Iraq").markdown()
     assert "Table against text: Australia" in text
+
+
+def test_a_claim_of_one_death_is_written_in_the_singular():
+    import pandas as pd
+
+    one = pd.Series({"low": 1, "high": 1, "vague": False, "victim_category": "coalition_personnel", "claimant": "x"})
+    assert brief.claim_text(one) == "1 coalition soldier (x)"
+    assert brief.claim_text(one.copy().replace({"high": 1}).set_axis(one.index).pipe(
+        lambda row: row.where(row.index != "high", 5))) == "between 1 and 5 coalition soldiers (x)"

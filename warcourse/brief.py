@@ -46,7 +46,16 @@ FROM_SOURCE = {"official": "from officials (government or military)",
 VICTIMS = {"isil_fighters": "ISIL fighters", "civilians": "civilians", "coalition_personnel": "coalition soldiers",
            "local_forces": "local forces", "other_militants": "other militants",
            "unspecified": "people (the article does not say who)"}
+ONE_VICTIM = {"isil_fighters": "ISIL fighter", "civilians": "civilian", "coalition_personnel": "coalition soldier",
+              "local_forces": "member of the local forces", "other_militants": "other militant",
+              "unspecified": "person (the article does not say who)"}
 LISTED = 12  # cite up to this many lines one by one; more become a range
+
+
+def victims(row, killed: bool = False) -> str:
+    """Who died, as a claim of exactly one death or of more words it: "coalition soldier", "civilians"."""
+    one = all(not pd.isna(row[bound]) and row[bound] == 1 for bound in ("low", "high"))
+    return (ONE_VICTIM if one else VICTIMS)[str(row["victim_category"])] + (" killed" if killed else "")
 TARGET_WORDS = {"ISIL": "", "several": " against ISIL and other groups", "unknown": " (target not stated)",
                 "Taliban": " against the Taliban"}  # what a strike count's target adds to its sentence
 _DEATHS = re.compile(r"\bkill|\bdeath|\bdead", re.IGNORECASE)
@@ -438,18 +447,16 @@ def same_scope(claims: pd.DataFrame) -> list[pd.DataFrame]:
 
 
 def claim_text(row, killed: bool = False) -> str:
-    victims = VICTIMS[str(row["victim_category"])] + (" killed" if killed else "")
     claimant = "no source named" if row["claimant"] == UNATTRIBUTED else row["claimant"]
-    return f"{casualties.describe_bounds(row['low'], row['high'], row['vague'])} {victims} ({claimant})"
+    return f"{casualties.describe_bounds(row['low'], row['high'], row['vague'])} {victims(row, killed)} ({claimant})"
 
 
 def claim_tagged(row, killed: bool = False) -> str:
     """A claim in a sentence: its number with its id, its victims, and who says so (with the article's hedge)."""
-    victims = VICTIMS[str(row["victim_category"])] + (" killed" if killed else "")
     hedged = str(row.get("certainty", "reported")) in ("claimed", "suggested", "unconfirmed")
     who = (f"according to {row['claimant']}" if row["claimant"] != UNATTRIBUTED
            else "no source named" + (f", {row['certainty']}" if hedged else ""))
-    return f"{tagged(row['claim_id'])} {victims}, {who}"
+    return f"{tagged(row['claim_id'])} {victims(row, killed)}, {who}"
 
 
 def largest(claims: pd.DataFrame) -> pd.Series:

@@ -252,7 +252,7 @@ def per_strike(t: Tables) -> Numeric:
                   (strikes - whole_war["low"], "that is a difference; the question asks for strikes per death.")],
         hints=["Both numbers come from one passage of the article and cover the same period.",
                "Strikes per death: the number of strikes goes on top."],
-        code='campaign["value"] / by_id.loc["coalition_2019_03_civilians", "low"]')
+        code='round(campaign["value"] / by_id.loc["coalition_2019_03_civilians", "low"], 1)  # one decimal, as asked')
 
 
 # --- lesson 04's summative check (its solutions use only the lesson's setup cell) ---------------------------
@@ -496,8 +496,8 @@ def jordan(t: Tables) -> Numeric:
     austin_days = casualties.days_covered(austin["period_start"], austin["period_end"])
     claim_rate, austin_rate = claim["low"] / claim_days, austin["low"] / austin_days
     return Numeric(
-        "Jordan's claim (jordan_2015_02_08) and the whole coalition's (austin_2015_02_23): how many times the "
-        "coalition's average daily rate is Jordan's daily rate? Count both the first and the last day "
+        "Jordan's claim (jordan_2015_02_08) and the whole coalition's (austin_2015_02_23): Jordan's daily rate is "
+        "how many times the coalition's average daily rate? Count both the first and the last day "
         "(casualties.days_covered).",
         answer=claim_rate / austin_rate, rel_tolerance=0.02, unit="times", decimals=0,
         lines=seed_lines(by_id.loc[["jordan_2015_02_08", "austin_2015_02_23"]]), where="the two claims' rows",
