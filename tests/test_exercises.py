@@ -621,6 +621,8 @@ def test_frame_messages_never_show_expected_values(table):
     assert table.check(pd.concat([expected, expected])).message.startswith("Some rows appear more than once")
     nan_row = pd.concat([expected, pd.DataFrame({"country": ["Chad"], "strikes": [np.nan]})])
     assert "missing value (NaN)" in table.check(nan_row).message
+    filtered_wrong = pd.concat([expected, pd.DataFrame({"country": ["Chad", "Mali"], "strikes": [np.nan, 4]})])
+    assert table.check(filtered_wrong).message.startswith("Your answer has too many rows")  # not every extra is NaN
     differ = table.check(expected.assign(strikes=[10, 21, 30.5])).message
     assert differ.startswith("Some of your rows are not the ones asked for") and "20" not in differ
     assert table.check(expected.iloc[:0]).message.startswith("Your DataFrame is empty.")

@@ -278,7 +278,8 @@ class PandasAnswer(Exercise):
         if len(given) > len(expected):
             if any(count > 1 and wanted[row] < count for row, count in got.items()):
                 return f"some {self._rows} appear more than once: look for {self._rows} counted twice."
-            if any(None in row for row in extra):
+            never = {at for at in range(len(expected.columns)) if not any(row[at] is None for row in wanted)}
+            if extra and all(any(row[at] is None for at in never) for row in extra):  # NaN where the answer has none
                 return (f"your answer keeps {self._rows} with a missing value (NaN): check whether the question "
                         "wants them (.dropna(), .notna()).")
             if all(all(cell in (0, None) for cell in row) for row in extra):
