@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from banks.harness import case
 
 ORDER_EVENTS = ["russia_syria_campaign_start_b", "us_libya_campaign_start", "us_iraq_campaign_start_c"]
@@ -69,7 +71,8 @@ def _france(t):
 
 
 @case("start_here.france",
-      mistakes=lambda t: [(t.coalitions, "missing value"),
+      mistakes=lambda t: [(t.coalitions, "too many"),  # no filter at all: not a NaN problem
+                          (pd.concat([_france(t), t.coalitions[t.coalitions["led_by"].isna()]]), "missing value"),
                           (t.coalitions[t.coalitions["kind"] == "meeting"], "too many"),
                           (_france(t)[["coalition_id", "name"]], "missing"), (t.coalitions.iloc[:0], "empty")],
       forms=lambda t: [_france(t).reset_index(drop=True), _france(t).sort_values("line", ascending=False)])
