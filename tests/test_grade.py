@@ -178,6 +178,17 @@ def test_tries_hints_and_a_solution_seen_before_the_right_answer():
     assert late["solution first"] == ""
 
 
+def test_an_answer_the_checker_cannot_grade_is_named_in_the_note():
+    """"Yes" begins two of practice 03 afghan's choices: not graded, and the gradebook says why, not just
+    "unanswered" with an empty note."""
+    banks = judge.Banks()
+    exercise = banks.get("air_practice", [])["afghan"]
+    row = judge.verdict(banks, exercise, [{"event": "check", "answer": answers.encode("Yes")}], None, False)
+    assert row["result"] == "unanswered" and row["note"].startswith("the last answer, Yes, was not graded: ")
+    blank = judge.verdict(banks, exercise, [{"event": "check", "answer": answers.encode(None)}], None, False)
+    assert (blank["result"], blank["note"]) == ("unanswered", "")
+
+
 # --- reports -------------------------------------------------------------------------------------------
 
 def submission(**rows):

@@ -51,12 +51,14 @@ class Banks:
                     raise NotGradable("damaged", f"questions.{bank}{tuple(args)!r} cannot be built: {exc}") from None
             return self.built[key]
 
-    def check(self, exercise, answer, via: str) -> bool | None:
+    def check(self, exercise, answer, via: str) -> tuple[bool | None, str]:
+        """Whether ``answer`` is right (None: not graded, blank or unclear), and the feedback's message."""
         with self.lock:
             try:
-                return exercise.check(answer, via=via).correct
+                feedback = exercise.check(answer, via=via)
+                return feedback.correct, feedback.message
             except Exception:  # the contract says check never raises; if it does, the answer is not right
-                return False
+                return False, ""
 
 
 def version(exercise) -> str:
@@ -89,7 +91,7 @@ def verdict(banks: Banks, exercise, events: list[dict], widget: tuple | None, sh
     """One gradebook row for ``exercise`` from its recorded events (check, hint, solution) and widget answer."""
     tries = hints = 0
     right_seen = early_solution = False
-    code, notes = [], []
+    code, notes, unclear = [], [], ""
     for event in events:
         kind = event.get("event")
         if kind == "check":
@@ -98,7 +100,8 @@ def verdict(banks: Banks, exercise, events: list[dict], widget: tuple | None, sh
             except Unreadable as problem:
                 notes.append(f"an answer could not be read back ({problem})")
                 continue
-            correct = banks.check(exercise, answer, "code")
+            correct, message = banks.check(exercise, answer, "code")
+            unclear = unclear_note(answer, message) if correct is None else unclear
             if correct is not None:
                 tries += 1
                 code.append((answer, correct))
@@ -111,16 +114,26 @@ def verdict(banks: Banks, exercise, events: list[dict], widget: tuple | None, sh
     via = ["code"] * len(last)
     if widget is not None:
         answer, checked = widget
-        correct = banks.check(exercise, answer, "widget")
+        correct, message = banks.check(exercise, answer, "widget")
+        unclear = unclear_note(answer, message) if correct is None else unclear
         if correct is not None:
             last.append((answer, correct))
             via.append("widget")
             tries += bool(checked)
     if not last:
         return {"result": "unanswered", "tries": tries, "hints": hints,
-                "solution first": "yes" if early_solution else "", "answer": "", "via": "", "note": "; ".join(notes)}
+                "solution first": "yes" if early_solution else "", "answer": "", "via": "",
+                "note": "; ".join(notes + [unclear] if unclear else notes)}
     pick = next((n for n, (_, correct) in enumerate(last) if correct), len(last) - 1)
     answer, correct = last[pick]
     return {"result": "right" if correct else "wrong", "tries": tries, "hints": hints,
             "solution first": "yes" if early_solution else "", "answer": shown_answer(answer), "via": via[pick],
             "note": "; ".join(notes)}
+
+
+def unclear_note(answer, message: str) -> str:
+    """For the gradebook: an answer the checker could not grade (read two ways), with what it told the student;
+    "" for a blank one (``...``, None, empty text)."""
+    if answer is None or answer is Ellipsis or (isinstance(answer, str) and not answer.strip()):
+        return ""
+    return f"the last answer, {shown_answer(answer)}, was not graded: {message}"
