@@ -438,3 +438,11 @@ def test_a_report_line_nested_too_deep_is_skipped_not_blamed_on_the_grader():
     and the file was marked "the grader failed on it" (exit 1, as if the tool were broken)."""
     deep = ("[" * 5000 + "]" * 5000).encode()
     assert sandbox._parse(b'{"start": 0}\n' + deep + b'\n{"done": 1}') == [{"start": 0}, {"done": 1}]
+
+
+def test_grade_in_a_checkout_its_python_does_not_import_stops_with_one_line(tmp_path, monkeypatch):
+    """The sandbox's runner imports the installed warcourse: from another checkout every file failed before its
+    first cell ("the sandbox ended before the notebook's first cell"), with no cause given."""
+    monkeypatch.setattr(sandbox, "PACKAGE", tmp_path / "warcourse")
+    with pytest.raises(CourseError, match="would import warcourse from .*, not from .*: run grade in the checkout"):
+        sandbox.require_same_package()

@@ -106,6 +106,20 @@ def require_bwrap() -> str:
     return bwrap
 
 
+def require_same_package() -> None:
+    """The runner in the sandbox imports ``warcourse`` as this Python finds it from elsewhere than this folder: that
+    must be this package, which the sandbox shows (a grade run in another checkout than the installed one would
+    fail every file before its first cell)."""
+    found = subprocess.run([sys.executable, "-c", "import importlib.util as u; s = u.find_spec('warcourse'); "
+                            "print(s.origin if s else '')"], cwd="/", capture_output=True, text=True, check=False)
+    origin = found.stdout.strip()
+    installed = Path(origin).parent.resolve() if origin else None
+    if installed != PACKAGE.resolve():
+        raise CourseError(f"the sandbox's Python would import warcourse from {installed or 'nowhere'}, not from "
+                          f"{PACKAGE.parent} where grade runs: run grade in the checkout this Python has installed, "
+                          "or install this one (python -m pip install -e .)")
+
+
 _UNSHARE_PRIVILEGED = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
 _CAPS_PRIVILEGED = ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
                     "--cap-add", "CAP_SETPCAP"]  # what setpriv needs, and setpriv drops them all
@@ -282,6 +296,8 @@ class Sandbox:
     def __init__(self, sandboxed: bool, timeout: float):
         self.sandboxed, self.timeout = sandboxed, timeout
         self.bwrap = require_bwrap() if sandboxed else None
+        if sandboxed:
+            require_same_package()
         self.privileged = sandboxed and privileged()
         # made once, here: Python 3.11.7's parser is not safe to call from several grading threads at once
         self.brief_stub = without_model_brief((PACKAGE / "brief.py").read_text(encoding="utf-8")) if sandboxed else ""
