@@ -15,6 +15,7 @@ from warcourse import catalogue, handout, render
 from warcourse.__main__ import main
 from warcourse.errors import CourseError, UsageError
 from warcourse.mime import WIDGET_STATE
+from warcourse.paths import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LESSON = FIXTURES / "90_fixture_lesson.ipynb"
@@ -445,3 +446,23 @@ def test_a_handout_keeps_inline_html_of_markdown_outputs():
                                            execution_count=1)]
     page = render.to_html(new_notebook(cells=[new_markdown_cell("# T"), cell]), "T", "")
     assert "marks 7<sup>1</sup> countries" in page and "26<sup>12</sup> members" in page
+
+
+def test_a_handouts_links_point_at_pages_of_the_render_folder(tmp_path):
+    """Lessons link to notebooks and Markdown pages of the repository; in the render folder those are pages."""
+    body = ('<a href="01_the_article_as_data.ipynb">lesson 01</a> <a href="glossary.md#counting-deaths">terms</a> '
+            '<a href="../data/README.md">the codebook</a> <a href="https://example.org/a.md">web</a> '
+            '<a href="#Objectives">up</a> <a href="../exercises/03_air_campaigns.ipynb" rel="x">practice</a> '
+            '<a href="index.html" rel="index">All lessons</a>')
+    out = handout.relinked(body, ROOT / "notebooks" / "00_start_here.ipynb", "00_start_here")
+    assert '<a href="01_the_article_as_data.html">lesson 01</a>' in out
+    assert '<a href="glossary.html#counting-deaths">terms</a>' in out
+    assert "the codebook (data/README.md in the course's repository)" in out
+    assert '<a href="https://example.org/a.md">web</a>' in out and '<a href="#Objectives">up</a>' in out
+    assert '<a href="exercises/03_air_campaigns.html" rel="x">practice</a>' in out
+    assert '<a href="index.html" rel="index">All lessons</a>' in out  # the navigation's own links stay
+    from_set = handout.relinked('<a href="../notebooks/glossary.md">g</a>',
+                                ROOT / "exercises" / "03_air_campaigns.ipynb", "exercises/03_air_campaigns")
+    assert from_set == '<a href="../glossary.html">g</a>'
+    page = handout.course_page("glossary")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page and "<h1" in page

@@ -10,7 +10,11 @@ The page is nbconvert's ``lab`` template with four changes:
   are untouched;
 - the ``parameters`` cell shows each parameter once, with the value the lesson ran with
   (papermill's injected cell is merged into it and dropped);
-- a navigation bar, at the top and at the bottom, to the previous and next lesson and the index.
+- a navigation bar, at the top and at the bottom, to the previous and next lesson and the index;
+- links to a lesson, a practice set or a check point at its page in the render folder, and links to the
+  course's Markdown pages (``COURSE_PAGES``: the glossary, further reading) at the pages ``course_page``
+  writes there; a link to another file of the repository (data/README.md) becomes its text and path.
+  A lesson that was never rendered into the folder has no page there yet.
 """
 
 from __future__ import annotations
@@ -19,8 +23,14 @@ import ast
 import copy
 import html
 import posixpath
+import re
+from pathlib import Path
 
-from jinja2 import DictLoader
+from jinja2 import DictLoader, Environment
+
+from .paths import ROOT
+
+COURSE_PAGES = ("glossary", "further_reading")  # notebooks/NAME.md, written as NAME.html beside the lessons
 
 TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js -%}{%- endblock html_head_js -%}
@@ -122,6 +132,68 @@ def navigation(slug: str, previous: tuple[str, str] | None, following: tuple[str
     if following:
         parts.append(link(following[0] + ".html", "next", f"Next: {following[1]}"))
     return " ".join(parts)
+
+
+def rendered_path(repo_path: str) -> str | None:
+    """Where the render folder holds what ``repo_path`` (relative to the repository) is, or None: a lesson
+    (notebooks/NN_topic.ipynb), a practice set or a check (exercises/...), a course page (notebooks/NAME.md)."""
+    parts = repo_path.split("/")
+    if parts[0] == "notebooks" and len(parts) == 2:
+        stem, suffix = posixpath.splitext(parts[1])
+        if suffix == ".ipynb" or (suffix == ".md" and stem in COURSE_PAGES):
+            return f"{stem}.html"
+    if parts[0] == "exercises" and parts[-1].endswith(".ipynb") and "solutions" not in parts:
+        return posixpath.splitext(repo_path)[0] + ".html"
+    return None
+
+
+def relinked(body: str, source: Path, slug: str, root: Path = ROOT) -> str:
+    """``body`` with each relative link that ``source`` (a file of the repository) makes to a lesson, an exercise
+    set or a course page pointing at that page's place in the render folder, from the page ``slug``; a link to
+    another file of the repository becomes its text followed by the file's path."""
+    here = posixpath.dirname(slug) or "."
+
+    def fix(match: re.Match) -> str:
+        href, attributes, text = html.unescape(match.group(1)), match.group(2), match.group(3)
+        path, _, fragment = href.partition("#")
+        if not path or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|/", path):
+            return match.group(0)
+        try:
+            repo_path = (source.parent / path).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return match.group(0)
+        if not (root / repo_path).is_file():  # the page's own links (its navigation) name no file of the repository
+            return match.group(0)
+        target = rendered_path(repo_path)
+        if target is None:
+            return f"{text} ({html.escape(repo_path)} in the course's repository)"
+        new = posixpath.relpath(target, here) + (f"#{fragment}" if fragment else "")
+        return f'<a href="{html.escape(new, quote=True)}"{attributes}>{text}</a>'
+
+    return re.sub(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', fix, body, flags=re.S)
+
+
+COURSE_PAGE = Environment(autoescape=True).from_string("""<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }}</title>
+<style>body { font-family: system-ui, sans-serif; max-width: 48em; margin: 2em auto; padding: 0 1em;
+  line-height: 1.5; color: #1a1a1a; } a { color: #0d47a1; text-decoration: underline; }
+nav { margin: 1em 0; padding: .5em 0; border-top: 1px solid #767676; border-bottom: 1px solid #767676; }</style>
+</head>
+<body><nav class="warcourse-nav" aria-label="Lessons"><a href="index.html" rel="index">All lessons (index)</a></nav>
+<main>{{ body | safe }}</main></body></html>
+""")
+
+
+def course_page(name: str, root: Path = ROOT) -> str:
+    """``notebooks/NAME.md`` as a page of the render folder, its links relinked like a lesson's."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    source = root / "notebooks" / f"{name}.md"
+    text = source.read_text(encoding="utf-8")
+    title = next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("# ")), name)
+    return COURSE_PAGE.render(title=title, body=relinked(markdown2html_mistune(text), source, name, root))
 
 
 def page(nb, title: str, nav: str) -> str:

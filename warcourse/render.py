@@ -117,10 +117,12 @@ def static_view(nb):
     return nb
 
 
-def to_html(nb, title: str, nav: str) -> str:
+def to_html(nb, title: str, nav: str, lesson: Lesson | None = None) -> str:
     """The executed notebook as an offline handout (see ``handout``), images embedded; ``nav``
-    holds the links of its navigation bars (``handout.navigation``)."""
-    return handout.page(static_view(nb), title, nav)
+    holds the links of its navigation bars (``handout.navigation``); the links of ``lesson``'s text to
+    other lessons and course pages point at their pages in the render folder."""
+    page = handout.page(static_view(nb), title, nav)
+    return page if lesson is None else handout.relinked(page, lesson.path, lesson.slug)
 
 
 def _error(exc: Exception) -> str:
@@ -197,7 +199,7 @@ def render_one(lesson: Lesson, parameters: dict, out: Path, with_html: bool, nav
         notebooks.write(nb, executed)
         if with_html:
             stage = "HTML export: "
-            page = to_html(nb, lesson.title(), nav or handout.navigation(lesson.slug, None, None))
+            page = to_html(nb, lesson.title(), nav or handout.navigation(lesson.slug, None, None), lesson)
             write_atomic(target.with_suffix(".html"), page.encode("utf-8"))
         os.replace(executed, target)
         failed.unlink(missing_ok=True)
@@ -504,6 +506,10 @@ def main(args, root: Path = ROOT) -> int:
                 o, titles[o.lesson], used[o.lesson], with_html, old, today, out))
             if not outcome.ok:
                 failures.append(outcome)
+    if with_html and len(failures) < len(tasks):  # the course pages the rendered lessons link to
+        for name in handout.COURSE_PAGES:
+            if (root / "notebooks" / f"{name}.md").is_file():
+                write_atomic(out / f"{name}.html", handout.course_page(name, root).encode("utf-8"))
     print(f"index: {out / 'index.html'}")
     if failures:
         print(f"{len(failures)} of {len(tasks)} lesson(s) failed:", file=sys.stderr)

@@ -23,7 +23,7 @@ from warcourse.catalogue import discover
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LESSONS = [lesson.slug for lesson in discover(exercises=False)]
-PAGES = ["index", *LESSONS]
+PAGES = ["index", *LESSONS, *render.handout.COURSE_PAGES]
 
 
 @pytest.fixture(scope="session")
@@ -90,6 +90,12 @@ def test_a_page_links_to_its_neighbours_and_the_index(handout):
     """A lesson page links to the previous and next lesson and to the index, which opens; the index links
     to every lesson in order. Last in this file: it leaves the shared page on another page."""
     slug = handout.path.stem
+    links = handout.page.locator("a[href$='.html']")
+    for n in range(links.count()):  # every page a page links to is in the folder
+        assert (handout.path.parent / links.nth(n).get_attribute("href").split("#")[0]).is_file(), slug
+    if slug in render.handout.COURSE_PAGES:
+        assert handout.page.locator("nav.warcourse-nav a[rel=index]").get_attribute("href") == "index.html"
+        return
     if slug == "index":
         links = handout.page.locator("a[href$='.html']")
         assert [links.nth(n).get_attribute("href") for n in range(links.count())] == [f"{s}.html" for s in LESSONS]
