@@ -319,3 +319,15 @@ def test_the_model_brief_is_hidden_unless_solutions_are_on():
         assert "<sup>1</sup>" in model._repr_markdown_() and "**Notes**" in model._repr_markdown_()
     finally:
         configure(show_solutions=False)
+
+
+@pytest.mark.parametrize("after, says", [
+    ("[us_iraq_syria_2014_12_19_airstrikes airstrikes", "not closed"),
+    ("(us_iraq_syria_2014_12_19_airstrikes) airstrikes", "square brackets"),
+    ("[] airstrikes", "brackets are empty"),
+    ("airstrikes [us_iraq_syria_2014_12_19_airstrikes]", "stands after the words"),
+])
+def test_a_tag_written_almost_right_is_named_for_what_is_wrong_with_it(after, says):
+    """A student who did add an id is told what is wrong with how it is written, not "add its id"."""
+    found = draft.review(f"The United States made 1,361 {after} in Iraq and Syria combined.", "Iraq").findings
+    assert [finding.kind for finding in found] == ["untraced"] and says in found[0].message

@@ -581,6 +581,21 @@ def _addable(ctx: _Context, number: tracing.Number, rows: list[Row], adds: bool,
     return True
 
 
+_SLIPS = (  # a tag written almost right just after a number, and what to change
+    (re.compile(r"\s*\[\s*\]"), "its brackets are empty: put the row's id in them, as in 1,361 [id]."),
+    (re.compile(r"\s*\(\s*[A-Za-z][A-Za-z0-9_]*_[A-Za-z0-9_]*\s*\)"),
+     "an id goes in square brackets, [id], not in round ones."),
+    (re.compile(r"\s*\[[^\]\n]*$"), "its tag is not closed: end it with ]."),
+    (re.compile(r"(?:\s+[A-Za-z-]+){1,4}\s*\[[#=]?\s*[A-Za-z][A-Za-z0-9_ ]*\]"),
+     "its tag stands after the words: put it right after the number, as in 1,361 [id] airstrikes."),
+)
+
+
+def _markup_slip(after: str) -> str:
+    """What is wrong with a tag written almost right after an untraced number ("" when none is in sight)."""
+    return next((why for pattern, why in _SLIPS if pattern.match(after)), "")
+
+
 def _check_calc(ctx: _Context, number: tracing.Number, after: int, stop: int, where: str) -> tuple[Row, ...]:
     known = facts()
     try:
@@ -706,7 +721,9 @@ def _review_into(ctx: _Context) -> None:
             partner = pairs.get(id(number))
             hint = " (each end of a range needs its own)" if partner is not None and partner.tag else ""
             words = " and write it in digits" if number.in_words else ""
-            ctx.flag("untraced", number.start, number.text, f"which row says this? add its id{words}{hint}.")
+            markup = _markup_slip(text[number.end:stop])
+            ctx.flag("untraced", number.start, number.text,
+                     markup or f"which row says this? add its id{words}{hint}.")
             continue
         where = f"{number.text} [{_short(tag.body, 60)}]"
         if number.in_words and not _quoted(text, number.start):
