@@ -199,8 +199,10 @@ def same_kind(t: Tables, theater: str) -> MultipleChoice:
 def claimants(t: Tables, theater: str) -> PandasAnswer:
     claims_here = claims_in(t.casualty_claims, theater)
     return PandasAnswer(
-        f"Make a Series with the number of claims about {theater} per claimant type (only the types that occur, "
-        "in any order).",
+        f"Take the claims about {theater} as theaters.claims_in keeps them"
+        + (" (the claims about Iraq and Syria together included)" if theater in COMBINED else "")
+        + ". Make a Series with the number of those claims per claimant type (only the types that occur, in any "
+        "order).",
         answer=claims_here.groupby("claimant_type", observed=True).size(), lines=seed_lines(claims_here),
         explanation=("Who counts matters as much as how many: a government, a monitor and a newspaper have "
                      "different reasons and means to count, and 'unattributed' claims name no source at all."),
