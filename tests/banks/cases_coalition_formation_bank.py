@@ -192,7 +192,7 @@ def _per_coalition(t):
 @case("coalition_formation.two_coalitions",
       mistakes=lambda t: [(int((_typed(t).groupby("country").size() >= 2).sum()), "every kind"),
                           (len(_per_coalition(t)), "at least one"),
-                          (int((_per_coalition(t) >= 2).sum()) + 1, "too high")])
+                          (int((_per_coalition(t) >= 2).sum()) + 1, "close, but not")])
 def _(t):
     return int((_per_coalition(t) >= 2).sum())
 
@@ -260,7 +260,7 @@ def _(t):
 @case("coalition_practice.bpc",
       mistakes=lambda t: [(int(t.coalitions.set_index("coalition_id").loc["bpc_2015", "stated_members"]), "states"),
                           ten_times(len(_set(t, "bpc_2015"))),
-                          (len(_set(t, "bpc_2015")) + 1, "too high")])
+                          (len(_set(t, "bpc_2015")) + 1, "close, but not")])
 def _(t):
     return len(_set(t, "bpc_2015"))
 

@@ -249,9 +249,17 @@ class Numeric(Exercise):
         if self._expected and given and (given < 0) != (self._expected < 0):
             return self.wrong(f"{said}: the sign is wrong. If you subtracted, check which value you took from which; "
                               "a count is never negative.")
+        accepted = f" ({self.tolerance_text()})" if self.tolerance_text() else ""
+        if abs(given - self._expected) <= self._near():  # no direction here: "too low", "too high" would bisect
+            return self.wrong(f"{said}: close, but not the number asked for{accepted}. Check the rows at the edge "
+                              "of your selection (a date, a bound, a row counted twice or left out).")
         direction = "too high" if given > self._expected else "too low"
-        accepted = self.tolerance_text()
-        return self.wrong(f"{said}, which is {direction}" + (f" ({accepted})." if accepted else "."))
+        return self.wrong(f"{said}, which is {direction}{accepted}.")
+
+    def _near(self) -> Fraction:
+        """How far from the answer a wrong number is only "close": a tenth of the answer, ten times the tolerance
+        or two steps of the asked precision, whichever is widest (inside it, two tries no longer bracket it)."""
+        return max(abs(self._expected) / 10, 10 * self.allowance(), 2 * Fraction(1, 10 ** self.decimals))
 
     def _factor_off(self, given: Fraction) -> str:
         """"10 times too high" (or 100, 1000; or too low) when the expected value is within a quarter of
