@@ -350,3 +350,16 @@ def test_a_qualifier_before_the_number_is_kept_for_any_number(value, bound, data
 def test_a_count_without_bounds_is_refused_naming_its_quote():
     with pytest.raises(ValueError, match="the planes flew"):
         tracing.bounded(None, None, False, "the planes flew")
+
+
+def test_set_aside_names_the_same_days_counts_the_headline_left_out():
+    """Canada's 80 fighting positions stand for its targets on the chart; its 10 storage facilities and 19
+    vehicles of the same days (which practice 03 adds up) are shown as set aside, never silently dropped."""
+    counts = data.strike_counts()
+    heads = campaigns.headlines(counts)
+    aside = campaigns.set_aside(counts, heads)
+    canada = aside[(aside["actor"] == "Canada") & (aside["metric"] == "targets")]
+    assert sorted(canada["value"]) == [10, 19]
+    assert not set(aside["record_id"]) & set(heads["record_id"])
+    keys = ["actor", "metric", "target", "count_type", "period_start", "period_end"]
+    assert aside[keys].merge(heads[keys]).shape[0] >= len(aside)

@@ -211,6 +211,17 @@ def headlines(counts: pd.DataFrame) -> pd.DataFrame:
     return best.sort_values(keys).reset_index(drop=True)
 
 
+def set_aside(counts: pd.DataFrame, heads: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``counts`` that ``headlines`` left out although they cover the same days as the number it
+    kept for their actor, theater, metric, target and count type (Canada's 10 storage facilities and 19
+    vehicles beside its 80 fighting positions): parts that a reader may add, which the chart does not show."""
+    keys = ["actor", "theater", "metric", "target", "count_type", "period_start", "period_end"]
+    kept = heads[keys + ["record_id"]].astype({"theater": "string", "metric": "string"})
+    rows = counts.astype({"theater": "string", "metric": "string"})
+    same = rows.merge(kept, on=keys, suffixes=("", "_kept"))
+    return counts.loc[counts["record_id"].isin(same.loc[same["record_id"] != same["record_id_kept"], "record_id"])]
+
+
 def uncounted(counts: pd.DataFrame, events: pd.DataFrame, theater: str) -> pd.DataFrame:
     """Actors that began a campaign in the theater but have no strike count that covers it.
 
