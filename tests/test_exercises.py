@@ -643,6 +643,8 @@ def test_series_messages(series):
     assert series.check(expected.reset_index()).correct is True
     assert series.check(expected * 2).message == (
         "The row labels are right, but some values differ; the first is at 'France': your value 20.0 is too high.")
+    near = series.check(expected + 1).message  # near a value, no direction: 9 "too low", 11 "too high" give 10
+    assert near.endswith("the first is at 'France': your value 11.0 is close, but not right.") and "too" not in near
     assert series.check(expected.reset_index(drop=True)).message.startswith("Your rows are labelled another way")
     missing = series.check(expected.iloc[:1]).message
     assert missing == "Some values are missing: check whether your filter is too strict."

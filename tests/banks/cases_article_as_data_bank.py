@@ -342,7 +342,7 @@ def _libya_words(t) -> pd.DataFrame:
 @case("article_practice.words",
       mistakes=lambda t: [(_numbers(t)[_numbers(t)["section"] == "Libya"].groupby("subsection").size(), "row labels"),
                           (_libya_words(t).groupby("subsection").size().iloc[:1], "missing"),
-                          (_libya_words(t).groupby("subsection").size() + 1, "too high")],
+                          (_libya_words(t).groupby("subsection").size() + 1, "your value")],
       forms=lambda t: [_libya_words(t)["subsection"].value_counts(),
                        _libya_words(t).groupby("subsection").size().reset_index(name="count")])
 def _(t):

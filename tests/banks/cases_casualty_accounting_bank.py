@@ -65,9 +65,9 @@ def _digits(claims):
 
 
 @case("casualty_accounting.lower_bounds", mistakes=lambda t, victim_category: [
-    (_floors(t, victim_category, lambda c: c["high"].isna()), "too high"),
-    (_floors(t, victim_category, lambda c: c["low"].notna() & c["high"].isna()), "too high"),
-    (_floors(t, victim_category, lambda c: c["low"].notna()), "too high")])
+    (_floors(t, victim_category, lambda c: c["high"].isna()), "your value"),
+    (_floors(t, victim_category, lambda c: c["low"].notna() & c["high"].isna()), "your value"),
+    (_floors(t, victim_category, lambda c: c["low"].notna()), "your value")])
 def _(t, victim_category):
     return _floors(t, victim_category, _digits)
 

@@ -136,7 +136,7 @@ def _by(rows, column):
 
 
 @case("coalition_formation.focus_regions",
-      mistakes=lambda t, coalition: [(_by(_focus(t, coalition), "region") + 1, "too high"),
+      mistakes=lambda t, coalition: [(_by(_focus(t, coalition), "region") + 1, "your value"),
                                      (_by(_focus(t, coalition), "region").iloc[1:], "missing"),
                                      (_by(_focus(t, coalition), "continent"), "group by")],
       forms=lambda t, coalition: [_focus(t, coalition).merge(regions(_focus(t, coalition)["iso3"]), on="iso3")
@@ -162,10 +162,10 @@ def _(t):
 # --- lesson 02's summative check ---------------------------------------------------------------------
 
 @case("coalition_formation.countries_per_kind",
-      mistakes=lambda t: [(_typed(t).groupby("kind").size(), "too high"),
+      mistakes=lambda t: [(_typed(t).groupby("kind").size(), "your value"),
                           (_typed(t).groupby("kind")["country"].nunique().iloc[:2], "missing"),
                           (t.coalition_members.merge(t.coalitions[["coalition_id", "kind"]], on="coalition_id")
-                           .groupby("kind", observed=True)["country"].nunique(), "too high")],
+                           .groupby("kind", observed=True)["country"].nunique(), "your value")],
       forms=lambda t: [pd.Series({kind: len(set(part["country"])) for kind, part in _typed(t).groupby("kind")})])
 def _(t):
     return _typed(t).groupby("kind")["country"].nunique()
@@ -282,9 +282,9 @@ def _(t):
 
 
 @case("coalition_practice.sizes",
-      mistakes=lambda t: [(t.coalition_members.groupby("coalition_id").size(), "too high"),
+      mistakes=lambda t: [(t.coalition_members.groupby("coalition_id").size(), "your value"),
                           (_sizes(t).iloc[1:], "missing"),
-                          (_sizes(t) * 2, "too high")])
+                          (_sizes(t) * 2, "your value")])
 def _(t):
     return _sizes(t)
 

@@ -103,7 +103,7 @@ def _(t, theater):
 
 @case("putting_it_together.claimants",
       mistakes=lambda t, theater: [
-          (_claims(t, theater).groupby("claimant_type", observed=True).size() * 2, "too high"),
+          (_claims(t, theater).groupby("claimant_type", observed=True).size() * 2, "your value"),
           (_claims(t, theater).groupby("claimant_type", observed=True).size().iloc[1:], "missing"),
           (_claims(t, theater).groupby("claimant_type", observed=False).size(), "zero")])
 def _(t, theater):
@@ -145,7 +145,7 @@ def _unattributed(t, theater):
 
 @case("putting_it_together.check_unattributed",
       mistakes=lambda t, theater: [
-          (_claims(t, theater).groupby("victim_category", observed=True).size(), "too high"),
+          (_claims(t, theater).groupby("victim_category", observed=True).size(), "your value"),
           (_unattributed(t, theater).groupby("victim_category", observed=True).size().iloc[1:], "missing"),
           (_unattributed(t, theater).groupby("victim_category", observed=False).size(), "zero")],
       forms=lambda t, theater: [_unattributed(t, theater)["victim_category"].astype(str).value_counts()])

@@ -304,8 +304,9 @@ class PandasAnswer(Exercise):
                 how = f"is of another type (your dtype is {given[column].dtype}; numbers and text never match)"
             elif _na(got) or _na(want):
                 how = "is missing where a value belongs" if _na(got) else "should be missing (NaN)"
-            elif is_numeric_dtype(expected[column]):
-                how = "is too high" if got > want else "is too low"
+            elif is_numeric_dtype(expected[column]):  # near the value, no direction: two tries would bracket it
+                how = ("is close, but not right" if abs(got - want) <= max(abs(want) / 10, 2)
+                       else "is too high" if got > want else "is too low")
             else:
                 how = "is not the right one"
             return (f"the row labels are right, but some values differ; the first is {where}: "
