@@ -379,6 +379,9 @@ def test_the_parameters_cell_shows_the_injected_values_once():
         'show = False  # allowed: True, False\ntheater = "Iraq"  # allowed: "all", "Iraq"\nn = (3, 4)  # a tuple',
         "print(theater)"]
     assert len(nb.cells) == 4
+    for number, cell in enumerate(nb.cells[1:], 1):  # as papermill ran them: the injected cell was In [2]
+        cell.execution_count = number
+    assert [cell.execution_count for cell in handout.one_parameters_cell(nb).cells[1:]] == [1, 2]
     del nb.cells[2]
     assert handout.one_parameters_cell(nb).cells[1].source == params.source
 

@@ -83,7 +83,8 @@ def one_parameters_cell(nb):
     """A copy of ``nb`` whose ``parameters`` cell shows the values papermill injected.
 
     Each assignment keeps its line and comment (the allowed values); only the value changes.
-    The injected cell is dropped. A notebook without an injected cell comes back unchanged.
+    The injected cell is dropped, and the cells that ran are numbered again from 1. A notebook
+    without an injected cell comes back unchanged.
     """
     nb = copy.deepcopy(nb)
     tagged = {tag: i for i, cell in enumerate(nb.cells) for tag in cell.metadata.get("tags", [])}
@@ -96,6 +97,12 @@ def one_parameters_cell(nb):
     cell = nb.cells[tagged["parameters"]]
     cell.source = _replaced(cell.source, values)
     del nb.cells[tagged["injected-parameters"]]
+    ran = [cell for cell in nb.cells if cell.cell_type == "code" and cell.get("execution_count")]
+    for number, cell in enumerate(ran, 1):  # In [1], In [2], ... without the gap the dropped cell left
+        cell.execution_count = number
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "execute_result":
+                output["execution_count"] = number
     return nb
 
 
