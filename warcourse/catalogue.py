@@ -284,7 +284,7 @@ def resolve(lessons: list[Lesson], given: list[tuple[str, str]]) -> dict[Lesson,
             where = lessons[0].slug if len(lessons) == 1 else f"any of the {len(lessons)} chosen lessons"
             offered = sorted({p.describe() for params in declared.values() for p in params.values()})
             raise UsageError(f"unknown parameter {name!r} for {where}; allowed: "
-                             + (", ".join(offered) or "none (no cell tagged 'parameters')"))
+                             + (", ".join(offered) or "none (the notebook takes no parameters)"))
     return {lesson: {name: declared[lesson][name].convert(text, lesson.slug)
                      for name, text in given if name in declared[lesson]}
             for lesson in lessons}

@@ -4,7 +4,8 @@
 keeps for after the lesson (``bank.summative``). It takes the lesson's parameters that
 those questions take, so an instructor renders it like a lesson
 (``python -m warcourse render exercises/checks/05_putting_it_together_check.ipynb -p theater Syria``);
-the others keep the lesson's default in the setup cell, and ``-p`` refuses them.
+the others keep the lesson's default in the setup cell, and ``-p`` refuses them (a check whose
+questions take none still has its ``parameters`` cell, saying so, for papermill).
 ``python -m warcourse release`` writes them with the student copies, and
 ``release --check`` fails when one is out of date with its lesson's bank.
 """
@@ -25,6 +26,8 @@ from .notebooks import read
 from .paths import EXERCISES, NOTEBOOKS, shown
 
 FOLDER = EXERCISES / "checks"
+NO_PARAMETERS = ("# This check takes no parameters: its questions are the same whatever the lesson's were\n"
+                 "# (papermill still finds this cell, and `render -p` names the parameters it refuses).")
 
 
 def _parameters(lesson: nbformat.NotebookNode, used: set[str]) -> tuple[list[str], list[str]]:
@@ -45,8 +48,8 @@ def _parameters(lesson: nbformat.NotebookNode, used: set[str]) -> tuple[list[str
 
 
 def _setup_cell(lesson: nbformat.NotebookNode, where: str, fixed: list[str]) -> tuple[str, list[str]]:
-    """The lesson's setup cell (the one that builds ``q``) with solutions off, the ``fixed`` parameters first
-    and no top-level ``print`` (what it says is about the lesson), and the names it loads.
+    """The lesson's setup cell (the one that builds ``q``) with solutions off, the ``fixed`` parameters after
+    its imports and no top-level ``print`` (what it says is about the lesson), and the names it loads.
 
     A summative question's worked solution uses only these names, so it runs in the check as in the lesson.
     """
@@ -96,7 +99,7 @@ def check_notebook(path: Path) -> nbformat.NotebookNode:
             f"(`q.NAME.hint()`), a worked solution after two tries.{choose}\n\n"
             "The setup cell loads what the lesson loaded, under the same names: "
             + ", ".join(f"`{name}`" for name in loaded) + ". Replace each `...` with your code and run the cell."),
-        *([new_code_cell("\n".join(kept), metadata={"tags": ["parameters"]})] if kept else []),
+        new_code_cell("\n".join(kept) or NO_PARAMETERS, metadata={"tags": ["parameters"]}),
         new_code_cell(setup),
     ]
     for number, question in enumerate(summative, 1):
