@@ -28,7 +28,6 @@ what those miss; add what it finds to the test as an ``@example``.
 """
 
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
@@ -38,6 +37,7 @@ from hypothesis import settings
 from jupyter_client.kernelspec import NoSuchKernel
 
 from warcourse.kernels import LocalKernelManager
+from warcourse.paths import imported_package
 
 settings.register_profile("verdict", derandomize=True, database=None, deadline=None)
 settings.register_profile("explore", derandomize=False, deadline=None)
@@ -50,10 +50,7 @@ def installed_warcourse() -> Path | None:
         python = LocalKernelManager(kernel_name="python3").format_kernel_cmd()[0]  # as nbval would start it
     except NoSuchKernel:  # nbval's own error names the missing kernel
         python = sys.executable
-    found = subprocess.run([python, "-c", "import importlib.util as u; s = u.find_spec('warcourse'); "
-                            "print(s.origin if s else '')"], cwd="/", capture_output=True, text=True, check=False)
-    origin = found.stdout.strip()
-    return Path(origin).parent.resolve() if origin else None
+    return imported_package(python)
 
 
 def pytest_configure(config):

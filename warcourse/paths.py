@@ -1,5 +1,6 @@
 """Where the course's files live, relative to the repository root."""
 
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,3 +20,12 @@ def shown(path: Path) -> str:
         return str(Path(path).resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
+
+
+def imported_package(python: str) -> Path | None:
+    """The ``warcourse`` package folder that ``python`` imports when started outside any checkout (as a kernel
+    or the grader's sandbox starts it), or None when it finds none."""
+    found = subprocess.run([python, "-c", "import importlib.util as u; s = u.find_spec('warcourse'); "
+                            "print(s.origin if s else '')"], cwd="/", capture_output=True, text=True, check=False)
+    origin = found.stdout.strip()
+    return Path(origin).parent.resolve() if origin else None

@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import CourseError
-from ..paths import ROOT
+from ..paths import ROOT, imported_package
 
 PACKAGE = ROOT / "warcourse"
 VISIBLE = ("warcourse", "data", "seeds", "notebooks")  # what of the course a graded kernel sees
@@ -110,10 +110,7 @@ def require_same_package() -> None:
     """The runner in the sandbox imports ``warcourse`` as this Python finds it from elsewhere than this folder: that
     must be this package, which the sandbox shows (a grade run in another checkout than the installed one would
     fail every file before its first cell)."""
-    found = subprocess.run([sys.executable, "-c", "import importlib.util as u; s = u.find_spec('warcourse'); "
-                            "print(s.origin if s else '')"], cwd="/", capture_output=True, text=True, check=False)
-    origin = found.stdout.strip()
-    installed = Path(origin).parent.resolve() if origin else None
+    installed = imported_package(sys.executable)
     if installed != PACKAGE.resolve():
         raise CourseError(f"the sandbox's Python would import warcourse from {installed or 'nowhere'}, not from "
                           f"{PACKAGE.parent} where grade runs: run grade in the checkout this Python has installed, "
