@@ -53,7 +53,8 @@ LISTED = 12  # cite up to this many lines one by one; more become a range
 
 
 def victims(row, killed: bool = False) -> str:
-    """Who died, as a claim of exactly one death or of more words it: "coalition soldier", "civilians"."""
+    """Who died: in the singular for a claim of exactly one death ("coalition soldier"), else in the plural
+    ("civilians")."""
     one = all(not pd.isna(row[bound]) and row[bound] == 1 for bound in ("low", "high"))
     return (ONE_VICTIM if one else VICTIMS)[str(row["victim_category"])] + (" killed" if killed else "")
 TARGET_WORDS = {"ISIL": "", "several": " against ISIL and other groups", "unknown": " (target not stated)",

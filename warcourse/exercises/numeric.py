@@ -249,7 +249,7 @@ class Numeric(Exercise):
         if self._expected and given and (given < 0) != (self._expected < 0):
             return self.wrong(f"{said}: the sign is wrong. If you subtracted, check which value you took from which; "
                               "a count is never negative.")
-        accepted = f" ({self.tolerance_text()})" if self.tolerance_text() else ""
+        accepted = f" ({tolerance})" if (tolerance := self.tolerance_text()) else ""
         if abs(given - self._expected) <= self._near():  # no direction here: "too low", "too high" would bisect
             return self.wrong(f"{said}: close, but not the number asked for{accepted}. Check the rows at the edge "
                               "of your selection (a date, a bound, a row counted twice or left out).")
