@@ -261,6 +261,21 @@ def test_solution_is_refused_before_two_tries(number):
     assert "Answer: 58 countries" in worked and "Source: article lines 65, 66." in worked
 
 
+def test_a_worked_answer_is_rounded_as_the_question_asks():
+    """A one-decimal question's answer reads 26.7, with the unrounded value after it, not 26.695585 alone."""
+    ratio = Numeric("How many times? Give one decimal.", answer=26.695585, unit="times", decimals=1,
+                    tolerance=0.05, lines=[passage_line("Iraq")], explanation="e")
+    try:
+        configure(show_solutions=True)
+        assert "Answer: 26.7 times (26.695585 before rounding)" in str(ratio.solution())
+    finally:
+        configure(show_solutions=False)
+    assert ratio.check(26.7).correct is True
+    with pytest.raises(ValueError, match="rounded to 1 decimals, 26.7, would be refused"):
+        Numeric("How many times? Give one decimal.", answer=26.695585, unit="times", decimals=1,
+                lines=[passage_line("Iraq")], explanation="e")
+
+
 def test_solution_shows_when_switched_on(number):
     try:
         configure(show_solutions=True)
@@ -768,7 +783,7 @@ def test_numbers_with_units_and_what_is_refused(number):
     assert percent.correct is None and "not a percentage" in percent.message
     leading = Numeric("q?", answer=0.415, unit="share", lines=[1], explanation="e").check("0,415")
     assert leading.correct is None and "did you mean 0.415 or 415?" in leading.message
-    times = Numeric("q?", answer=7000 / 8500, unit="times", decimals=0, rel_tolerance=0.01, lines=[1],
+    times = Numeric("q?", answer=7000 / 8500, unit="times", decimals=1, rel_tolerance=0.05, lines=[1],
                     explanation="e")
     assert times.check(1.2).message.startswith("You said 1.2 times")
     assert times.check(1).message.startswith("You said 1 time:")

@@ -167,6 +167,10 @@ class Numeric(Exercise):
             raise ValueError("tolerances cannot be negative")
         self.unit = unit
         self.decimals = (0 if self._expected.denominator == 1 else 2) if decimals is None else decimals
+        rounded = Fraction(round(self._expected, self.decimals))
+        if decimals is not None and abs(rounded - self._expected) > self.allowance():  # the question asks it
+            raise ValueError(f"the answer rounded to {self.decimals} decimals, {format_number(rounded)}, would be "
+                             "refused: give a tolerance of at least half a step of that precision")
         self._mistakes = [self._mistake(*entry) for entry in mistakes]
 
     def _mistake(self, value, message: str, tolerance=None) -> tuple[Fraction, str, Fraction]:
@@ -286,7 +290,12 @@ class Numeric(Exercise):
         return [format_number(self._expected, self.decimals)]
 
     def _answer_text(self) -> str:
-        return self.shown(self._expected)
+        """The answer as the question asks for it, e.g. "26.7 times (26.695585 before rounding)"."""
+        rounded = Fraction(round(self._expected, self.decimals))
+        text = self.shown(rounded)
+        if rounded != self._expected and format_number(self._expected) != format_number(rounded):
+            text += f" ({format_number(self._expected)} before rounding)"
+        return text
 
     def _key_mistakes(self) -> list:
         return [(value, message) for value, message, _ in self._mistakes]
