@@ -421,7 +421,7 @@ def test_a_full_disk_while_writing_the_index_leaves_no_truncated_notebook(tmp_pa
                    "rendered so far are on disk, the others untouched\n")
     nbformat.validate(nbformat.read(out / "90_fixture_lesson.ipynb", as_version=4))
     assert "</html>" in (out / "90_fixture_lesson.html").read_text(encoding="utf-8")
-    assert sorted(p.name for p in out.iterdir()) == [".index.lock", "90_fixture_lesson.html",
+    assert sorted(p.name for p in out.iterdir()) == ["90_fixture_lesson.html",
                                                      "90_fixture_lesson.ipynb"]
 
 
@@ -438,7 +438,7 @@ def test_a_full_disk_while_papermill_writes_leaves_no_truncated_notebook(tmp_pat
     out = tmp_path / "out"
     assert _render(str(LESSON), "--out", str(out), "--jobs", "1") == 1
     assert "No space left on device" in capsys.readouterr().err
-    assert sorted(p.name for p in out.iterdir()) == [".index.lock", "index.html", "index.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "index.json"]
 
 
 def test_a_handout_keeps_inline_html_of_markdown_outputs():

@@ -9,7 +9,7 @@ gets ``NN_topic.ipynb`` (executed) and ``NN_topic.html``; exercise sets go to
 ``index.json`` it is made from) lists every lesson ever rendered into that
 folder with its title, parameters, status, time and date.
 
-``index.json`` is read and written under a lock (``.index.lock``) and merged
+``index.json`` is read and written under a lock (on the output folder) and merged
 record by record, so two renders into the same folder at once keep each
 other's lessons. A folder that is not one, cannot be written, or holds an
 ``index.json`` that is not an index is refused before any lesson runs.
@@ -414,16 +414,19 @@ def load_index(out: Path) -> dict[str, dict]:
 
 @contextlib.contextmanager
 def _locked(out: Path):
-    """Hold ``out/.index.lock`` (another render into ``out`` waits for it); on Windows, which
-    has no ``fcntl``, renders into one folder at once are not protected."""
-    with open(out / ".index.lock", "a") as handle:
-        try:
-            import fcntl
-        except ImportError:
-            yield
-            return
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    """Hold a lock on the folder ``out`` itself (another render into ``out`` waits for it), so no lock file is
+    left among the pages; on Windows, which has no ``fcntl``, renders into one folder at once are not protected."""
+    try:
+        import fcntl
+    except ImportError:
         yield
+        return
+    folder = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)  # closing it releases the lock
 
 
 def _update_index(out: Path, slug: str, make_record) -> None:
