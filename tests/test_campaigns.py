@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -283,6 +284,20 @@ def test_figures_draw_for_every_theater(theater, counts, events, without_pixels)
     campaigns.draw_wrong(wrong, rows)
     campaigns.draw_right(right, rows)
     assert f"{len(rows)} numbers" in plots.show(fig, alt=campaigns.describe_mixing(rows, theater)).alt
+
+
+@pytest.mark.parametrize("theater", campaigns.THEATERS)
+def test_no_two_value_labels_of_the_contributions_chart_overlap(theater, counts):
+    """Labels of close markers go above, below or beside them; none runs into another, in its row or the next."""
+    heads = campaigns.headlines(theaters.in_theater(counts, theater))
+    fig, ax = plots.new("t", xlabel="Reported number (count)", ylabel="Actor", source="s")
+    campaigns.draw_contributions(ax, heads, theater != "all")
+    fig.draw_without_rendering()  # lays the figure out, as drawing it would
+    renderer = fig.canvas.get_renderer()
+    boxes = [(label.get_text(), label.get_window_extent(renderer).expanded(1.0, 0.8)) for label in ax.texts]
+    overlapping = [(a, b) for i, (a, box) in enumerate(boxes) for b, other in boxes[i + 1:] if box.overlaps(other)]
+    plt.close(fig)
+    assert overlapping == []
 
 
 def test_running_figure(libya):

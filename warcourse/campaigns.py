@@ -377,6 +377,40 @@ def _date_axis(ax) -> None:
     plots.concise_date_axis(ax, minticks=3, maxticks=7)
 
 
+LABEL_SIZE = 7  # points, the value labels of ``draw_contributions``
+_PLACES = (((0, 6), "center"), ((0, -12), "center"), ((9, -3), "left"))  # above, below, then beside its marker
+
+
+def _label_places(ax, values: pd.Series, texts: list[str], rows: list[str]) -> list[tuple[tuple[int, int], str]]:
+    """Where each value label of one row goes, in order of value: above its marker unless it would run into
+    the label already above a nearer marker, then below, then beside it (never into the next row).
+
+    Widths are estimated from the number of characters; the axes' width from the figure's, less the
+    longest row label (``rows``) and the axis title that layout will put on its left (a log x axis):
+    close enough to keep labels of neighbouring markers apart."""
+    import math
+
+    from matplotlib import rcParams
+    from matplotlib.font_manager import FontProperties
+
+    low, high = (math.log10(limit) for limit in ax.get_xlim())
+    tick = FontProperties(size=rcParams["ytick.labelsize"]).get_size_in_points()
+    left = 0.5 * tick * max(map(len, rows)) + 2.5 * FontProperties(size=rcParams["axes.labelsize"]).get_size_in_points()
+    span = ax.get_position().x1 * ax.figure.get_size_inches()[0] * 72 - left - 10  # the axes' width in points
+    placed: dict[int, list[tuple[float, float]]] = {}  # place -> the horizontal extents of its labels so far
+    chosen = []
+    for value, text in zip(values, texts):
+        x = (math.log10(value) - low) / (high - low) * span
+        width = 0.6 * LABEL_SIZE * len(text) + 3  # a little space between labels
+        for index, ((dx, _), align) in enumerate(_PLACES):
+            left = x + dx if align == "left" else x - width / 2
+            if all(left >= right or left + width <= start for start, right in placed.get(index, [])):
+                break
+        placed.setdefault(index, []).append((left, left + width))
+        chosen.append(_PLACES[index])
+    return chosen
+
+
 def draw_contributions(ax, heads: pd.DataFrame, one_theater: bool) -> list[str]:
     """One row per actor, theater and target, a marker per metric (shape and colour), labelled with its value.
 
@@ -390,16 +424,17 @@ def draw_contributions(ax, heads: pd.DataFrame, one_theater: bool) -> list[str]:
     size = {"cumulative": 8, "period": 8, "single_event": 5}
     heads = readable(heads).assign(
         row_y=[rows[_row_label(h.actor, h.theater, one_theater, h.target)] for h in heads.itertuples()])
+    _log_axis(ax, heads["value"].min(), heads["value"].max())
     for _, group in heads.sort_values(["row_y", "value"], kind="mergesort").groupby("row_y"):
-        for i, h in enumerate(group.itertuples()):
+        texts = [h.reported.replace("approximately", "about") for h in group.itertuples()]
+        places = _label_places(ax, group["value"], texts, labels)
+        for h, text, (offset, align) in zip(group.itertuples(), texts, places):
             color = METRIC_COLORS[h.metric]
             ax.plot([h.value], [h.row_y], linestyle="none", marker=METRIC_MARKERS[h.metric],
                     markersize=size[h.count_type], markeredgecolor=color, markeredgewidth=1.5,
                     markerfacecolor=color if h.count_type == "cumulative" else "white")
-            ax.annotate(h.reported.replace("approximately", "about"), (h.value, h.row_y),
-                        xytext=(0, (6, -12, 15)[i % 3]),
-                        textcoords="offset points", ha="center", fontsize=7, color="#333333")
-    _log_axis(ax, heads["value"].min(), heads["value"].max())
+            ax.annotate(text, (h.value, h.row_y), xytext=offset, textcoords="offset points", ha=align,
+                        va="baseline", fontsize=LABEL_SIZE, color="#333333")
     ax.set_yticks(list(rows.values()), list(rows.keys()))
     ax.set_ylim(-0.8, len(labels) - 0.2)
     for metric in schema.STRIKE_METRICS:
