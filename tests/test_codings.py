@@ -6,7 +6,7 @@ import pytest
 
 from warcourse import build, numbers, schema
 from warcourse.errors import CourseError
-from warcourse.paths import SEED
+from warcourse.paths import ROOT, SEED
 
 
 def by_id(tables, name):
@@ -196,6 +196,7 @@ def mutate(scratch, name, old, new):
     ("events", "  certainty: suggested", "  certainty: rumoured", "certainty is 'rumoured'; expected one of"),
     ("events", '  attributed_to: "one war correspondent"\n', "", "attributed_to is empty"),
     ("deployments", "  inferred: [theater]", "  inferred: [theatre]", "inferred names 'theatre'"),
+    ("deployments", "  inferred: [theater]", "  inferred: [asset]", "inferred names 'asset'.*never listed"),
     ("coalitions", "  kind: meeting", "  kind: summit", "kind is 'summit'; expected one of"),
     ("events", "  actor: Hezbollah", "  actor: Hizbullah", "actor is 'Hizbullah'; expected a country"),
     ("inconsistencies", "strike_counts: [us_yemen_2017_10_23,", "strike_counts: [us_yemen_2017_10_22,",
@@ -207,6 +208,14 @@ def test_bad_new_codings_are_refused_with_one_line(scratch, name, old, new, expe
         build.build(scratch / SEED.name, scratch / "annotations")
     message = str(err.value)
     assert re.search(expected, message) and f"{name}.yaml" in message and "\n" not in message
+
+
+def test_the_codebook_lists_the_columns_the_build_lets_a_coder_infer():
+    """data/README.md's table of what may be inferred, and schema.INFERABLE, which the build enforces."""
+    codebook = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    table = codebook.split("| column | inferred when | rule |", 1)[1].split("\n\n", 1)[0]
+    listed = {name for row in table.splitlines()[2:] for name in re.findall(r"`([a-z_]+)`", row.split("|")[1])}
+    assert listed == set(schema.INFERABLE)
 
 
 def _bound(quantity) -> str:

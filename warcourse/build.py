@@ -127,13 +127,14 @@ def _inferred(record: Record, table: schema.Table) -> str | None:
     names = record.fields.get("inferred")
     if names in (None, []):
         return None
-    allowed = [c for c in table.column_names if c not in schema.NEVER_INFERRED and c != table.primary_key[0]]
+    allowed = [c for c in table.column_names if c in schema.INFERABLE]
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise record.fail(f"inferred is {names!r}; expected a list of column names like [date, theater]", "inferred")
     unknown = sorted(set(names) - set(allowed))
     if unknown:
-        raise record.fail(f"inferred names {unknown[0]!r}; expected columns of {table.name}: "
-                          f"{', '.join(allowed)}", "inferred")
+        raise record.fail(f"inferred names {unknown[0]!r}; expected columns of {table.name} that can be inferred: "
+                          f"{', '.join(allowed)} (a classification is the coder's reading, never listed; see "
+                          "data/README.md)", "inferred")
     missing = [n for n in names if record.fields.get(n) in (None, "")]
     if missing:
         raise record.fail(f"inferred names {missing[0]!r}, which is empty; list only coded values", "inferred")

@@ -90,12 +90,12 @@ def _precision(name: str = "date_precision") -> Column:
 _LINE = Column("line", "integer", "1-based line of the seed where the passage stating this fact starts",
                required=True)
 _LINE_KEY = ("line", "passages", "line")  # every coded row's line is a passage of the seed
-NEVER_INFERRED = ("line", "quote", "inferred")
+INFERABLE = ("actor", "date", "period_start", "period_end", "theater", "place", "target")  # data/README.md's table
 _QUOTE = Column("quote", "string", "verbatim words of that passage that state the fact", required=True)
 _INFERRED = Column("inferred", "string",
-                   "the columns of this row whose value is not stated in its quote but inferred "
-                   "(from the rest of the passage, nearby passages or the coder's reading), "
-                   "separated by ';'; empty when every listed fact is in the quote",
+                   "the columns of this row whose value is not stated in its passage but inferred "
+                   "(from another passage, a section's context or arithmetic), separated by ';'; "
+                   "empty when every value is read from the passage",
                    pattern=r"^[a-z_]+(;[a-z_]+)*$")
 _CERTAINTY = Column("certainty", "string", "how the article presents the fact: reported as fact, claimed "
                     "by a party, suggested by someone, or reported but unconfirmed", enum=CERTAINTIES,
