@@ -368,9 +368,27 @@ def test_choice_answer_text_is_not_just_the_choice(choice):
 # -- Numeric --------------------------------------------------------------------
 
 @pytest.mark.parametrize("answer", [58, 58.0, "58", " 58 ", "58.0", np.int64(58), np.float32(58), Fraction(58),
-                                    Decimal("58.0"), "58 countries", "58 nations", "58x", "58×", "58/day"])
+                                    Decimal("58.0"), "58 countries", "58 nations", "58 states", "58x", "58×",
+                                    "58 listed", "58 Coalition members"])
 def test_numeric_accepts_equal_numbers(number, answer):
     assert number.check(answer).correct is True
+
+
+@pytest.mark.parametrize("answer", ["58 airstrikes", "58/day", "58 a day", "58 per month", "58 sorties"])
+def test_a_unit_of_another_kind_is_asked_about_not_accepted(number, answer):
+    """"58 airstrikes" for a number of countries is a mix-up the student should hear about; the reply names what
+    the question counts, which the question says anyway."""
+    feedback = number.check(answer)
+    assert feedback.correct is None and "not what the question counts" in feedback.message
+    assert "countries" in feedback.message and "58" not in feedback.message.replace(answer, "")
+
+
+def test_a_unit_of_the_same_kind_is_accepted_whatever_its_spelling():
+    rate = Numeric("How many a day?", answer=3.1, unit="airstrikes a day", lines=[1], explanation="e", decimals=1)
+    for typed in ("3.1", "3.1 a day", "3.1/day", "3.1 per day", "3.1 strikes a day", "3.1 air strikes per day"):
+        assert rate.check(typed).correct is True, typed
+    deaths = Numeric("How many were killed?", answer=300, unit="people", lines=[1], explanation="e")
+    assert all(deaths.check(f"300 {word}").correct is True for word in ("people", "civilians", "deaths", "killed"))
 
 
 @pytest.mark.parametrize("given, direction", [(59, "close, but not"), ("1,149", "too high"), (57.5, "close, but not"),

@@ -29,11 +29,26 @@ _NOISE = Fraction(1, 10**12)  # relative floating-point noise, tolerated when a 
 _FACTORS = (10, 100, 1000)
 _ABOUT = Fraction(1, 4)  # "about 10 times too high": the answer is within a quarter of (the given value / 10)
 _WITH_UNIT = re.compile(r"(?P<number>[+-]?[\d.,_ \u00a0\u202f\u2009]*\d(?:[eE][+-]?\d{1,4})?)\s*"
-                        r"(?P<suffix>%|[x×]|(?:/\s*|per\s+)?[^\W\d_]{2}[^\d]*)?")
+                        r"(?P<suffix>%|[x×]|(?:/\s*|per\s+|a\s+)?[^\W\d_]{2}[^\d]*)?")
 # a hedge before the number: "about 1,121", "over 1800", "~1121", "> 1800"
 _WORDS_FIRST = re.compile(r"(?:(?P<words>[^\W\d_][^\d]*?)\s+|(?P<sign>[~≈<>≤≥]=?)\s*)(?P<rest>[+-]?\d.*)")
 _PERCENT = {"%", "percent", "per cent", "pct"}
 _PERCENT_UNIT = re.compile(r"percent|per cent|%")
+# What the course's numbers count, by kind: a unit typed after a number that names another kind ("47 airstrikes"
+# for a number of countries) is asked about, never read as the number asked for.
+_KINDS = ({"airstrike", "strike", "air"}, {"country", "nation", "state"}, {"day"}, {"week"}, {"month"}, {"year"},
+          {"people", "person", "civilian", "death", "soldier", "troop", "fighter", "casualty"}, {"sortie", "flight"},
+          {"mission"}, {"target"}, {"claim"}, {"actor"}, {"heading"}, {"passage"}, {"inconsistency"}, {"time"})
+
+
+def _kinds(words) -> set[int]:
+    """The kinds of count (positions in ``_KINDS``) that ``words`` name: "airstrikes" and "strikes" the same."""
+    found = set()
+    for word in words:
+        word = word.strip("/").casefold()
+        for singular in (word, word[:-1], word[:-3] + "y" if word.endswith("ies") else word):
+            found |= {index for index, kind in enumerate(_KINDS) if singular in kind}
+    return found
 
 
 class NotANumber(ValueError):
@@ -149,7 +164,9 @@ class Numeric(Exercise):
     shown after "You said X." and must not contain the expected answer. A
     mistake is matched before the answer's tolerance, so a listed mistake
     within tolerance of the answer is refused here. Typed numbers may be
-    followed by a unit, "x" or "/day"; "%" only where the unit is a percentage.
+    followed by a unit, "x" or "/day"; "%" only where the unit is a percentage, and a
+    unit of another kind than the question counts ("47 airstrikes" for a number of
+    countries, see ``_KINDS``) is asked about, not read.
     """
 
     kind = "number"
@@ -229,6 +246,10 @@ class Numeric(Exercise):
         number, suffix = split_unit(answer)
         if suffix in _PERCENT and not _PERCENT_UNIT.search(self.unit):
             raise Ambiguous(f"the question asks for a number of {self.unit}, not a percentage; "
+                            "give the number alone")
+        typed = _kinds(suffix.split()[:2] if suffix.split()[:1] in (["a"], ["per"]) else suffix.split()[:1])
+        if typed and not typed & _kinds(re.findall(r"[^\W\d_]+", self.unit.casefold())):
+            raise Ambiguous(f"“{suffix}” is not what the question counts: it asks for a number of {self.unit}; "
                             "give the number alone")
         return to_fraction(number, whole=self.decimals == 0)
 
