@@ -394,9 +394,10 @@ def _label_places(ax, values: pd.Series, texts: list[str], rows: list[str]) -> l
     from matplotlib.font_manager import FontProperties
 
     low, high = (math.log10(limit) for limit in ax.get_xlim())
-    tick = FontProperties(size=rcParams["ytick.labelsize"]).get_size_in_points()
-    left = 0.5 * tick * max(map(len, rows)) + 2.5 * FontProperties(size=rcParams["axes.labelsize"]).get_size_in_points()
-    span = ax.get_position().x1 * ax.figure.get_size_inches()[0] * 72 - left - 10  # the axes' width in points
+    tick, title = (FontProperties(size=rcParams[name]).get_size_in_points() for name in ("ytick.labelsize",
+                                                                                         "axes.labelsize"))
+    margin = 0.5 * tick * max(map(len, rows)) + 2.5 * title  # the row labels and the axis title
+    span = ax.get_position().x1 * ax.figure.get_size_inches()[0] * 72 - margin - 10  # the axes' width in points
     placed: dict[int, list[tuple[float, float]]] = {}  # place -> the horizontal extents of its labels so far
     chosen = []
     for value, text in zip(values, texts):
