@@ -50,13 +50,6 @@ ONE_VICTIM = {"isil_fighters": "ISIL fighter", "civilians": "civilian", "coaliti
               "local_forces": "member of the local forces", "other_militants": "other militant",
               "unspecified": "person (the article does not say who)"}
 LISTED = 12  # cite up to this many lines one by one; more become a range
-
-
-def victims(row, killed: bool = False) -> str:
-    """Who died: in the singular for a claim of exactly one death ("coalition soldier"), else in the plural
-    ("civilians")."""
-    one = all(not pd.isna(row[bound]) and row[bound] == 1 for bound in ("low", "high"))
-    return (ONE_VICTIM if one else VICTIMS)[str(row["victim_category"])] + (" killed" if killed else "")
 TARGET_WORDS = {"ISIL": "", "several": " against ISIL and other groups", "unknown": " (target not stated)",
                 "Taliban": " against the Taliban"}  # what a strike count's target adds to its sentence
 _DEATHS = re.compile(r"\bkill|\bdeath|\bdead", re.IGNORECASE)
@@ -445,6 +438,13 @@ def same_scope(claims: pd.DataFrame) -> list[pd.DataFrame]:
     keys = ["victim_category", "place", "first_month", "last_month"]
     groups = [group for _, group in keyed.groupby(keys, observed=True, sort=False) if len(group) > 1]
     return sorted(groups, key=lambda group: (int(group["line"].min()), str(group["claim_id"].iloc[0])))
+
+
+def victims(row, killed: bool = False) -> str:
+    """Who died: in the singular for a claim of exactly one death ("coalition soldier"), else in the plural
+    ("civilians")."""
+    one = all(not pd.isna(row[bound]) and row[bound] == 1 for bound in ("low", "high"))
+    return (ONE_VICTIM if one else VICTIMS)[str(row["victim_category"])] + (" killed" if killed else "")
 
 
 def claim_text(row, killed: bool = False) -> str:
