@@ -46,8 +46,8 @@ def _kinds(words) -> set[int]:
     found = set()
     for word in words:
         word = word.strip("/").casefold()
-        for singular in (word, word[:-1], word[:-3] + "y" if word.endswith("ies") else word):
-            found |= {index for index, kind in enumerate(_KINDS) if singular in kind}
+        forms = {word, word[:-1]} | ({word[:-3] + "y"} if word.endswith("ies") else set())  # "countries"
+        found |= {index for index, kind in enumerate(_KINDS) if forms & kind}
     return found
 
 
@@ -184,10 +184,10 @@ class Numeric(Exercise):
             raise ValueError("tolerances cannot be negative")
         self.unit = unit
         self.decimals = (0 if self._expected.denominator == 1 else 2) if decimals is None else decimals
-        rounded = Fraction(round(self._expected, self.decimals))
-        if decimals is not None and abs(rounded - self._expected) > self.allowance():  # the question asks it
-            raise ValueError(f"the answer rounded to {self.decimals} decimals, {format_number(rounded)}, would be "
-                             "refused: give a tolerance of at least half a step of that precision")
+        self._rounded = round(self._expected, self.decimals)  # the answer as the question asks for it
+        if decimals is not None and abs(self._rounded - self._expected) > self.allowance():
+            raise ValueError(f"the answer rounded to {self.decimals} decimals, {format_number(self._rounded)}, "
+                             "would be refused: give a tolerance of at least half a step of that precision")
         self._mistakes = [self._mistake(*entry) for entry in mistakes]
 
     def _mistake(self, value, message: str, tolerance=None) -> tuple[Fraction, str, Fraction]:
@@ -247,7 +247,8 @@ class Numeric(Exercise):
         if suffix in _PERCENT and not _PERCENT_UNIT.search(self.unit):
             raise Ambiguous(f"the question asks for a number of {self.unit}, not a percentage; "
                             "give the number alone")
-        typed = _kinds(suffix.split()[:2] if suffix.split()[:1] in (["a"], ["per"]) else suffix.split()[:1])
+        words = suffix.split()
+        typed = _kinds(words[:2] if words[:1] in (["a"], ["per"]) else words[:1])  # "a day", "per day": the noun
         if typed and not typed & _kinds(re.findall(r"[^\W\d_]+", self.unit.casefold())):
             raise Ambiguous(f"“{suffix}” is not what the question counts: it asks for a number of {self.unit}; "
                             "give the number alone")
@@ -312,9 +313,8 @@ class Numeric(Exercise):
 
     def _answer_text(self) -> str:
         """The answer as the question asks for it, e.g. "26.7 times (26.695585 before rounding)"."""
-        rounded = Fraction(round(self._expected, self.decimals))
-        text = self.shown(rounded)
-        if rounded != self._expected and format_number(self._expected) != format_number(rounded):
+        text = self.shown(self._rounded)
+        if format_number(self._expected) != format_number(self._rounded):
             text += f" ({format_number(self._expected)} before rounding)"
         return text
 
