@@ -71,9 +71,10 @@ def _number_forms(value: Fraction) -> set[str]:
     forms = {format_number(value)} if _distinctive(value) else set()
     if value.denominator != 1:
         for places in range(3):
-            rounded = Fraction(round(value, places))
-            if _distinctive(rounded) and len(str(abs(rounded.numerator * 10**places // rounded.denominator))) >= 3:
-                forms.add(format_number(rounded, places))
+            rounded = round(value, places)
+            text = format_number(rounded, places)
+            if _distinctive(rounded) and len(re.sub(r"\D", "", text).lstrip("0")) >= 3:  # significant digits
+                forms.add(text)
     return forms | {form.replace(",", "") for form in forms}
 
 
