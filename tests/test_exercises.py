@@ -205,7 +205,7 @@ def test_the_section_comes_from_the_lines_and_a_bank_may_name_what_to_reread():
 
 
 def test_the_key_is_off_the_students_surface(exercise):
-    assert set(dir(exercise)) <= {"check", "hint", "solution", "question", "tries", "kind", "describe"}
+    assert set(dir(exercise)) <= {"check", "hint", "solution", "unlocked", "question", "tries", "kind", "describe"}
     public = {name: value for name, value in vars(exercise).items() if not name.startswith("_")}
     answer = key(exercise)
     for value in public.values():
@@ -280,6 +280,32 @@ def test_solution_shows_when_switched_on(number):
     try:
         configure(show_solutions=True)
         assert "Answer: 58 countries" in str(number.solution())
+    finally:
+        configure(show_solutions=False)
+
+
+def test_a_discussion_stays_locked_until_the_question_is_answered_right_or_twice(number, capsys):
+    """``unlocked()`` guards a lesson cell that gives the answer away; locked, it says what unlocks it."""
+    configure(show_solutions=False)
+    number.name = "count"
+    assert number.unlocked() is False
+    said = capsys.readouterr().out
+    assert "q.count" in said and "58" not in said
+    number.check(...)  # not answered: not a try
+    assert number.unlocked() is False and "Locked" in capsys.readouterr().out
+    number.check(58)
+    assert number.unlocked() is True and capsys.readouterr().out == ""
+
+
+def test_two_wrong_tries_or_solutions_shown_unlock_a_discussion(number, countries):
+    configure(show_solutions=False)
+    number.check(59)
+    assert number.unlocked() is False
+    number.check(57)
+    assert number.unlocked() is True
+    try:
+        configure(show_solutions=True)
+        assert countries.unlocked() is True
     finally:
         configure(show_solutions=False)
 

@@ -1,6 +1,8 @@
 """Rules across every bank of the course, not one question at a time.
 
 - the right option of a multiple-choice question is strictly the longest in at most a third of them;
+- no cell of a lesson after one of its questions shows a number the question's key works out and nothing before
+  it shows (the cell that discusses the answer runs behind ``q.<name>.unlocked()``);
 - no summative or practice answer can be read off a stored output of any lesson, and no summative answer
   off a stored output of a practice set or its worked solutions: a distinctive number (not a year, 100
   or more, or not whole), also rounded to fewer decimals than asked (24.1 gives 24.07 away), or a whole
@@ -23,6 +25,7 @@ import pytest
 
 from banks.harness import bank_calls, built_bank
 from warcourse import questions
+from warcourse.catalogue import Lesson
 from warcourse.exercises import MultipleChoice, Numeric, PandasAnswer
 from warcourse.exercises.matching import as_text
 from warcourse.exercises.numeric import format_number
@@ -172,6 +175,60 @@ def test_no_output_a_student_sees_first_answers_a_summative_or_practice_question
         return
     for lesson, text in found:
         pytest.fail(f"{exercise.id} is answered by a stored output of {lesson}:\n{text[:400]}")
+
+
+NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\w.,])\d+(?:\.\d+)?(?!\d)")
+SHOWN_BY_METHOD = {  # reviewed: the number is in the key, but as a step of the method, not what it works out
+    ("article_as_data.words_share", 100): "its explanation says “times 100 makes it a percentage”",
+}
+
+
+def distinctive_numbers(text: str) -> set[Fraction]:
+    """The distinctive numbers written in ``text`` (article line references are not numbers of it)."""
+    found = {Fraction(match.replace(",", "")) for match in NUMBER.findall(LINE_REFERENCES.sub(" ", text))}
+    return {value for value in found if _distinctive(value)}
+
+
+def cell_texts(cell) -> list[str]:
+    """What a reader sees of a cell besides its code: its markdown, or the text of its stored outputs."""
+    texts = [cell.source] if cell.cell_type == "markdown" else []
+    for output in cell.get("outputs", []):
+        text = output.get("data", {}).get("text/plain") or output.get("text")
+        if text:
+            texts.append(text if isinstance(text, str) else "".join(text))
+    return texts
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda path: path.stem)
+def test_no_lesson_cell_after_a_question_shows_a_number_its_key_works_out(path):
+    """"They fit: 108 + 50 = 158 by then" must not be printed under the question that asks whether they fit.
+    Numbers the question, its choices or any cell before it shows are evidence, not answers. A table or
+    Series question is answered by code, and a lesson may show the values for the code to be checked against
+    (lesson 03 writes each period's count on its chart)."""
+    lesson = Lesson(path)
+    call, offered = lesson.bank_call(), lesson.parameters()
+    declared = getattr(questions, call.bank).declared
+    bank = built_bank(call.bank, *(offered[n].default if n in offered else declared[n][0] for n in call.args))
+    cells = nbformat.read(path, as_version=4).cells
+    asked = {}
+    for at, cell in enumerate(cells):
+        shown = re.fullmatch(r"q\.(\w+)", cell.source.strip()) if cell.cell_type == "code" else None
+        if shown and shown.group(1) in bank:
+            asked.setdefault(shown.group(1), at)
+    found = []
+    for name, at in asked.items():
+        exercise = bank[name]
+        if isinstance(exercise, PandasAnswer):
+            continue
+        answer = key(exercise)
+        before = distinctive_numbers(" ".join([exercise.question, *exercise.describe(),
+                                               *(text for cell in cells[:at + 1] for text in cell_texts(cell))]))
+        worked_out = {value for value in distinctive_numbers(f"{answer.text} {answer.explanation}") - before
+                      if (exercise.id, value) not in SHOWN_BY_METHOD}
+        found += [f"{exercise.id} is answered by cell {number} ({value}):\n{text[:300]}"
+                  for number, cell in enumerate(cells[at + 1:], start=at + 1) for text in cell_texts(cell)
+                  for value in worked_out if shows(text, value)]
+    assert found == [], "\n".join(found)
 
 
 def test_tab_completion_shows_no_key():

@@ -87,7 +87,7 @@ class Exercise(ABC):
 
     kind = "exercise"
     displayer: Callable[[Exercise], None] | None = None  # set by warcourse.exercises (the widget view)
-    SURFACE = ("check", "hint", "solution", "question", "tries", "kind", "describe")
+    SURFACE = ("check", "hint", "solution", "unlocked", "question", "tries", "kind", "describe")
 
     def __init__(self, question: str, *, lines, explanation: str, hints: Sequence[str] = (), code: str = "",
                  where: str = "", advice: str = ""):
@@ -106,6 +106,7 @@ class Exercise(ABC):
         self._advice = advice
         self.id = self.name = None
         self.tries = 0
+        self._solved = False
         self._hints_given = 0
 
     def __dir__(self):
@@ -126,6 +127,7 @@ class Exercise(ABC):
             feedback = self.wrong(f"this answer could not be checked ({type(error).__name__}). {self._form()}")
         if feedback.correct is not None:
             self.tries += 1
+            self._solved = self._solved or feedback.correct
         record.note(self.id or self.question, feedback.correct, answer, via)
         return feedback
 
@@ -197,6 +199,19 @@ class Exercise(ABC):
 
     def solution_allowed(self) -> bool:
         return SETTINGS["show_solutions"] or self.tries >= TRIES_BEFORE_SOLUTION
+
+    def unlocked(self) -> bool:
+        """Whether a lesson may now show what discusses this question's answer: once it is answered right
+        or tried twice, or with solutions shown. Until then, says so and returns False.
+
+        A lesson cell that would give the answer away runs behind it: ``if q.months.unlocked(): ...``.
+        """
+        if self._solved or self.solution_allowed():
+            return True
+        name = f"q.{self.name}" if self.name else "the question above"
+        print(f"Locked until you answer {name} (right, or twice): then run this cell again. "
+              "It discusses the answer.")
+        return False
 
     def solution(self) -> Note:
         """The worked answer, once solutions are switched on or after two tries; otherwise says why not."""

@@ -192,7 +192,8 @@ def gap_kind(t: Tables) -> MultipleChoice:
         "same victims, place and period, far apart. Which reading is right?",
         choices={
             right: ("Same scope, different claimants: the coalition acknowledges only the deaths its own "
-                    "assessments accept, the monitor counts credible local reports. The course records such "
+                    "assessments accept, which takes months, and the monitor counts credible local reports, "
+                    "missing the deaths nobody reports. Neither number is “the truth”. The course records such "
                     "a pair as kind claimant_gap in the inconsistencies table: a gap between claimants, which "
                     "says as much about who counts, and how, as about the deaths."),
             "A contradiction: one of the two numbers must be false, so the article contradicts itself.": (
