@@ -328,9 +328,21 @@ def _flights(t):
     return right, [option for option in options if option not in right]
 
 
+def _suspected(t):
+    """The options of the coalition's airstrike counts on the lines of the 'over 16,000' inconsistency, which
+    lesson 03 suspects counted sorties: the quotes still count airstrikes."""
+    lines = [int(line) for line in t.inconsistencies.set_index("issue_id").loc["coalition_16000_airstrikes", "lines"]
+             .split(";")]
+    counts = t.strike_counts
+    quotes = counts.loc[counts["line"].isin(lines) & counts["actor"].eq("Coalition")
+                        & counts["metric"].eq("airstrikes"), "quote"]
+    return [option for option in _flights(t)[1] if any(f"“{quote}”" in option for quote in quotes)]
+
+
 @case("air_practice.flights", mistakes=lambda t: [(_flights(t)[0][:-1], "missing"),
                                                    (_flights(t)[0] + _flights(t)[1][:1], "belong"),
-                                                   (_flights(t)[1], "belong")],
+                                                   (_flights(t)[1], "belong"),
+                                                   (_flights(t)[0] + _suspected(t), "what it says it counts")],
       forms=lambda t: [_flying(t)["record_id"].tolist(), _flying(t)["quote"].tolist()])
 def _(t):
     return _flights(t)[0]

@@ -590,7 +590,10 @@ def flights(t: Tables) -> SetAnswer:
         aliases={labels[row.record_id]: [row.record_id, row.reported, row.reported.replace(",", ""),
                                            str(row.value), f"{row.value:,}", row.quote]
                  for row in case.itertuples()},
-        lines=seed_lines(case), where="the quotes and the metric column of case", conditions=1,
+        lines=seed_lines(case), where="the quotes and the metric column of case",
+        advice="Judge each quote by what it says it counts (sorties, missions, strikes), not by the size of its "
+               "number, nor by what lesson 03 suspects a number really counted; the metric column of case reads "
+               "the quotes the same way.",
         explanation="Sorties and missions count flights: refuelling, surveillance and escort flights count too, "
                     "and a strike aircraft may come back without striking. The words 'sorties', 'missions' and "
                     "'flown' give them away; 'strikes' and 'air strikes' count attacks.",
