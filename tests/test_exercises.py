@@ -709,6 +709,16 @@ def test_series_messages(series):
     assert missing == "Some values are missing: check whether your filter is too strict."
 
 
+def test_a_table_value_is_close_where_a_number_would_be():
+    """Tables and numbers share one "close" band (``numeric.near``): with 5% accepted, a value within ten
+    times that (50%) of the answer gets no direction, as a number question's would."""
+    answer = pd.Series({"France": 100.0}, name="strikes").rename_axis("country")
+    table = PandasAnswer("Make a Series?", answer=answer, lines=[1], explanation="e", rtol=0.05)
+    number = Numeric("How many?", answer=100, lines=[1], explanation="e", unit="strikes", tolerance=5)
+    for given, words in ((140, "close"), (160, "too high"), (45, "too low")):
+        assert words in table.check(answer * 0 + given).message and words in number.check(given).message
+
+
 def test_series_another_grouping_and_zero_categories(series):
     expected = key(series).answer
     by_continent = expected.set_axis(pd.Index(["Europe", "Asia"], name="continent"))

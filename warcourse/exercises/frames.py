@@ -11,6 +11,7 @@ from pandas.api.types import is_numeric_dtype
 
 from .base import Exercise
 from .feedback import Feedback, listing, plural, shown, type_name
+from .numeric import near
 
 _VALUES = "values"  # the column label a Series gets while it is compared as a table
 _LEVEL = "_level"  # columns made from meaningful row labels (a groupby's keys)
@@ -305,7 +306,8 @@ class PandasAnswer(Exercise):
             elif _na(got) or _na(want):
                 how = "is missing where a value belongs" if _na(got) else "should be missing (NaN)"
             elif is_numeric_dtype(expected[column]):  # near the value, no direction: two tries would bracket it
-                how = ("is close, but not right" if abs(got - want) <= max(abs(want) / 10, 2)
+                close = near(want, self._atol + self._rtol * abs(want), step=1)  # a cell's precision: a whole one
+                how = ("is close, but not right" if abs(got - want) <= close
                        else "is too high" if got > want else "is too low")
             else:
                 how = "is not the right one"
