@@ -1,8 +1,8 @@
 """Rules across every bank of the course, not one question at a time.
 
 - the right option of a multiple-choice question is strictly the longest in at most a third of them;
-- no cell of a lesson after one of its questions shows a number the question's key works out and nothing before
-  it shows (the cell that discusses the answer runs behind ``q.<name>.unlocked()``);
+- no cell of a lesson, a practice set or a check after one of its questions shows a number the question's key
+  works out and nothing before it shows (the cell that discusses the answer runs behind ``q.<name>.unlocked()``);
 - no summative or practice answer can be read off a stored output of any lesson, and no summative answer
   off a stored output of a practice set or its worked solutions: a distinctive number (not a year, 100
   or more, or not whole), also rounded to fewer decimals than asked (24.1 gives 24.07 away), or a whole
@@ -184,9 +184,15 @@ SHOWN_BY_METHOD = {  # reviewed: the number is in the key, but as a step of the 
 
 
 def distinctive_numbers(text: str) -> set[Fraction]:
-    """The distinctive numbers written in ``text`` (article line references are not numbers of it)."""
-    found = {Fraction(match.replace(",", "")) for match in NUMBER.findall(LINE_REFERENCES.sub(" ", text))}
-    return {value for value in found if _distinctive(value)}
+    """The distinctive numbers written in ``text``: whole ones as ``_distinctive`` says, others with three
+    significant digits or more (2.6 is too common to tell; article line references are no numbers of it)."""
+    found = set()
+    for match in NUMBER.findall(LINE_REFERENCES.sub(" ", text)):
+        value = Fraction(match.replace(",", ""))
+        digits = len(re.sub(r"\D", "", match).lstrip("0"))
+        if _distinctive(value) and (value.denominator == 1 or digits >= 3):
+            found.add(value)
+    return found
 
 
 def cell_texts(cell) -> list[str]:
@@ -199,8 +205,11 @@ def cell_texts(cell) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=lambda path: path.stem)
-def test_no_lesson_cell_after_a_question_shows_a_number_its_key_works_out(path):
+STUDENT_COPIES = sorted([*ROOT.glob("exercises/[0-9][0-9]_*.ipynb"), *ROOT.glob("exercises/checks/[0-9][0-9]_*.ipynb")])
+
+
+@pytest.mark.parametrize("path", [*LESSONS, *STUDENT_COPIES], ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_no_cell_after_a_question_shows_a_number_its_key_works_out(path):
     """"They fit: 108 + 50 = 158 by then" must not be printed under the question that asks whether they fit.
     Numbers the question, its choices or any cell before it shows are evidence, not answers. A table or
     Series question is answered by code, and a lesson may show the values for the code to be checked against
@@ -212,9 +221,11 @@ def test_no_lesson_cell_after_a_question_shows_a_number_its_key_works_out(path):
     cells = nbformat.read(path, as_version=4).cells
     asked = {}
     for at, cell in enumerate(cells):
-        shown = re.fullmatch(r"q\.(\w+)", cell.source.strip()) if cell.cell_type == "code" else None
+        last = cell.source.strip().splitlines()[-1:] if cell.cell_type == "code" else []  # q.<name> shows it
+        shown = re.fullmatch(r"q\.(\w+)", last[0].strip()) if last else None
         if shown and shown.group(1) in bank:
             asked.setdefault(shown.group(1), at)
+    assert asked, f"{path.name}: no cell shows a question (q.<name>), so there is nothing to check"
     found = []
     for name, at in asked.items():
         exercise = bank[name]
