@@ -242,6 +242,14 @@ def test_no_cell_after_a_question_shows_a_number_its_key_works_out(path):
     assert found == [], "\n".join(found)
 
 
+def test_each_reviewed_method_number_is_still_in_its_key():
+    by_id = {exercise.id: exercise for exercise in exercises()}
+    for (qid, value), why in SHOWN_BY_METHOD.items():
+        answer = key(by_id[qid])
+        assert value in distinctive_numbers(f"{answer.text} {answer.explanation}"), (
+            f"{qid} no longer works out {value} ({why}): drop it from SHOWN_BY_METHOD")
+
+
 def test_tab_completion_shows_no_key():
     for exercise in exercises():
         listed = {name for name in dir(exercise) if not name.startswith("_")}
