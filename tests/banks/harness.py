@@ -17,6 +17,7 @@ The functions take a ``warcourse.questions.Tables`` and, by name, the bank param
 
 from __future__ import annotations
 
+import ast
 import functools
 import importlib
 import inspect
@@ -42,6 +43,14 @@ class Case:
 
 
 CASES: dict[str, Case] = {}
+
+
+@functools.cache
+def shown_questions(source: str) -> tuple[str, ...]:
+    """The names of the questions a cell shows (a statement that is just ``q.NAME``)."""
+    return tuple(node.value.attr for node in ast.parse(source).body
+                 if isinstance(node, ast.Expr) and isinstance(node.value, ast.Attribute)
+                 and isinstance(node.value.value, ast.Name) and node.value.value.id == "q")
 
 
 @functools.cache

@@ -23,7 +23,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from banks.harness import bank_calls, built_bank
+from banks.harness import bank_calls, built_bank, shown_questions
 from warcourse import questions
 from warcourse.catalogue import Lesson
 from warcourse.exercises import MultipleChoice, Numeric, PandasAnswer
@@ -53,19 +53,26 @@ def exercises():
     return [bank[name] for bank in banks() for name in bank]
 
 
+def output_texts(cell) -> list[str]:
+    """The text/plain of every stored output of a cell, one string per output."""
+    texts = []
+    for output in cell.get("outputs", []):
+        text = output.get("data", {}).get("text/plain") or output.get("text")
+        if text:
+            texts.append(text if isinstance(text, str) else "".join(text))
+    return texts
+
+
 @cache
 def stored_outputs(paths: tuple) -> dict[str, list[str]]:
     """The text/plain of every stored output of each notebook, one string per output."""
-    found = {}
-    for path in paths:
-        texts = []
-        for cell in nbformat.read(path, as_version=4).cells:
-            for output in cell.get("outputs", []):
-                text = output.get("data", {}).get("text/plain") or output.get("text")
-                if text:
-                    texts.append(text if isinstance(text, str) else "".join(text))
-        found[path.relative_to(ROOT).as_posix()] = texts
-    return found
+    return {path.relative_to(ROOT).as_posix(): [text for cell in nbformat.read(path, as_version=4).cells
+                                                for text in output_texts(cell)] for path in paths}
+
+
+def _significant_digits(text: str) -> int:
+    """How many significant digits a written number has: 3 in "24.1" and "0.451", 2 in "2.6"."""
+    return len(re.sub(r"\D", "", text).lstrip("0"))
 
 
 def _number_forms(value: Fraction) -> set[str]:
@@ -76,7 +83,7 @@ def _number_forms(value: Fraction) -> set[str]:
         for places in range(3):
             rounded = round(value, places)
             text = format_number(rounded, places)
-            if _distinctive(rounded) and len(re.sub(r"\D", "", text).lstrip("0")) >= 3:  # significant digits
+            if _distinctive(rounded) and _significant_digits(text) >= 3:
                 forms.add(text)
     return forms | {form.replace(",", "") for form in forms}
 
@@ -189,20 +196,14 @@ def distinctive_numbers(text: str) -> set[Fraction]:
     found = set()
     for match in NUMBER.findall(LINE_REFERENCES.sub(" ", text)):
         value = Fraction(match.replace(",", ""))
-        digits = len(re.sub(r"\D", "", match).lstrip("0"))
-        if _distinctive(value) and (value.denominator == 1 or digits >= 3):
+        if _distinctive(value) and (value.denominator == 1 or _significant_digits(match) >= 3):
             found.add(value)
     return found
 
 
 def cell_texts(cell) -> list[str]:
     """What a reader sees of a cell besides its code: its markdown, or the text of its stored outputs."""
-    texts = [cell.source] if cell.cell_type == "markdown" else []
-    for output in cell.get("outputs", []):
-        text = output.get("data", {}).get("text/plain") or output.get("text")
-        if text:
-            texts.append(text if isinstance(text, str) else "".join(text))
-    return texts
+    return [cell.source] if cell.cell_type == "markdown" else output_texts(cell)
 
 
 STUDENT_COPIES = sorted([*ROOT.glob("exercises/[0-9][0-9]_*.ipynb"), *ROOT.glob("exercises/checks/[0-9][0-9]_*.ipynb")])
@@ -221,10 +222,9 @@ def test_no_cell_after_a_question_shows_a_number_its_key_works_out(path):
     cells = nbformat.read(path, as_version=4).cells
     asked = {}
     for at, cell in enumerate(cells):
-        last = cell.source.strip().splitlines()[-1:] if cell.cell_type == "code" else []  # q.<name> shows it
-        shown = re.fullmatch(r"q\.(\w+)", last[0].strip()) if last else None
-        if shown and shown.group(1) in bank:
-            asked.setdefault(shown.group(1), at)
+        for name in shown_questions(cell.source) if cell.cell_type == "code" else ():
+            if name in bank:
+                asked.setdefault(name, at)
     assert asked, f"{path.name}: no cell shows a question (q.<name>), so there is nothing to check"
     found = []
     for name, at in asked.items():

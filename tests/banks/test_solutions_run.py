@@ -31,6 +31,7 @@ import nbformat
 import pandas as pd
 import pytest
 
+from banks.harness import shown_questions
 from warcourse import plots
 from warcourse.catalogue import Lesson
 from warcourse.exercises import MultipleChoice
@@ -80,14 +81,6 @@ def run_source(source: str, namespace: dict):
     if last is not None:
         return eval(last, namespace)
     return None
-
-
-@functools.cache
-def shown_questions(source: str) -> tuple[str, ...]:
-    """The names of the questions a cell shows (a statement that is just ``q.NAME``)."""
-    return tuple(node.value.attr for node in ast.parse(source).body
-                 if isinstance(node, ast.Expr) and isinstance(node.value, ast.Attribute)
-                 and isinstance(node.value.value, ast.Name) and node.value.value.id == "q")
 
 
 @pytest.fixture(scope="module", autouse=True)

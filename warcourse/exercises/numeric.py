@@ -27,13 +27,6 @@ _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}")
 _DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
 _NOISE = Fraction(1, 10**12)  # relative floating-point noise, tolerated when a float is involved
 _FACTORS = (10, 100, 1000)
-
-
-def near(expected, allowance, step):
-    """How far from the expected value a wrong number (or a table's cell) is only "close", with no "too high"
-    or "too low": a tenth of the value, ten times the accepted difference or two steps of the asked precision,
-    whichever is widest (inside it, two tries no longer bracket the answer)."""
-    return max(abs(expected) / 10, 10 * allowance, 2 * step)
 _ABOUT = Fraction(1, 4)  # "about 10 times too high": the answer is within a quarter of (the given value / 10)
 _WITH_UNIT = re.compile(r"(?P<number>[+-]?[\d.,_ \u00a0\u202f\u2009]*\d(?:[eE][+-]?\d{1,4})?)\s*"
                         r"(?P<suffix>%|[x×]|(?:/\s*|per\s+|a\s+)?[^\W\d_]{2}[^\d]*)?")
@@ -56,6 +49,13 @@ def _kinds(words) -> set[int]:
         forms = {word, word[:-1]} | ({word[:-3] + "y"} if word.endswith("ies") else set())  # "countries"
         found |= {index for index, kind in enumerate(_KINDS) if forms & kind}
     return found
+
+
+def near(expected, allowance, step):
+    """How far from the expected value a wrong number (or a table's cell) is only "close", with no "too high"
+    or "too low": a tenth of the value, ten times the accepted difference or two steps of the asked precision,
+    whichever is widest (inside it, two tries no longer bracket the answer)."""
+    return max(abs(expected) / 10, 10 * allowance, 2 * step)
 
 
 class NotANumber(ValueError):
