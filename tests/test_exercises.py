@@ -342,6 +342,19 @@ def test_choice_short_forms_prefixes_and_aliases():
     assert heading.check("iraq > humanitarian efforts").correct is True
 
 
+def test_a_leading_article_is_neither_needed_nor_wrong():
+    gap = MultipleChoice("Which reading?", choices={"A claimant gap: two claimants count differently": "Right.",
+                                                    "A typo: the number is mistyped": "No typo.",
+                                                    "The article contradicts itself": "No."},
+                         answer="A claimant gap: two claimants count differently", lines=[1])
+    for given in ["claimant gap", "the claimant gap", "claimant gap: two claimants count differently"]:
+        assert gap.check(given).correct is True, given
+    assert gap.check("typo").message == "You chose “A typo: the number is mistyped”. No typo."
+    assert gap.check("article contradicts itself").correct is False
+    assert gap.check("a").correct is not True  # a letter stays a letter
+    assert gap.check("the").correct is False and "is not one of the choices" in gap.check("the").message
+
+
 def test_choice_wrong_explains_that_choice_only(choice):
     feedback = choice.check("airstrikes")
     assert feedback.correct is False

@@ -40,10 +40,24 @@ def _numbers(exercise: Numeric) -> list:
     return forms
 
 
-def _texts(items: list) -> list[list]:
-    """The same items as a student might type them: other case, a final full stop, extra spaces."""
+ARTICLE = re.compile(r"^(?:an?|the)\s+(?=\w)", re.IGNORECASE)
+
+
+def _articles(text: str) -> list[str]:
+    """``text`` with its leading article dropped or swapped ("A claimant gap" -> "claimant gap", "the claimant
+    gap"); empty when it has none."""
+    bare = ARTICLE.sub("", text)
+    return [bare, f"the {bare}"] if bare != text else []
+
+
+def _texts(items: list, articles: bool = True) -> list[list]:
+    """The same items as a student might type them: other case, a final full stop, extra spaces and (unless
+    the items are pairs, "a vs b") a leading article dropped or swapped."""
     texts = [as_text(item) for item in items]
-    return [[text.upper() for text in texts], [f" {text}." for text in texts]]
+    forms = [[text.upper() for text in texts], [f" {text}." for text in texts]]
+    if articles and any(_articles(text) for text in texts):
+        forms += [[(_articles(text) or [text, text])[index] for text in texts] for index in (0, 1)]
+    return forms
 
 
 def _containers(items: list, ordered: bool) -> list:
@@ -57,7 +71,7 @@ def _containers(items: list, ordered: bool) -> list:
 def _sets(exercise: SetAnswer) -> list:
     answer = key(exercise)
     items = sorted(answer.answer, key=as_text)
-    forms = _containers(items, ordered=False) + _texts(items)
+    forms = _containers(items, ordered=False) + _texts(items, articles=not answer.matching.get("pairs"))
     if all(isinstance(item, str) for item in items):
         forms.append("\n".join(items))
         if not any(re.search("[,;\n]", item) for item in items):
@@ -86,7 +100,11 @@ def _choices(exercise: MultipleChoice) -> list:
     answer = key(exercise)
     text = as_text(answer.answer)
     letter = answer.text.split(")", 1)[0]
-    return [answer.answer, text.upper(), f"  {text}.", letter, letter.upper(), f"{letter})"]
+    head = text.partition(": ")[0] if ": " in text else ""
+    heads = [as_text(choice).partition(": ")[0] for choice in exercise.order]
+    short = head and len(head.split()) <= 4 and heads.count(head) == 1  # a short form that names one choice
+    return [answer.answer, text.upper(), f"  {text}.", letter, letter.upper(), f"{letter})", *_articles(text),
+            *(_articles(head) if short else [])]
 
 
 def _tables(exercise: PandasAnswer) -> list:

@@ -17,8 +17,8 @@ class MultipleChoice(Exercise):
 
     The choices are shown in an order shuffled by a hash of the question and
     the choice, so it is the same on every run and the right one is not always
-    first. An answer is a choice, its text (case, punctuation, quotes and a
-    final full stop ignored), its short form before ":" ("sorties" for
+    first. An answer is a choice, its text (case, punctuation, quotes, a
+    leading article and a final full stop ignored), its short form before ":" ("sorties" for
     "sorties: flights by one aircraft each") or its letter ("b");
     ``aliases`` maps a choice to other texts that stand for it.
     """

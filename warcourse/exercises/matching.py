@@ -21,12 +21,14 @@ _PAIR = re.compile(r"\s+(?:vs\.?|versus|and)\s+|\s*[/&,]\s*|\s+[-–—]\s+", re
 
 
 def normalise(text: str) -> str:
-    """The default matching key: case, accents, quotes, dashes, arrows and a final full stop ignored."""
+    """The default matching key: case, accents, quotes, dashes, arrows, a leading "a", "an" or "the" and a final
+    full stop ignored ("claimant gap" matches "A claimant gap")."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"\s*([>:;,])\s*", r"\1 ", text)
     text = " ".join(text.split()).strip(" \"'")
-    return re.sub(r"[.;:!?]+$", "", text).strip(" \"'")
+    text = re.sub(r"[.;:!?]+$", "", text).strip(" \"'")
+    return re.sub(r"^(?:an?|the) (?=\w)", "", text)
 
 
 def as_text(item: object) -> str:

@@ -20,7 +20,7 @@ class Ordering(Exercise):
     ``labels`` maps ids to readable labels. An answer item may be an id, a
     label, a label without its "Actor: " prefix, or one of the texts
     ``aliases`` gives for an id (e.g. the table's own summary); case,
-    punctuation and a final full stop are ignored, and ``normalise``
+    punctuation, a leading article and a final full stop are ignored, and ``normalise``
     (e.g. ``names.country``) can match more freely. A list, tuple, Series,
     Index or array is fine; a sorted Series of numbers whose index holds the
     items is read by its index; one text is read as the letters the items are
