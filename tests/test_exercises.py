@@ -368,7 +368,9 @@ def test_choice_order_is_shuffled_deterministically_and_letters_work(choice):
     assert again.order == choice.order and sorted(choice.order) == ["airstrikes", "missions", "sorties"]
     letter = "abc"[choice.order.index("sorties")]
     assert choice.check(letter).correct is True
-    assert choice.check(f"{letter})").correct is True
+    for given in (f"{letter})", f"({letter})", f"'{letter}'", f"Option {letter}", f"choice {letter}.", f" {letter}. "):
+        assert choice.check(given).correct is True, given
+    assert choice.check(f"option {letter}{letter}").correct is False
     assert choice.describe()[1:] == [f"  {letter}) {c}" for letter, c in zip("abc", choice.order)]
 
 

@@ -11,6 +11,8 @@ from .base import Exercise
 from .feedback import Feedback, shown, type_name
 from .matching import Labels, as_text, normalise, variants
 
+LETTER = re.compile(r"(?:(?:option|choice|answer)\s+)?[(\"']?(?P<letter>[a-z])[)\"'.]*")  # "b", "(b)", "option b"
+
 
 class MultipleChoice(Exercise):
     """Pick one of ``choices`` (a dict: choice -> why it is right or wrong; every one explained).
@@ -19,7 +21,7 @@ class MultipleChoice(Exercise):
     the choice, so it is the same on every run and the right one is not always
     first. An answer is a choice, its text (case, punctuation, quotes, a
     leading article and a final full stop ignored), its short form before ":" ("sorties" for
-    "sorties: flights by one aircraft each") or its letter ("b");
+    "sorties: flights by one aircraft each") or its letter ("b", "(b)", "option b");
     ``aliases`` maps a choice to other texts that stand for it.
     """
 
@@ -48,8 +50,9 @@ class MultipleChoice(Exercise):
     def _find(self, answer: object):
         """The choice ``answer`` stands for (the choice itself, its text, a short form or its letter), or None."""
         found = self._labels.find(answer, self._choices)
-        if found is None and isinstance(answer, str):
-            found = self._letters.get(answer.strip().lower().strip("()."))
+        letter = isinstance(answer, str) and LETTER.fullmatch(answer.strip().lower())
+        if found is None and letter:
+            found = self._letters.get(letter["letter"])
         return found
 
     def _check(self, answer: object) -> Feedback:
