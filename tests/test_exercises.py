@@ -410,6 +410,7 @@ def test_choice_answer_text_is_not_just_the_choice(choice):
 
 @pytest.mark.parametrize("answer", [58, 58.0, "58", " 58 ", "58.0", np.int64(58), np.float32(58), Fraction(58),
                                     Decimal("58.0"), "58 countries", "58 nations", "58 states", "58x", "58×",
+                                    "58 X", "58-fold", "x58", "× 58",
                                     "58 listed", "58 Coalition members"])
 def test_numeric_accepts_equal_numbers(number, answer):
     assert number.check(answer).correct is True

@@ -36,7 +36,7 @@ def _numbers(exercise: Numeric) -> list:
     if re.search(r"percent|%", exercise.unit):
         forms.append(f"{text}%")
     if exercise.unit == "times":
-        forms += [f"{text}x", f"{text}×"]
+        forms += [f"{text}x", f"{text}×", f"{text} X", f"{text}-fold", f"x{text}", f"× {text}"]
     return forms
 
 

@@ -29,7 +29,8 @@ _NOISE = Fraction(1, 10**12)  # relative floating-point noise, tolerated when a 
 _FACTORS = (10, 100, 1000)
 _ABOUT = Fraction(1, 4)  # "about 10 times too high": the answer is within a quarter of (the given value / 10)
 _WITH_UNIT = re.compile(r"(?P<number>[+-]?[\d.,_ \u00a0\u202f\u2009]*\d(?:[eE][+-]?\d{1,4})?)\s*"
-                        r"(?P<suffix>%|[x×]|(?:/\s*|per\s+|a\s+)?[^\W\d_]{2}[^\d]*)?")
+                        r"(?P<suffix>%|[xX×]|-\s*fold|(?:/\s*|per\s+|a\s+)?[^\W\d_]{2}[^\d]*)?")
+_TIMES_FIRST = re.compile(r"[xX×]\s*(?P<number>[+-]?[\d.].*)")  # "x4.89", "× 225": the sign of times before it
 # a hedge before the number: "about 1,121", "over 1800", "~1121", "> 1800"
 _WORDS_FIRST = re.compile(r"(?:(?P<words>[^\W\d_][^\d]*?)\s+|(?P<sign>[~≈<>≤≥]=?)\s*)(?P<rest>[+-]?\d.*)")
 _PERCENT = {"%", "percent", "per cent", "pct"}
@@ -155,8 +156,12 @@ def format_number(value: Fraction, decimals: int = 6) -> str:
 
 
 def split_unit(text: str) -> tuple[str, str]:
-    """A typed answer as (number, what follows it): "26.4%" -> ("26.4", "%"), "47 countries" -> ("47", "countries")."""
+    """A typed answer as (number, what follows it): "26.4%" -> ("26.4", "%"), "47 countries" -> ("47", "countries"),
+    "x225" -> ("225", "x")."""
     text = text.strip().replace("\u2212", "-")
+    times_first = _TIMES_FIRST.fullmatch(text)
+    if times_first:
+        text = f"{times_first['number']}x"
     found = _WITH_UNIT.fullmatch(text)
     return (found["number"].strip(), (found["suffix"] or "").strip().casefold()) if found else (text, "")
 
@@ -244,7 +249,7 @@ class Numeric(Exercise):
         if not isinstance(answer, str):
             return to_fraction(answer, whole=self.decimals == 0)
         words_first = _WORDS_FIRST.fullmatch(answer.strip())
-        if words_first:
+        if words_first and not _TIMES_FIRST.fullmatch(answer.strip()):
             self._read(words_first["rest"])  # a number after the words, or the usual "not a number"
             hedge = words_first["words"] or words_first["sign"]
             raise Ambiguous(f"“{hedge}” comes before the number: give the number alone. The question asks for "
