@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from warcourse.exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer, country
+from warcourse.exercises.letters import LETTERS
 from warcourse.exercises.matching import as_text
 from warcourse.exercises.names import spellings
 from warcourse.exercises.numeric import format_number, to_fraction
@@ -68,10 +69,18 @@ def _containers(items: list, ordered: bool) -> list:
     return forms
 
 
+def _letters(positions: list[int], between: tuple[str, ...]) -> list[str]:
+    """The options at ``positions`` named by their letters, as typed in the widget's box."""
+    named = [LETTERS[position] for position in positions]
+    return [glue.join(named) for glue in between] + [", ".join(named).lower()]
+
+
 def _sets(exercise: SetAnswer) -> list:
     answer = key(exercise)
     items = sorted(answer.answer, key=as_text)
     forms = _containers(items, ordered=False) + _texts(items, articles=not answer.matching.get("pairs"))
+    if exercise.options:
+        forms += _letters(sorted(exercise.options.index(item) for item in items), (", ", " ", "; ", " and ", "/"))
     if all(isinstance(item, str) for item in items):
         forms.append("\n".join(items))
         if not any(re.search("[,;\n]", item) for item in items):
@@ -90,6 +99,8 @@ def _orderings(exercise: Ordering) -> list:
     answer = key(exercise)
     labels = [answer.matching["labels"][item] for item in answer.answer]
     forms = _containers(list(answer.answer), ordered=True) + _containers(labels, ordered=True) + _texts(labels)
+    shown = list(exercise.labels)
+    forms += _letters([shown.index(item) for item in answer.answer], (", ", " ", " > ", " -> ", " → ", " then "))
     unprefixed = [re.sub(r"^[^():]{1,40}: ", "", label) for label in labels]
     if unprefixed != labels and len(set(unprefixed)) == len(unprefixed):
         forms.append(unprefixed)

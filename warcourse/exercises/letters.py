@@ -14,7 +14,8 @@ import string
 from .matching import NotACollection
 
 LETTERS = string.ascii_uppercase
-_BETWEEN = re.compile(r"[\s,;>→]+")  # what may stand between letters: "B, D", "c a b", "C > A > B"
+_BETWEEN = re.compile(r"(?:[\s,;/&+>→–—-]|\b(?:and|then)\b)+", re.IGNORECASE)  # "B, D", "c a b", "C -> A -> B",
+# "B/D", "B & D", "B and D", "C then A then B"
 _LETTER = re.compile(r"([A-Za-z])[.)]?")  # a letter, perhaps as written in a list: "A." or "a)"
 
 
