@@ -759,6 +759,22 @@ def test_frame_ordered_needs_the_question_to_say_so():
     assert strict.check(expected).correct is True
 
 
+def test_numbers_held_as_python_objects_are_numbers_and_numbers_as_text_are_named(table):
+    """An object column of Python ints (a table built row by row) is compared as numbers in any row order; a
+    column of digits as text is told to be converted, not that the rows are wrong."""
+    expected = key(table).answer
+    lines = PandasAnswer("q?", answer=pd.DataFrame({"line": [9, 10, 126], "section": "Iraq"}), lines=[1],
+                         explanation="e")  # as text, 10 and 126 sort before 9
+    assert lines.check(pd.DataFrame({"line": [126, 9, 10], "section": "Iraq"}, dtype=object)).correct is True
+    assert table.check(expected.assign(strikes=expected["strikes"].astype(object))).correct is True
+    as_text = table.check(expected.astype(str)).message
+    assert as_text == ("Column 'strikes' should hold numbers but holds str values, and numbers never match text: "
+                       "convert them, e.g. with pd.to_numeric(...).")
+    flags = PandasAnswer("q?", answer=pd.DataFrame({"name": ["a", "b"], "kept": [True, False]}), lines=[1],
+                         explanation="e")
+    assert flags.check(pd.DataFrame({"name": ["b", "a"], "kept": [False, True]}, dtype=object)).correct is True
+
+
 def test_frame_nan_equals_nan():
     expected = pd.DataFrame({"x": [1.0, np.nan], "y": ["a", None]})
     exercise = PandasAnswer("q?", answer=expected, lines=[1], explanation="e")

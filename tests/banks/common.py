@@ -121,6 +121,8 @@ def _choices(exercise: MultipleChoice) -> list:
 def _tables(exercise: PandasAnswer) -> list:
     answer = key(exercise).answer
     forms = [answer.copy()] if key(exercise).matching["ordered"] else [answer.copy(), answer.iloc[::-1]]
+    if not key(exercise).matching["check_dtype"]:
+        forms.append(answer.astype(object))  # built row by row from Python values
     if isinstance(answer, pd.DataFrame):
         forms.append(answer[list(reversed(answer.columns))])
     if isinstance(answer.index, pd.RangeIndex) or pd.api.types.is_integer_dtype(answer.index.dtype):

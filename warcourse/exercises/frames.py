@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numbers
 import re
 from collections import Counter
 
 import numpy as np
 import pandas as pd
-from pandas.api.types import is_numeric_dtype
+from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
 from .base import Exercise
 from .feedback import Feedback, listing, plural, shown, type_name
@@ -95,6 +96,26 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(columns, key=sort_key, kind="mergesort", na_position="last").reset_index(drop=True)
 
 
+def _is_quantity(column: pd.Series) -> bool:
+    """A column of numbers, not of True/False (which pandas counts as numbers too)."""
+    return _is_number(column) and not is_bool_dtype(column)
+
+
+def _numbers_as_numbers(expected: pd.DataFrame, given: pd.DataFrame) -> pd.DataFrame:
+    """``given`` with each object column that holds only numbers (and missing values) where ``expected`` has a
+    number column made numeric, so it is compared and sorted as numbers; text of digits stays text."""
+    def numbers_only(column: pd.Series) -> bool:
+        return column.dtype == object and all(
+            _na(value) or (isinstance(value, numbers.Number) and not isinstance(value, bool | np.bool_))
+            for value in column)
+
+    given = given.copy()
+    for column in expected.columns:
+        if _is_quantity(expected[column]) and numbers_only(given[column]):
+            given[column] = pd.to_numeric(given[column])
+    return given
+
+
 class PandasAnswer(Exercise):
     """A DataFrame or Series, compared by value.
 
@@ -172,6 +193,11 @@ class PandasAnswer(Exercise):
         if message:
             return self.wrong(message)
         given = given[list(expected.columns)]
+        if not self._check_dtype:
+            given = _numbers_as_numbers(expected, given)
+            message = self._numbers_as_text(expected, given)
+            if message:
+                return self.wrong(message)
         if self._check_dtype:
             message = self._dtypes(expected, given)
             if message:
@@ -214,6 +240,16 @@ class PandasAnswer(Exercise):
             parts.append(f"{plural(len(missing), 'column')} the question asks for "
                          f"{'is' if len(missing) == 1 else 'are'} missing (check the names)")
         return "; ".join(parts) + "."
+
+    def _numbers_as_text(self, expected: pd.DataFrame, given: pd.DataFrame) -> str:
+        """Where a column of numbers was given as text (``"126"``): it can match nothing, so that comes first."""
+        for column in expected.columns:
+            if _is_quantity(expected[column]) and not is_numeric_dtype(given[column]) and given[column].notna().any():
+                where = ("your row labels (the index)" if str(column).startswith(_LEVEL) else
+                         "your Series" if self.wanted == "Series" else f"column {shown(_plain(column))}")
+                return (f"{where} should hold numbers but holds {given[column].dtype} values, and numbers never "
+                        "match text: convert them, e.g. with pd.to_numeric(...).")
+        return ""
 
     def _dtypes(self, expected: pd.DataFrame, given: pd.DataFrame) -> str:
         for column in expected.columns:
@@ -325,4 +361,4 @@ class PandasAnswer(Exercise):
         return self._answer.to_string(max_rows=20)
 
     def _matching(self) -> dict:
-        return {"ordered": self._ordered}
+        return {"ordered": self._ordered, "check_dtype": self._check_dtype}
