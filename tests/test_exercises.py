@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -505,6 +506,20 @@ def test_numeric_nan_inf_and_huge(number):
     assert number.check(10**400).message == "You said 1×10^400 countries, which is too high."
     assert "sign is wrong" in number.check(-(10**5000)).message
     assert number.check("1e9999").correct is False
+
+
+@pytest.mark.parametrize("one", [pd.Series([58], index=[7]), pd.Index([58]), np.array([58]), pd.array([58]), [58],
+                                 (58,), pd.DataFrame({"n": [58]}), pd.DataFrame({"n": [58], "name": ["x"]})],
+                         ids=lambda one: type(one).__name__)
+def test_the_way_out_of_a_container_of_one_works(number, one):
+    """The advice for a container that holds the number ("take the number out with ...") gives the number when
+    followed literally (for a table of several columns, after picking the column)."""
+    message = number.check(one).message
+    step = re.search(r"take the number out with (.+?)\.? Give", message)
+    assert step, message
+    if "pick the column you computed" in message:
+        one = one["n"]
+    assert eval(f"one{step[1]}", {"one": one}) == 58
 
 
 def test_numeric_collections_get_a_pointed_message(number):

@@ -117,19 +117,31 @@ def to_fraction(value: object, whole: bool = False) -> Fraction:
         return Fraction(value) if isinstance(value, Decimal) else Fraction(repr(number))
     if value is pd.NA or value is pd.NaT:
         raise NotANumber("a missing value (NA) is not an answer; check the calculation that produced it")
-    if isinstance(value, pd.Series | pd.DataFrame | pd.Index | np.ndarray | list | tuple):
+    if isinstance(value, pd.Series | pd.DataFrame | pd.Index | np.ndarray | pd.api.extensions.ExtensionArray
+                  | list | tuple):
         count = len(value)
         if not count:
             raise NotANumber(f"expected a single number, got an empty {type(value).__name__}; check the "
                              "filter or the step that produced it")
-        if isinstance(value, pd.Series | pd.Index | np.ndarray) and pd.api.types.is_bool_dtype(value.dtype):
+        if not isinstance(value, pd.DataFrame | list | tuple) and pd.api.types.is_bool_dtype(value.dtype):
             raise NotANumber(f"expected a single number, got {plural(count, 'True/False value')} (a condition); "
                              "turn it into one number (.sum() counts the True values, .mean() gives their share)")
-        take = "; take the number out with .item()" if count == 1 and not isinstance(value, list | tuple) else ""
+        take = "" if count != 1 else _take_out(value)
         unit = "row" if isinstance(value, pd.DataFrame) else "value"
         values = f"one {unit}" if count == 1 else plural(count, unit)
         raise NotANumber(f"expected a single number, got {type_name(value)} of {values}{take}")
     raise NotANumber(f"expected a single number, got {type_name(value)}: {shown(value)}")
+
+
+def _take_out(one: object) -> str:
+    """How to take the number out of a container that holds one value (or one row)."""
+    if isinstance(one, list | tuple):
+        return "; take the number out with [0]"
+    if isinstance(one, pd.DataFrame):
+        if len(one.columns) == 1:
+            return "; take the number out with .iloc[0, 0]"
+        return "; pick the column you computed, then take the number out with .item()"
+    return "; take the number out with .item()"
 
 
 def _is_float(value: object) -> bool:
