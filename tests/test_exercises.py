@@ -750,6 +750,15 @@ def test_a_table_value_is_close_where_a_number_would_be():
         assert words in table.check(answer * 0 + given).message and words in number.check(given).message
 
 
+def test_a_true_or_false_cell_is_never_close_nor_too_high():
+    answer = pd.DataFrame({"wales": [True, False]}, index=pd.Index(["France", "Chad"], name="country"))
+    table = PandasAnswer("Make a DataFrame?", answer=answer, lines=[1], explanation="e")
+    for given in (~answer, answer.astype(int).replace({1: 0, 0: 1})):
+        message = table.check(given).message
+        assert message.endswith("is not right: check the condition that sets it."), message
+        assert "close" not in message and "too " not in message
+
+
 def test_series_another_grouping_and_zero_categories(series):
     expected = key(series).answer
     by_continent = expected.set_axis(pd.Index(["Europe", "Asia"], name="continent"))

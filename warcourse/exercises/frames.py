@@ -341,6 +341,8 @@ class PandasAnswer(Exercise):
                 how = f"is of another type (your dtype is {given[column].dtype}; numbers and text never match)"
             elif _na(got) or _na(want):
                 how = "is missing where a value belongs" if _na(got) else "should be missing (NaN)"
+            elif is_bool_dtype(expected[column]) or isinstance(got, bool):
+                how = "is not right: check the condition that sets it"
             elif is_numeric_dtype(expected[column]):  # near the value, no direction: two tries would bracket it
                 close = near(want, self._atol + self._rtol * abs(want), step=1)  # a cell's precision: a whole one
                 how = ("is close, but not right" if abs(got - want) <= close
