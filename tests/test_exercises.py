@@ -757,6 +757,9 @@ def test_a_true_or_false_cell_is_never_close_nor_too_high():
         message = table.check(given).message
         assert message.endswith("is not right: check the condition that sets it."), message
         assert "close" not in message and "too " not in message
+    counts = PandasAnswer("Make a DataFrame?", answer=answer.astype(int) * 3, lines=[1], explanation="e")
+    assert counts.check(answer).message.endswith("your value True is a condition, not a number: to count the rows "
+                                                 "where a condition holds, sum it.")
 
 
 def test_series_another_grouping_and_zero_categories(series):

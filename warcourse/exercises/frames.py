@@ -341,8 +341,10 @@ class PandasAnswer(Exercise):
                 how = f"is of another type (your dtype is {given[column].dtype}; numbers and text never match)"
             elif _na(got) or _na(want):
                 how = "is missing where a value belongs" if _na(got) else "should be missing (NaN)"
-            elif is_bool_dtype(expected[column]) or isinstance(got, bool):
+            elif is_bool_dtype(expected[column]):
                 how = "is not right: check the condition that sets it"
+            elif isinstance(got, bool):
+                how = "is a condition, not a number: to count the rows where a condition holds, sum it"
             elif is_numeric_dtype(expected[column]):  # near the value, no direction: two tries would bracket it
                 close = near(want, self._atol + self._rtol * abs(want), step=1)  # a cell's precision: a whole one
                 how = ("is close, but not right" if abs(got - want) <= close
