@@ -394,6 +394,9 @@ def test_choice_needs_every_explanation():
         MultipleChoice("q?", choices={"a": "why a", "b": ""}, answer="a", lines=[1])
     with pytest.raises(ValueError):
         MultipleChoice("q?", choices={"a": "x", "b": "y"}, answer="c", lines=[1])
+    with pytest.raises(ValueError, match="'The wall' and 'wall.' differ only in case, spacing, punctuation or a "
+                                         "leading article"):
+        MultipleChoice("q?", choices={"The wall": "x", "wall.": "y"}, answer="wall.", lines=[1])
 
 
 def test_choice_with_number_keys():

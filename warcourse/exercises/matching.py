@@ -75,7 +75,10 @@ class Labels:
             for other in others:
                 found.setdefault(key(other), set()).add(item)
         if len(primary) != len(texts):
-            raise ValueError("two items have texts that differ only in case, spacing or punctuation")
+            same = next(k for k in primary if sum(key(text) == k for text in texts.values()) > 1)
+            twins = [as_text(text) for text in texts.values() if key(text) == same]
+            raise ValueError(f"items {twins[0]!r} and {twins[1]!r} differ only in case, spacing, punctuation or a "
+                             "leading article, so a student's answer could not tell them apart")
         self.keys = {k: next(iter(items)) for k, items in found.items() if len(items) == 1
                      and not any(p.startswith(k) and primary[p] not in items for p in primary)} | primary
         self.shared = set(found) - set(self.keys)  # short forms that stand for more than one item
