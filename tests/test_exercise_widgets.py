@@ -17,6 +17,7 @@ from warcourse.exercises import (
     PandasAnswer,
     SetAnswer,
     configure,
+    country,
     views,
 )
 from warcourse.exercises import explore as explore_module
@@ -98,6 +99,11 @@ def test_set_without_distractors_uses_a_text_box_and_says_how_it_read_it():
     view.input.value = "Russia, CHINA"
     view.button.click()
     assert shown_text(view).startswith("✔ Right. Read 2 items separated by commas: Russia; CHINA.")
+    countries = ExerciseView(SetAnswer("Which?", answer={"China", "Russia"}, normalise=country, lines=[5],
+                                       explanation="Both."))
+    countries.input.value = "Russia and China"
+    countries.button.click()
+    assert shown_text(countries).startswith("✔ Right. Read 2 items separated by “and”: Russia; China.")
     view.input.value = " \n  "
     view.button.click()
     assert shown_text(view) == str(exercise.check(None, via="widget"))

@@ -600,6 +600,21 @@ def test_typed_items_say_how_they_were_read():
     assert typed_items("A, B") == (["A", "B"], "separated by commas")
     assert typed_items("A\nB, C") == (["A", "B, C"], "one per line")
     assert typed_items("A") == (["A"], "as one item")
+    assert typed_items("A, B, and C") == (["A", "B", "C"], "separated by commas")
+
+
+def test_countries_joined_by_and_are_read_as_countries_unless_that_is_one_country():
+    """"Iraq and Syria" names two countries; "Bosnia and Herzegovina" one. Splitting depends on the country names
+    the course knows, never on the answer."""
+    pair = SetAnswer("Which?", answer={"Iraq", "Syria"}, normalise=country, lines=[1], explanation="e")
+    for typed in ("Iraq and Syria", "Iraq, and Syria", "iraq AND syria", "Syria and Iraq"):
+        assert pair.check(typed).correct is True, typed
+    assert pair.typed("Iraq and Syria") == (["Iraq", "Syria"], "separated by “and”")
+    two = ["Bosnia and Herzegovina", "Trinidad and Tobago"]
+    assert pair.typed(", ".join(two))[0] == two
+    assert pair.typed("Iraq and Atlantis")[0] == ["Iraq and Atlantis"]  # not two names: read as typed
+    plain = SetAnswer("Which?", answer={"bread and butter", "tea"}, lines=[1], explanation="e")
+    assert plain.check("bread and butter, tea").correct is True
 
 
 def test_set_refuses_tables_and_dicts(countries):

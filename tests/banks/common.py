@@ -12,7 +12,7 @@ import pandas as pd
 
 from warcourse.exercises import MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer, country
 from warcourse.exercises.letters import LETTERS
-from warcourse.exercises.matching import as_text
+from warcourse.exercises.matching import as_text, normalise
 from warcourse.exercises.names import spellings
 from warcourse.exercises.numeric import format_number, to_fraction
 from warcourse.questions import key
@@ -85,6 +85,12 @@ def _sets(exercise: SetAnswer) -> list:
         forms.append("\n".join(items))
         if not any(re.search("[,;\n]", item) for item in items):
             forms.append(", ".join(items))
+            if len(items) > 1:
+                forms.append(", ".join(items[:-1]) + ", and " + items[-1])
+            names = answer.matching.get("normalise") is country and not answer.matching.get("pairs")
+            if names and len(items) > 1 and all(country(item) != normalise(item) and " and " not in item
+                                                for item in items):  # country names without an "and" of their own
+                forms += [" and ".join(items), ", ".join(items[:-1]) + " and " + items[-1]]
     if answer.matching.get("pairs"):
         halves = [re.split(r" vs\.? | / ", as_text(item), maxsplit=1) for item in items]
         forms += [[tuple(pair) for pair in halves], [f"{b} vs. {a}" for a, b in halves],

@@ -14,21 +14,40 @@ from .feedback import Feedback, plural, shown
 from .matching import Labels, NotACollection, as_text, is_missing, items_of, normalise, pair_key
 
 _SEPARATOR = re.compile(r"[\n,;]")
+_LEADING_AND = re.compile(r"^and\s+", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 ENUMERATED = 12  # up to this many options an item may be named, once checked to leave the answer open
 
 
-def typed_items(text: str) -> tuple[list[str], str]:
-    """The items of free text and how read: one per line (commas kept), or separated by commas or semicolons."""
+def typed_items(text: str, is_name: Callable[[str], bool] | None = None) -> tuple[list[str], str]:
+    """The items of free text and how read: one per line (commas kept), or separated by commas or semicolons
+    ("and" before the last one dropped: "Iraq, Syria, and Libya").
+
+    With ``is_name`` (whether a text is one name the set knows, e.g. a country), a part such as "Syria and
+    Libya" is read as the names it joins, unless it is one name itself ("Bosnia and Herzegovina").
+    """
     if "\n" in text.strip():
         how = "one per line"
         parts = text.splitlines()
     elif re.search(r"[,;]", text):
         how = "separated by commas"
-        parts = _SEPARATOR.split(text)
+        parts = [_LEADING_AND.sub("", part.strip()) for part in _SEPARATOR.split(text)]
     else:
         how = "as one item"
         parts = [text]
-    return [part.strip() for part in parts if part.strip()], how
+    parts = [part.strip() for part in parts if part.strip()]
+    if is_name:
+        joined = [_joined_names(part, is_name) for part in parts]
+        if how == "as one item" and len(joined[0]) > 1:
+            how = "separated by “and”"
+        parts = [name for names in joined for name in names]
+    return parts, how
+
+
+def _joined_names(part: str, is_name: Callable[[str], bool]) -> list[str]:
+    """The names "Syria and Libya" joins, or the part itself if it is one name or joins anything else."""
+    pieces = _AND.split(part)
+    return pieces if len(pieces) > 1 and not is_name(part) and all(map(is_name, pieces)) else [part]
 
 
 class SetAnswer(Exercise):
@@ -84,10 +103,18 @@ class SetAnswer(Exercise):
         into lines or comma-separated parts."""
         if isinstance(answer, str):
             chosen = None if self.free else letters.read(answer, len(self.options))
-            return typed_items(answer)[0] if chosen is None else [self.options[position] for position in chosen]
+            return self.typed(answer)[0] if chosen is None else [self.options[position] for position in chosen]
         given = [item for item in items_of(answer, ordered=False) if not is_missing(item)]
         chosen = None if self.free else letters.read_list(given, len(self.options))
         return given if chosen is None else [self.options[position] for position in chosen]
+
+    def typed(self, text: str) -> tuple[list[str], str]:
+        """The items of typed text and how read (``typed_items``); names joined by "and" are split where the
+        set's ``normalise`` knows each of them as a name (a country) and not the whole."""
+        return typed_items(text, None if self._pairs else self._is_name)
+
+    def _is_name(self, text: str) -> bool:
+        return self._normalise(text) != normalise(text)
 
     def _rank(self, item: object) -> str:
         """A fixed order for naming one item that does not belong, unrelated to the answer."""

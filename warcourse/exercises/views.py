@@ -24,7 +24,7 @@ from .frames import PandasAnswer
 from .matching import as_text
 from .numeric import Numeric
 from .ordering import Ordering
-from .sets import SetAnswer, typed_items
+from .sets import SetAnswer
 
 
 class Parts:
@@ -124,9 +124,12 @@ def _letters_read(labels) -> Callable[[str], str]:
     return reading
 
 
-def _items_read(typed: str) -> str:
-    items, how = typed_items(typed)
-    return f"Read {plural(len(items), 'item')} {how}: {'; '.join(items)}. "
+def _items_read(exercise: SetAnswer) -> Callable[[str], str]:
+    def reading(typed: str) -> str:
+        items, how = exercise.typed(typed)
+        return f"Read {plural(len(items), 'item')} {how}: {'; '.join(items)}. "
+
+    return reading
 
 
 @make_input.register
@@ -134,7 +137,7 @@ def _(exercise: SetAnswer, make: Parts):
     if exercise.free:
         box = make(widgets.Textarea, description="Your items (one per line, or separated by commas):",
                    value="", placeholder="one item per line", continuous_update=False, rows=4)
-        return Input(box, lambda: box.value, reading=_items_read)
+        return Input(box, lambda: box.value, reading=_items_read(exercise))
     box = _letter_box(make, "Your letters:", "the letters of every option that applies, separated by commas",
                       "warcourse-pick")
     return Input(box, lambda: box.value, _options_html("Pick all that apply, by letter:", exercise.options),
