@@ -193,15 +193,13 @@ class PandasAnswer(Exercise):
         if message:
             return self.wrong(message)
         given = given[list(expected.columns)]
-        if not self._check_dtype:
-            given = _numbers_as_numbers(expected, given)
-            message = self._numbers_as_text(expected, given)
-            if message:
-                return self.wrong(message)
         if self._check_dtype:
             message = self._dtypes(expected, given)
-            if message:
-                return self.wrong(message)
+        else:
+            given = _numbers_as_numbers(expected, given)
+            message = self._numbers_as_text(expected, given)
+        if message:
+            return self.wrong(message)
         if self._ordered and self._equal(expected, given):
             return self.right()
         if len(given) == len(expected) and self._equal(self._expected_sorted, _sorted(given)):
