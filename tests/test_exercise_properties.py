@@ -13,7 +13,17 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import pandas as pdst
 
-from warcourse.exercises import Feedback, MultipleChoice, Numeric, Ordering, PandasAnswer, SetAnswer, country, key
+from warcourse.exercises import (
+    Feedback,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    PandasAnswer,
+    SetAnswer,
+    country,
+    key,
+    letters,
+)
 from warcourse.exercises.feedback import sentence
 from warcourse.exercises.matching import normalise
 from warcourse.exercises.numeric import to_fraction
@@ -183,6 +193,18 @@ def test_choice_accepts_its_answer(choices, data):
 @given(st.integers(0, 10**9), st.sampled_from([",", " ", "_", "\u202f"]))
 def test_thousands_in_groups_of_three_are_read_as_written(value, separator):
     assert to_fraction(f"{value:,}".replace(",", separator)) == value
+
+
+@FAST
+@given(st.lists(st.integers(0, 25), min_size=1, max_size=8),
+       st.lists(st.sampled_from([",", ", ", " ", ";", " > ", "->", " → ", "/", " & ", " + ", " and ", " then ",
+                                 ", and ", " - "]), min_size=7, max_size=7),
+       st.booleans())
+def test_letters_read_the_same_whatever_stands_between_them(positions, between, lower):
+    """Letters joined by any separator a student uses are read as the same letters, in the same order."""
+    named = [chr(ord("a" if lower else "A") + position) for position in positions]
+    text = named[0] + "".join(glue + letter for glue, letter in zip(between, named[1:]))
+    assert letters.read(text, 26) == positions, text
 
 
 @FAST
