@@ -41,13 +41,13 @@ def _numbers(exercise: Numeric) -> list:
     return forms
 
 
-ARTICLE = re.compile(r"^(?:an?|the)\s+(?=\w)", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:an?|the)\s+(?=\w)", re.IGNORECASE)
 
 
 def _articles(text: str) -> list[str]:
     """``text`` with its leading article dropped or swapped ("A claimant gap" -> "claimant gap", "the claimant
     gap"); empty when it has none."""
-    bare = ARTICLE.sub("", text)
+    bare = _ARTICLE.sub("", text)
     return [bare, f"the {bare}"] if bare != text else []
 
 
@@ -57,7 +57,9 @@ def _texts(items: list, articles: bool = True) -> list[list]:
     texts = [as_text(item) for item in items]
     forms = [[text.upper() for text in texts], [f" {text}." for text in texts]]
     if articles and any(_articles(text) for text in texts):
-        forms += [[(_articles(text) or [text, text])[index] for text in texts] for index in (0, 1)]
+        dropped = [next(iter(_articles(text)), text) for text in texts]
+        swapped = [_articles(text)[-1] if _articles(text) else text for text in texts]
+        forms += [dropped, swapped]
     return forms
 
 
