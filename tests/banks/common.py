@@ -122,8 +122,9 @@ def _choices(exercise: MultipleChoice) -> list:
     head = text.partition(": ")[0] if ": " in text else ""
     heads = [as_text(choice).partition(": ")[0] for choice in exercise.order]
     short = head and len(head.split()) <= 4 and heads.count(head) == 1  # a short form that names one choice
+    rest = text.partition(": ")[2] if head and len(head.split()) <= 4 and not set(head) & set("()[]") else ""
     return [answer.answer, text.upper(), f"  {text}.", letter, letter.upper(), f"{letter})", f"option {letter}",
-            *_articles(text), *(_articles(head) if short else [])]
+            *_articles(text), *(_articles(head) if short else []), *([rest] if rest else [])]
 
 
 def _tables(exercise: PandasAnswer) -> list:
