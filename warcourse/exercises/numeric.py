@@ -168,12 +168,8 @@ def format_number(value: Fraction, decimals: int = 6) -> str:
 
 
 def split_unit(text: str) -> tuple[str, str]:
-    """A typed answer as (number, what follows it): "26.4%" -> ("26.4", "%"), "47 countries" -> ("47", "countries"),
-    "x225" -> ("225", "x")."""
+    """A typed answer as (number, what follows it): "26.4%" -> ("26.4", "%"), "47 countries" -> ("47", "countries")."""
     text = text.strip().replace("\u2212", "-")
-    times_first = _TIMES_FIRST.fullmatch(text)
-    if times_first:
-        text = f"{times_first['number']}x"
     found = _WITH_UNIT.fullmatch(text)
     return (found["number"].strip(), (found["suffix"] or "").strip().casefold()) if found else (text, "")
 
@@ -260,8 +256,12 @@ class Numeric(Exercise):
     def _read(self, answer: object) -> Fraction:
         if not isinstance(answer, str):
             return to_fraction(answer, whole=self.decimals == 0)
-        words_first = _WORDS_FIRST.fullmatch(answer.strip())
-        if words_first and not _TIMES_FIRST.fullmatch(answer.strip()):
+        answer = answer.strip()
+        times_first = _TIMES_FIRST.fullmatch(answer)
+        if times_first:  # "x225" is "225x", not a word before the number
+            answer = f"{times_first['number']}x"
+        words_first = _WORDS_FIRST.fullmatch(answer)
+        if words_first:
             self._read(words_first["rest"])  # a number after the words, or the usual "not a number"
             hedge = words_first["words"] or words_first["sign"]
             raise Ambiguous(f"“{hedge}” comes before the number: give the number alone. The question asks for "
