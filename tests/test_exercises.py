@@ -743,6 +743,24 @@ def test_frame_messages_never_show_expected_values(table):
         "More than one column is called 'strikes'.")
 
 
+def test_a_dict_typed_by_hand_is_read_as_the_series_or_table_it_spells(table, series):
+    expected = key(series).answer
+    assert series.check({"France": 10, "UK": 20}).correct is True
+    assert series.check({"France": 10, "UK": 21}).message.startswith("The row labels are right, but some values")
+    assert series.check({"France": [10], "UK": [20]}).message == (
+        "Expected a pandas Series, got a dict that is not one: {'France': [10], 'UK': [20]}. "
+        "A Series as a dict maps each label to one value.")
+    assert table.check(key(table).answer.to_dict("list")).correct is True
+    assert table.check({"country": ["France", "Iraq", "UK"], "strikes": [10, 20, 30.5]}).correct is True
+    assert table.check({"country": "France", "strikes": 10}).message == (
+        "Expected a pandas DataFrame, got a dict that is not one: {'country': 'France', 'strikes': 10}. "
+        "A DataFrame as a dict maps each column name to a list of values, one per row, all of the same length.")
+    assert table.check({"country": ["France"], "strikes": [10, 20]}).message.startswith("Expected a pandas DataFrame")
+    positions = PandasAnswer("Strikes, in order of the rows?", answer=expected.reset_index(drop=True), lines=[3],
+                             explanation="e")
+    assert positions.check({0: 10.0, 1: 20.0}).correct is True  # labels that are positions stay positions
+
+
 def test_series_messages(series):
     expected = key(series).answer
     assert series.check(expected.rename("other")).correct is True

@@ -138,6 +138,13 @@ def _tables(exercise: PandasAnswer) -> list:
         forms.append(answer.reset_index(drop=True))
     elif any(name is not None for name in answer.index.names):
         forms.append(answer.reset_index())
+    labelled = any(name is not None for name in answer.index.names)
+    positions = not labelled and (isinstance(answer.index, pd.RangeIndex)
+                                  or pd.api.types.is_integer_dtype(answer.index.dtype))
+    if isinstance(answer, pd.DataFrame) and (labelled or positions):  # typed by hand as a dict
+        forms.append((answer.reset_index() if labelled else answer).to_dict("list"))  # {column: values}
+    elif isinstance(answer, pd.Series) and not positions:
+        forms.append(answer.to_dict())  # {label: value}
     return forms
 
 

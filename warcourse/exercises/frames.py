@@ -5,6 +5,7 @@ from __future__ import annotations
 import numbers
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -122,7 +123,8 @@ class PandasAnswer(Exercise):
     Column order, row order and row positions never matter: meaningful row
     labels (a groupby's keys, a named index) are compared as if they were a
     column, so ``reset_index()`` and ``set_index`` forms are accepted too, and
-    a Series may come as a one-column table; an unnamed integer index counts
+    a Series may come as a one-column table or a dict (``{label: value}``), a DataFrame as a dict of
+    columns; an unnamed integer index counts
     as row positions (name it, e.g. ``rename_axis("year")``, to have it compared). With ``ordered=True`` row order
     matters (the question must then say so). Numbers are compared with
     ``numpy.isclose(given, expected, rtol, atol)``; NaN equals NaN;
@@ -179,7 +181,26 @@ class PandasAnswer(Exercise):
             forms.append(_flat(keyed))
         return forms
 
+    def _from_mapping(self, answer: object) -> object:
+        """A dict built by hand as the pandas object it spells: ``{label: value}`` a Series (its keys are
+        row labels when the expected ones carry information), ``{column: values}`` a DataFrame; any
+        other answer, or a dict that spells neither, unchanged."""
+        if not isinstance(answer, Mapping):
+            return answer
+        if self.wanted == "Series" and not all(pd.api.types.is_scalar(value) for value in answer.values()):
+            return answer
+        try:
+            if self.wanted == "DataFrame":
+                return pd.DataFrame(dict(answer))
+            series = pd.Series(dict(answer))
+        except (TypeError, ValueError):  # single values, or columns of different lengths: no rows to make
+            return answer
+        if self._keys:
+            series.index = series.index.set_names([f"{_LEVEL}{level}" for level in range(series.index.nlevels)])
+        return series
+
     def _check(self, answer: object) -> Feedback:
+        answer = self._from_mapping(answer)
         problem = self._type_problem(answer)
         if problem:
             return self.wrong(problem)
@@ -209,6 +230,11 @@ class PandasAnswer(Exercise):
         return self.wrong(self._keyed(expected, given) if self._keys else self._unkeyed(expected, given))
 
     def _type_problem(self, answer: object) -> str:
+        if isinstance(answer, Mapping):  # one that _from_mapping could not read
+            spelled = ("maps each label to one value" if self.wanted == "Series"
+                       else "maps each column name to a list of values, one per row, all of the same length")
+            return (f"expected a pandas {self.wanted}, got a dict that is not one: {shown(answer)}. "
+                    f"A {self.wanted} as a dict {spelled}.")
         if not isinstance(answer, pd.DataFrame | pd.Series):
             return f"expected a pandas {self.wanted}, got {type_name(answer)}: {shown(answer)}."
         if self.wanted == "DataFrame" and isinstance(answer, pd.Series) and not any(
