@@ -756,6 +756,9 @@ def test_a_dict_typed_by_hand_is_read_as_the_series_or_table_it_spells(table, se
         "Expected a pandas DataFrame, got a dict that is not one: {'country': 'France', 'strikes': 10}. "
         "A DataFrame as a dict maps each column name to a list of values, one per row, all of the same length.")
     assert table.check({"country": ["France"], "strikes": [10, 20]}).message.startswith("Expected a pandas DataFrame")
+    assert table.check(key(table).answer.to_dict("records")).correct is True  # rows collected in a loop
+    assert table.check([{"country": "France"}, 3]).message.startswith("Expected a pandas DataFrame, got a list")
+    assert series.check([{"France": 10}]).message.startswith("Expected a pandas Series, got a list")
     positions = PandasAnswer("Strikes, in order of the rows?", answer=expected.reset_index(drop=True), lines=[3],
                              explanation="e")
     assert positions.check({0: 10.0, 1: 20.0}).correct is True  # labels that are positions stay positions

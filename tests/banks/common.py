@@ -142,7 +142,8 @@ def _tables(exercise: PandasAnswer) -> list:
     positions = not labelled and (isinstance(answer.index, pd.RangeIndex)
                                   or pd.api.types.is_integer_dtype(answer.index.dtype))
     if isinstance(answer, pd.DataFrame) and (labelled or positions):  # typed by hand as a dict
-        forms.append((answer.reset_index() if labelled else answer).to_dict("list"))  # {column: values}
+        columns = answer.reset_index() if labelled else answer
+        forms += [columns.to_dict("list"), columns.to_dict("records")]  # {column: values}, [{column: value}]
     elif isinstance(answer, pd.Series) and not positions:
         forms.append(answer.to_dict())  # {label: value}
     return forms

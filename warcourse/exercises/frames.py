@@ -124,7 +124,7 @@ class PandasAnswer(Exercise):
     labels (a groupby's keys, a named index) are compared as if they were a
     column, so ``reset_index()`` and ``set_index`` forms are accepted too, and
     a Series may come as a one-column table or a dict (``{label: value}``), a DataFrame as a dict of
-    columns; an unnamed integer index counts
+    columns or a list of row dicts; an unnamed integer index counts
     as row positions (name it, e.g. ``rename_axis("year")``, to have it compared). With ``ordered=True`` row order
     matters (the question must then say so). Numbers are compared with
     ``numpy.isclose(given, expected, rtol, atol)``; NaN equals NaN;
@@ -181,17 +181,19 @@ class PandasAnswer(Exercise):
             forms.append(_flat(keyed))
         return forms
 
-    def _from_mapping(self, answer: object) -> object:
-        """A dict built by hand as the pandas object it spells: ``{label: value}`` a Series (its keys are
-        row labels when the expected ones carry information), ``{column: values}`` a DataFrame; any
-        other answer, or a dict that spells neither, unchanged."""
-        if not isinstance(answer, Mapping):
+    def _built_by_hand(self, answer: object) -> object:
+        """Python values typed or collected by hand as the pandas object they spell: a dict
+        ``{label: value}`` a Series (its keys are row labels when the expected ones carry
+        information), a dict ``{column: values}`` or a list of row dicts a DataFrame; any other
+        answer, or one that spells neither, unchanged."""
+        rows = isinstance(answer, list | tuple) and answer and all(isinstance(row, Mapping) for row in answer)
+        if not (isinstance(answer, Mapping) or rows and self.wanted == "DataFrame"):
             return answer
         if self.wanted == "Series" and not all(pd.api.types.is_scalar(value) for value in answer.values()):
             return answer
         try:
             if self.wanted == "DataFrame":
-                return pd.DataFrame(dict(answer))
+                return pd.DataFrame([dict(row) for row in answer] if rows else dict(answer))
             series = pd.Series(dict(answer))
         except (TypeError, ValueError):  # single values, or columns of different lengths: no rows to make
             return answer
@@ -200,7 +202,7 @@ class PandasAnswer(Exercise):
         return series
 
     def _check(self, answer: object) -> Feedback:
-        answer = self._from_mapping(answer)
+        answer = self._built_by_hand(answer)
         problem = self._type_problem(answer)
         if problem:
             return self.wrong(problem)
@@ -230,7 +232,7 @@ class PandasAnswer(Exercise):
         return self.wrong(self._keyed(expected, given) if self._keys else self._unkeyed(expected, given))
 
     def _type_problem(self, answer: object) -> str:
-        if isinstance(answer, Mapping):  # one that _from_mapping could not read
+        if isinstance(answer, Mapping):  # one that _built_by_hand could not read
             spelled = ("maps each label to one value" if self.wanted == "Series"
                        else "maps each column name to a list of values, one per row, all of the same length")
             return (f"expected a pandas {self.wanted}, got a dict that is not one: {shown(answer)}. "
