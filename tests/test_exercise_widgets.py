@@ -137,7 +137,9 @@ def test_ordering_items_are_lettered_and_the_letters_typed_are_checked():
     assert shown_text(view).startswith(f"✔ Right. Read 3 letters: {letters.split(', ')[0]} (First);")
     for between in (", ", " > ", " -> ", " → ", " then ", "/", " and "):
         assert exercise.check(letters.replace(", ", between)).correct is True, between
-    assert exercise.check("First, Second, Third").correct is False  # a text is read as letters, not as labels
+    assert exercise.check("First, Second, Third").correct is True  # labels, when every part names an item
+    assert exercise.check("First\nSecond\nThird").correct is True and exercise.check("First -> Second -> Third").correct
+    assert exercise.check("First, Second, Thrid").correct is False  # one part names no item: not read as labels
     unseparated = exercise.check(letters.replace(", ", ""))
     assert "separated by commas or spaces" in unseparated.message and "not only letters" not in unseparated.message
     view.input.value = "A, A"

@@ -109,6 +109,13 @@ def _orderings(exercise: Ordering) -> list:
     forms = _containers(list(answer.answer), ordered=True) + _containers(labels, ordered=True) + _texts(labels)
     shown = list(exercise.labels)
     forms += _letters([shown.index(item) for item in answer.answer], (", ", " ", " > ", " -> ", " → ", " then "))
+    ids = [str(item) for item in answer.answer]
+    typed = [texts for texts in (ids, labels) if not any(re.fullmatch(r"[A-Za-z]", text) for text in texts)]
+    # (a text of single letters is read as the letters shown)
+    for texts in typed:  # ids or labels typed in one text (a box, a string)
+        forms += ["\n".join(texts), " -> ".join(texts), " then ".join(texts)]
+        if not any(set(text) & set(",;") for text in texts):
+            forms.append(", ".join(texts))
     unprefixed = [re.sub(r"^[^():]{1,40}: ", "", label) for label in labels]
     if unprefixed != labels and len(set(unprefixed)) == len(unprefixed):
         forms.append(unprefixed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
@@ -12,6 +13,9 @@ from . import letters
 from .base import Exercise
 from .feedback import Feedback, listing
 from .matching import Labels, NotACollection, as_text, is_missing, items_of, normalise
+from .sets import typed_items
+
+_STEPS = re.compile(r"\s*(?:->|=>|→|>|\bthen\b)\s*", re.IGNORECASE)  # "a -> b", "a then b"
 
 
 class Ordering(Exercise):
@@ -24,7 +28,9 @@ class Ordering(Exercise):
     (e.g. ``names.country``) can match more freely. A list, tuple, Series,
     Index or array is fine; a sorted Series of numbers whose index holds the
     items is read by its index; one text is read as the letters the items are
-    shown with ("C, A, B"). A wrong order is told how many items are in place.
+    shown with ("C, A, B"), or as ids or labels one per line, separated by commas
+    or semicolons, or by arrows ("a -> b"), when every part names an item. A
+    wrong order is told how many items are in place.
     """
 
     kind = "ordering"
@@ -91,11 +97,24 @@ class Ordering(Exercise):
         """The items that the letters in ``text`` name, in its order."""
         positions = letters.read(text, len(self.labels))
         if positions is None:
+            named = self._named(text)
+            if named is not None:
+                return named
             raise NotACollection("expected a list in order, like [first, second, ...], or the items' letters "
-                                 "first to last in one text, separated by commas or spaces (\"B, A, C\"); this "
-                                 "text is neither")
+                                 "first to last in one text, separated by commas or spaces (\"B, A, C\"), or their "
+                                 "ids or labels one per line; this text is neither")
         shown = self.shuffled()
         return [shown[position] for position in positions]
+
+    def _named(self, text: str) -> list[str] | None:
+        """The parts of ``text`` typed one per line, with commas or semicolons, with semicolons alone, or
+        with arrows, if each names an item (a label with a comma of its own splits into parts that do
+        not); else None."""
+        for parts in (typed_items(text)[0], text.split(";"), _STEPS.split(text.strip())):
+            parts = [part.strip() for part in parts if part.strip()]
+            if len(parts) > 1 and all(self._labels.find(part, self._answer) is not None for part in parts):
+                return parts
+        return None
 
     def _listed(self, given: list) -> list:
         """A list given in code: the items it names, or those its letters name (``["B", "A", "C"]``)."""
