@@ -743,7 +743,7 @@ def test_frame_messages_never_show_expected_values(table):
         "More than one column is called 'strikes'.")
 
 
-def test_a_dict_typed_by_hand_is_read_as_the_series_or_table_it_spells(table, series):
+def test_python_values_typed_by_hand_are_read_as_the_series_or_table_they_spell(table, series):
     expected = key(series).answer
     assert series.check({"France": 10, "UK": 20}).correct is True
     assert series.check({"France": 10, "UK": 21}).message.startswith("The row labels are right, but some values")
@@ -762,6 +762,10 @@ def test_a_dict_typed_by_hand_is_read_as_the_series_or_table_it_spells(table, se
     positions = PandasAnswer("Strikes, in order of the rows?", answer=expected.reset_index(drop=True), lines=[3],
                              explanation="e")
     assert positions.check({0: 10.0, 1: 20.0}).correct is True  # labels that are positions stay positions
+    assert positions.check([20.0, 10.0]).correct is True and positions.check(np.array([10.0, 20.0])).correct is True
+    assert series.check([10.0, 20.0]).message == (
+        "Expected a pandas Series, got a list of values without their row labels: [10.0, 20.0]. "
+        "Make a Series whose index holds the labels the question names.")
 
 
 def test_series_messages(series):

@@ -151,8 +151,8 @@ def _tables(exercise: PandasAnswer) -> list:
     if isinstance(answer, pd.DataFrame) and (labelled or positions):  # typed by hand as a dict
         columns = answer.reset_index() if labelled else answer
         forms += [columns.to_dict("list"), columns.to_dict("records")]  # {column: values}, [{column: value}]
-    elif isinstance(answer, pd.Series) and not positions:
-        forms.append(answer.to_dict())  # {label: value}
+    elif isinstance(answer, pd.Series):
+        forms.append(answer.tolist() if positions else answer.to_dict())  # the values, or {label: value}
     return forms
 
 

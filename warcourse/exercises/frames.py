@@ -82,6 +82,13 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.set_axis(frame.index.set_names(names)).reset_index()
 
 
+def _values(answer: object) -> bool:
+    """Whether ``answer`` is a list, tuple or one-dimensional array of single values (not text, not a table)."""
+    if isinstance(answer, np.ndarray):
+        return answer.ndim == 1 and len(answer) > 0
+    return isinstance(answer, list | tuple) and len(answer) > 0 and all(pd.api.types.is_scalar(v) for v in answer)
+
+
 def _is_number(column: pd.Series) -> bool:
     return is_numeric_dtype(column) and not isinstance(column.dtype, pd.CategoricalDtype)
 
@@ -123,8 +130,9 @@ class PandasAnswer(Exercise):
     Column order, row order and row positions never matter: meaningful row
     labels (a groupby's keys, a named index) are compared as if they were a
     column, so ``reset_index()`` and ``set_index`` forms are accepted too, and
-    a Series may come as a one-column table or a dict (``{label: value}``), a DataFrame as a dict of
-    columns or a list of row dicts; an unnamed integer index counts
+    a Series may come as a one-column table or a dict (``{label: value}``), or as a list of its values
+    where its labels are positions; a DataFrame as a dict of columns or a list of row dicts; an unnamed
+    integer index counts
     as row positions (name it, e.g. ``rename_axis("year")``, to have it compared). With ``ordered=True`` row order
     matters (the question must then say so). Numbers are compared with
     ``numpy.isclose(given, expected, rtol, atol)``; NaN equals NaN;
@@ -184,8 +192,11 @@ class PandasAnswer(Exercise):
     def _built_by_hand(self, answer: object) -> object:
         """Python values typed or collected by hand as the pandas object they spell: a dict
         ``{label: value}`` a Series (its keys are row labels when the expected ones carry
-        information), a dict ``{column: values}`` or a list of row dicts a DataFrame; any other
+        information), and so is a list or array of single values where the expected labels are only
+        row positions; a dict ``{column: values}`` or a list of row dicts a DataFrame; any other
         answer, or one that spells neither, unchanged."""
+        if self.wanted == "Series" and not self._keys and _values(answer):
+            return pd.Series(list(answer))  # the values alone, where the labels are only row positions
         rows = isinstance(answer, list | tuple) and answer and all(isinstance(row, Mapping) for row in answer)
         if not (isinstance(answer, Mapping) or rows and self.wanted == "DataFrame"):
             return answer
@@ -237,6 +248,9 @@ class PandasAnswer(Exercise):
                        else "maps each column name to a list of values, one per row, all of the same length")
             return (f"expected a pandas {self.wanted}, got a dict that is not one: {shown(answer)}. "
                     f"A {self.wanted} as a dict {spelled}.")
+        if self.wanted == "Series" and _values(answer):  # labels are asked for (else _built_by_hand took it)
+            return (f"expected a pandas Series, got {type_name(answer)} of values without their row labels: "
+                    f"{shown(answer)}. Make a Series whose index holds the labels the question names.")
         if not isinstance(answer, pd.DataFrame | pd.Series):
             return f"expected a pandas {self.wanted}, got {type_name(answer)}: {shown(answer)}."
         if self.wanted == "DataFrame" and isinstance(answer, pd.Series) and not any(
