@@ -486,7 +486,15 @@ def test_a_dot_before_three_digits_is_ambiguous_for_whole_numbers(number):
 def test_numeric_rejects_booleans_and_text(number):
     assert number.check(True).message.startswith("True is a yes/no value, not a number. Give one number")
     assert number.check(np.bool_(False)).correct is False
-    assert "'fifty-eight' is not a number; write it in digits" in number.check("fifty-eight").message
+    assert "'fifty-eight hundred' is not a number; write it in digits" in number.check("fifty-eight hundred").message
+    assert "'a dozen' is not a number" in number.check("a dozen").message  # vague: the article's, not an answer
+
+
+def test_a_whole_number_under_a_hundred_may_be_written_in_words(number):
+    for text in ("fifty-eight", "Fifty eight", "fifty-eight countries", "FIFTY-EIGHT"):
+        assert number.check(text).correct is True, text
+    assert number.check("fifty-seven").message.startswith("You said 57 countries")
+    assert "'fifty-eightish' is not a number" in number.check("fifty-eightish").message  # named as typed
 
 
 def test_a_hedge_before_a_number_is_sent_back_without_a_verdict(number):
@@ -500,7 +508,8 @@ def test_a_hedge_before_a_number_is_sent_back_without_a_verdict(number):
         assert f"“{words}” comes before the number: give the number alone" in feedback.message
     assert number.check("about 58 countries").correct is None and number.check("~58").correct is None
     assert number.tries == 0
-    assert "'about fifty' is not a number" in number.check("about fifty").message
+    assert number.check("about fifty-eight").correct is None and number.tries == 0  # a hedge, in words too
+    assert "'about fiftyish' is not a number" in number.check("about fiftyish").message
 
 
 def test_numeric_nan_inf_and_huge(number):

@@ -27,6 +27,16 @@ def _number_forms(value: Fraction) -> set[str]:
     return forms
 
 
+_ONES = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _in_words(number: int) -> str:
+    """A whole number from 1 to 99 in words, as a student writes it: "eight", "forty-one"."""
+    return _ONES[number] if number < 20 else "-".join(filter(None, (_TENS[number // 10], _ONES[number % 10])))
+
+
 def _numbers(exercise: Numeric) -> list:
     answer = key(exercise).answer
     value = to_fraction(answer)
@@ -34,6 +44,8 @@ def _numbers(exercise: Numeric) -> list:
     forms = [value, Decimal(text), np.float64(float(value)), f"{text} {exercise.unit}", f"  {text}  "]
     if value.denominator == 1:
         forms += [np.int64(value.numerator), f"{value.numerator:,}", f"{value.numerator:,} {exercise.unit}"]
+    if value.denominator == 1 and 0 < value < 100:
+        forms += [_in_words(value.numerator), f"{_in_words(value.numerator).capitalize()} {exercise.unit}"]
     if re.search(r"percent|%", exercise.unit):
         forms.append(f"{text}%")
     if exercise.unit == "times":

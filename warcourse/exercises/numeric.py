@@ -18,6 +18,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from ..numbers import SCALES, WORDS
 from .base import Exercise
 from .feedback import Feedback, plural, sentence, shown, type_name
 
@@ -33,6 +34,16 @@ _WITH_UNIT = re.compile(r"(?P<number>[+-]?[\d.,_ \u00a0\u202f\u2009]*\d(?:[eE][+
 _TIMES_FIRST = re.compile(r"[xX×]\s*(?P<number>[+-]?[\d.].*)")  # "x4.89", "× 225": the sign of times before it
 # a hedge before the number: "about 1,121", "over 1800", "~1121", "> 1800"
 _WORDS_FIRST = re.compile(r"(?:(?P<words>[^\W\d_][^\d]*?)\s+|(?P<sign>[~≈<>≤≥]=?)\s*)(?P<rest>[+-]?\d.*)")
+# a whole number under 100 in words ("eight", "forty-one"), from the words the article's numbers are read with;
+# not before a larger unit ("one hundred", "two dozen")
+_ONES = {word: value for word, value in WORDS.items() if value < 20 and word != "dozen"}
+_TENS = {word: value for word, value in WORDS.items() if 20 <= value < 100}
+_DIGIT_WORDS = "|".join(word for word, value in _ONES.items() if value < 10)
+_LARGER = "|".join([*SCALES, "hundred", "dozen"])
+_NUMBER_WORDS = "|".join([*_ONES, *_TENS])
+_IN_WORDS = re.compile(rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[\s-]+(?P<ones>{_DIGIT_WORDS}))?"
+                       rf"|(?P<small>{'|'.join(_ONES)}))"
+                       rf"\b(?![\s-]*(?:{_LARGER}|{_NUMBER_WORDS})\b)", re.IGNORECASE)
 _PERCENT = {"%", "percent", "per cent", "pct"}
 _PERCENT_UNIT = re.compile(r"percent|per cent|%")
 # What the course's numbers count, by kind: a unit typed after a number that names another kind ("47 airstrikes"
@@ -167,6 +178,19 @@ def format_number(value: Fraction, decimals: int = 6) -> str:
     return text if text not in ("0", "-0") else f"{float(value):.3g}"
 
 
+def _digits_for_words(text: str) -> str:
+    """A whole number under 100 written in words as digits ("eight actors" -> "8 actors", "about forty-one" ->
+    "about 41"); text with a digit, or with a larger number in words ("one hundred"), unchanged."""
+    found = None if re.search(r"\d", text) else _IN_WORDS.search(text)
+    if found is None:
+        return text
+    if found["small"]:
+        value = _ONES[found["small"].casefold()]
+    else:
+        value = _TENS[found["tens"].casefold()] + (_ONES[found["ones"].casefold()] if found["ones"] else 0)
+    return f"{text[:found.start()]}{value}{text[found.end():]}"
+
+
 def split_unit(text: str) -> tuple[str, str]:
     """A typed answer as (number, what follows it): "26.4%" -> ("26.4", "%"), "47 countries" -> ("47", "countries")."""
     text = text.strip().replace("\u2212", "-")
@@ -183,10 +207,11 @@ class Numeric(Exercise):
     answer's tolerances applied to the value); each message is a sentence
     shown after "You said X." and must not contain the expected answer. A
     mistake is matched before the answer's tolerance, so a listed mistake
-    within tolerance of the answer is refused here. Typed numbers may be
-    followed by a unit, "x" or "/day"; "%" only where the unit is a percentage, and a
-    unit of another kind than the question counts ("47 airstrikes" for a number of
-    countries, see ``_KINDS``) is asked about, not read.
+    within tolerance of the answer is refused here. Typed numbers may be written
+    in words under 100 ("eight", "forty-one") and followed by a unit, "x" or
+    "/day"; "%" only where the unit is a percentage, and a unit of another kind
+    than the question counts ("47 airstrikes" for a number of countries, see
+    ``_KINDS``) is asked about, not read.
     """
 
     kind = "number"
@@ -257,6 +282,12 @@ class Numeric(Exercise):
         if not isinstance(answer, str):
             return to_fraction(answer, whole=self.decimals == 0)
         answer = answer.strip()
+        digits = _digits_for_words(answer)
+        if digits != answer:
+            try:
+                return self._read(digits)
+            except NotANumber:  # say so of the text as typed, not as rewritten
+                return to_fraction(answer, whole=self.decimals == 0)
         times_first = _TIMES_FIRST.fullmatch(answer)
         if times_first:  # "x225" is "225x", not a word before the number
             answer = f"{times_first['number']}x"
