@@ -140,6 +140,9 @@ def test_ordering_items_are_lettered_and_the_letters_typed_are_checked():
     assert exercise.check("First, Second, Third").correct is True  # labels, when every part names an item
     assert exercise.check("First\nSecond\nThird").correct is True and exercise.check("First -> Second -> Third").correct
     assert exercise.check("First, Second, Thrid").correct is False  # one part names no item: not read as labels
+    view.input.value = "First -> Second -> Third"  # typed in the box: said how it was read
+    view.button.click()
+    assert shown_text(view).startswith("✔ Right. Read 3 items separated by arrows: First; Second; Third.")
     unseparated = exercise.check(letters.replace(", ", ""))
     assert "separated by commas or spaces" in unseparated.message and "not only letters" not in unseparated.message
     view.input.value = "A, A"

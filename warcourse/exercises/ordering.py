@@ -107,13 +107,19 @@ class Ordering(Exercise):
         return [shown[position] for position in positions]
 
     def _named(self, text: str) -> list[str] | None:
-        """The parts of ``text`` typed one per line, with commas or semicolons, with semicolons alone, or
-        with arrows, if each names an item (a label with a comma of its own splits into parts that do
-        not); else None."""
-        for parts in (typed_items(text)[0], text.split(";"), _STEPS.split(text.strip())):
-            parts = [part.strip() for part in parts if part.strip()]
+        """The items ``text`` names by id or label (see ``typed``); None unless every part names one."""
+        named = self.typed(text)
+        return named[0] if named else None
+
+    def typed(self, text: str) -> tuple[list[str], str] | None:
+        """The parts of ``text`` and how read: one per line, with commas or semicolons, with semicolons alone,
+        or with arrows, the first way in which every part names an item (a label with a comma of its own
+        splits into parts that do not); None if there is none."""
+        for split, how in (typed_items(text), (text.split(";"), "separated by semicolons"),
+                           (_STEPS.split(text.strip()), "separated by arrows")):
+            parts = [part.strip() for part in split if part.strip()]
             if len(parts) > 1 and all(self._labels.find(part, self._answer) is not None for part in parts):
-                return parts
+                return parts, how
         return None
 
     def _listed(self, given: list) -> list:

@@ -144,12 +144,26 @@ def _(exercise: SetAnswer, make: Parts):
                  _letters_read(exercise.options))
 
 
+def _order_read(exercise: Ordering) -> Callable[[str], str]:
+    """What to say of a typed order: its letters with their items, or the ids or labels typed instead."""
+    by_letter = _letters_read(list(exercise.labels.values()))
+
+    def reading(typed: str) -> str:
+        named = None if by_letter(typed) else exercise.typed(typed)
+        if named is None:
+            return by_letter(typed)
+        items, how = named
+        return f"Read {plural(len(items), 'item')} {how}: {'; '.join(items)}. "
+
+    return reading
+
+
 @make_input.register
 def _(exercise: Ordering, make: Parts):
     box = _letter_box(make, "Your order:", "the letters, first to last, separated by commas",
                       "warcourse-order")
     items = list(exercise.labels.values())
-    return Input(box, lambda: box.value, _options_html("Put these in order, by letter:", items), _letters_read(items))
+    return Input(box, lambda: box.value, _options_html("Put these in order, by letter:", items), _order_read(exercise))
 
 
 @make_input.register
