@@ -153,13 +153,13 @@ def _tables(exercise: PandasAnswer) -> list:
         forms.append(answer.astype(object))  # built row by row from Python values
     if isinstance(answer, pd.DataFrame):
         forms.append(answer[list(reversed(answer.columns))])
-    if isinstance(answer.index, pd.RangeIndex) or pd.api.types.is_integer_dtype(answer.index.dtype):
-        forms.append(answer.reset_index(drop=True))
-    elif any(name is not None for name in answer.index.names):
-        forms.append(answer.reset_index())
+    integers = isinstance(answer.index, pd.RangeIndex) or pd.api.types.is_integer_dtype(answer.index.dtype)
     labelled = any(name is not None for name in answer.index.names)
-    positions = not labelled and (isinstance(answer.index, pd.RangeIndex)
-                                  or pd.api.types.is_integer_dtype(answer.index.dtype))
+    if integers:
+        forms.append(answer.reset_index(drop=True))
+    elif labelled:
+        forms.append(answer.reset_index())
+    positions = integers and not labelled
     if isinstance(answer, pd.DataFrame) and (labelled or positions):  # typed by hand as a dict
         columns = answer.reset_index() if labelled else answer
         forms += [columns.to_dict("list"), columns.to_dict("records")]  # {column: values}, [{column: value}]

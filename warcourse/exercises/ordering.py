@@ -97,19 +97,14 @@ class Ordering(Exercise):
         """The items that the letters in ``text`` name, in its order."""
         positions = letters.read(text, len(self.labels))
         if positions is None:
-            named = self._named(text)
+            named = self.typed(text)
             if named is not None:
-                return named
+                return named[0]
             raise NotACollection("expected a list in order, like [first, second, ...], or the items' letters "
                                  "first to last in one text, separated by commas or spaces (\"B, A, C\"), or their "
                                  "ids or labels one per line; this text is neither")
         shown = self.shuffled()
         return [shown[position] for position in positions]
-
-    def _named(self, text: str) -> list[str] | None:
-        """The items ``text`` names by id or label (see ``typed``); None unless every part names one."""
-        named = self.typed(text)
-        return named[0] if named else None
 
     def typed(self, text: str) -> tuple[list[str], str] | None:
         """The parts of ``text`` and how read: one per line, with commas or semicolons, with semicolons alone,

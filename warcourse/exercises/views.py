@@ -124,12 +124,13 @@ def _letters_read(labels) -> Callable[[str], str]:
     return reading
 
 
-def _items_read(exercise: SetAnswer) -> Callable[[str], str]:
-    def reading(typed: str) -> str:
-        items, how = exercise.typed(typed)
-        return f"Read {plural(len(items), 'item')} {how}: {'; '.join(items)}. "
+def _items_said(items: list[str], how: str) -> str:
+    """What to say of items read from a text: how many, how they were split, and each of them."""
+    return f"Read {plural(len(items), 'item')} {how}: {'; '.join(items)}. "
 
-    return reading
+
+def _items_read(exercise: SetAnswer) -> Callable[[str], str]:
+    return lambda typed: _items_said(*exercise.typed(typed))
 
 
 @make_input.register
@@ -149,11 +150,9 @@ def _order_read(exercise: Ordering) -> Callable[[str], str]:
     by_letter = _letters_read(list(exercise.labels.values()))
 
     def reading(typed: str) -> str:
-        named = None if by_letter(typed) else exercise.typed(typed)
-        if named is None:
-            return by_letter(typed)
-        items, how = named
-        return f"Read {plural(len(items), 'item')} {how}: {'; '.join(items)}. "
+        said = by_letter(typed)
+        named = None if said else exercise.typed(typed)
+        return said if named is None else _items_said(*named)
 
     return reading
 
